@@ -1,0 +1,85 @@
+"""Admin command line: ``python -m core <command>``. Errors print one line and exit with status 2."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from core import admin, db
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def _print_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def cmd_init_db(args: argparse.Namespace) -> int:
+    engine = db.make_engine()
+    if args.if_empty and db.has_schema(engine):
+        from sqlmodel import Session
+
+        from core import repo
+
+        with Session(engine) as session:
+            if not repo.is_empty(session):
+                print(f"{db.display_url(str(engine.url))} already holds data; left as it is")
+                return 0
+    counts = admin.init_store(engine, demo=args.demo, force=args.force)
+    print(f"initialised {db.display_url(str(engine.url))}" + (" with the demo city" if args.demo else ""))
+    for table, n in counts.items():
+        print(f"  {table:<22}{n:>8}")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    info = admin.store_info(db.make_engine())
+    if args.json:
+        _print_json(info)
+        return 0
+    print(f"database: {info['database_url']}")
+    if not info["schema"]:
+        print("no tables yet: run `python -m core init-db --demo`")
+        return 0
+    meta = info.get("meta", {})
+    print(f"dataset:  {meta.get('dataset', '?')} (created {meta.get('created_at', '?')})")
+    print("rows per table:")
+    for table, n in info["tables"].items():
+        print(f"  {table:<22}{n:>8}")
+    print("buildings per support mode:")
+    for mode, n in info["buildings_per_mode"].items():
+        print(f"  {mode:<22}{n:>8}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(prog="python -m core", description="Administer the dashboard's store.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("init-db", help="create the tables and load the reference data (and the demo city)")
+    p.add_argument("--demo", action="store_true", help="also load the synthetic demo city")
+    p.add_argument("--force", action="store_true", help="replace a store that already holds data")
+    p.add_argument("--if-empty", action="store_true", help="do nothing if the store already holds data")
+    p.set_defaults(func=cmd_init_db)
+
+    p = sub.add_parser("info", help="database URL, rows per table, buildings per support mode")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_info)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a user-fixable problem prints one line and returns 2."""
+    args = build_parser().parse_args(argv)
+    handler: Handler = args.func
+    try:
+        return handler(args)
+    except (db.StoreError, ValueError, KeyError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

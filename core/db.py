@@ -1,0 +1,123 @@
+"""The store's engine and sessions: SQLite file by default, any SQLAlchemy URL via DATABASE_URL."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlmodel import Session, SQLModel
+
+from core import models  # noqa: F401  (registers every table on the metadata)
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_URL = f"sqlite:///{ROOT / 'data' / 'app.db'}"
+
+
+class StoreError(RuntimeError):
+    """A problem with the store that a user can fix; its message is one line meant for them."""
+
+
+def database_url() -> str:
+    """The configured database URL: ``DATABASE_URL`` or the default SQLite file under ``data/``."""
+    return os.environ.get("DATABASE_URL", "").strip() or DEFAULT_URL
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for showing to people."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable URL>"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine for ``url`` (default: :func:`database_url`); SQLite gets foreign keys and WAL on.
+
+    Raises :class:`StoreError` with a one-line message when the URL is malformed, names a driver
+    that is not installed, or points at a SQLite file in a directory that does not exist.
+    """
+    url = url or database_url()
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(
+            f"DATABASE_URL is not a valid database URL: {url!r} "
+            "(expected e.g. sqlite:///data/app.db or postgresql+psycopg://user:pw@host/db)"
+        ) from None
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "sqlite":
+        db = parsed.database
+        if db and db != ":memory:" and not db.startswith("file:"):
+            folder = Path(db).expanduser().resolve().parent
+            if not folder.is_dir():
+                raise StoreError(f"DATABASE_URL points into a folder that does not exist: {folder}")
+        if not db or db == ":memory:":
+            from sqlalchemy.pool import StaticPool
+
+            kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        else:
+            kwargs = {"connect_args": {"check_same_thread": False, "timeout": 10}}
+    else:
+        kwargs = {"pool_pre_ping": True}
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except (NoSuchModuleError, ImportError) as exc:
+        raise StoreError(
+            f"DATABASE_URL names a database driver that is not installed: {parsed.drivername} ({exc})"
+        ) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        if parsed.database and parsed.database != ":memory:":
+            event.listen(engine, "connect", _sqlite_wal)
+    return engine
+
+
+def _sqlite_wal(dbapi_conn: Any, _record: Any) -> None:
+    # WAL lets readers (the app) go on while a writer (an import, a backup) works.
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.close()
+
+
+def check_connection(engine: Engine) -> None:
+    """Connect once, turning a refused or unreachable server into a one-line :class:`StoreError`."""
+    try:
+        with engine.connect():
+            pass
+    except OperationalError as exc:
+        first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc).splitlines()[0]
+        raise StoreError(f"cannot open the database {display_url(str(engine.url))}: {first}") from None
+
+
+def create_schema(engine: Engine) -> None:
+    """Create every table that does not exist yet."""
+    SQLModel.metadata.create_all(engine)
+
+
+def has_schema(engine: Engine) -> bool:
+    """Whether the store's tables exist."""
+    return inspect(engine).has_table("building")
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error: all or nothing."""
+    with Session(engine) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

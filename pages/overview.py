@@ -1,0 +1,75 @@
+"""总览 Overview: where the money for agency logistics goes today, under the four support modes."""
+import streamlit as st
+
+import ui
+from core import charts, spending
+from core.i18n import GLOSSARY, fmt_money, fmt_pct, label, labels, wan
+
+lang = ui.lang()
+p = ui.portfolio()
+year = st.sidebar.selectbox(ui.tr("overview.year"), p.years[::-1], key="overview_year")
+ui.page_header("page.overview", ui.tr("overview.caption", year=year))
+
+k = spending.overview_kpis(p, year)
+h = k.history
+since = ui.tr("overview.kpi.delta_prev")
+
+
+def change(now: float, before: float | None) -> str | None:
+    return fmt_pct(now / before - 1, signed=True) if before else None
+
+
+c = st.columns(4)
+c[0].metric(ui.tr("overview.kpi.total"), fmt_money(k.total_spend, lang), change(k.total_spend, k.total_spend_prev),
+            delta_color="inverse", delta_description=since, chart_data=h["spend"].map(wan).round(1).tolist(),
+            chart_type="area", border=True)
+c[1].metric(ui.tr("overview.kpi.per_m2"), f"{k.spend_per_m2:,.0f}", change(k.spend_per_m2, k.spend_per_m2_prev),
+            delta_color="inverse", delta_description=since, chart_data=h["spend_per_m2"].round(1).tolist(),
+            chart_type="area", border=True)
+c[2].metric(ui.tr("overview.kpi.staff"), f"{k.staff_in_house:,.0f} / {k.staff_vendor:,.0f}",
+            help=ui.tr("overview.kpi.staff_help"), border=True)
+pp = (k.budget_deviation - k.budget_deviation_prev) * 100 if k.budget_deviation_prev is not None else None
+c[3].metric(ui.tr("overview.kpi.budget_dev"), fmt_pct(k.budget_deviation, signed=True),
+            ui.tr("overview.kpi.delta_pp", pp=pp) if pp is not None else None, delta_color="off",
+            delta_description=since, help=ui.tr("overview.kpi.budget_dev_help"),
+            chart_data=(h["budget_deviation"] * 100).round(1).tolist(), chart_type="bar", border=True)
+
+c = st.columns(4)
+for col, (mode, name) in zip(c, labels("mode", lang).items()):
+    col.metric(name, ui.tr("overview.modes.count", n=k.buildings_per_mode[mode]))
+
+left, right = st.columns(2)
+with left:
+    ui.chart(charts.mode_mix(spending.mode_summary(p, year), lang), "overview-mode-mix")
+with right:
+    ui.chart(charts.spend_trend(spending.spend_by_mode_year(p), lang), "overview-trend")
+
+by_building = spending.spend_by_building_year(p)
+ui.chart(charts.budget_deviation(spending.budget_deviation_by_year(p), by_building, lang), "overview-budget")
+st.caption(ui.tr("overview.budget.caption"))
+
+st.subheader(ui.tr("overview.table.title"))
+table = spending.building_table(p, year)
+table["mode"] = table["mode"].map(lambda m: label("mode", m, lang))
+table["actual"] = table["actual"].map(wan)
+st.dataframe(
+    table.drop(columns=["id", "budget", "departments"]),
+    hide_index=True,
+    column_config={
+        "name": ui.tr("common.building"),
+        "mode": ui.tr("common.mode"),
+        "gross_floor_area_m2": st.column_config.NumberColumn(ui.tr("common.area"), format="%,.0f"),
+        "tier": ui.tr("common.tier"),
+        "year_built": st.column_config.NumberColumn(ui.tr("common.year_built"), format="%d"),
+        "managed_by": ui.tr("table.managed_by"),
+        "n_departments": ui.tr("common.departments"),
+        "staff_in_house": st.column_config.NumberColumn(ui.tr("table.staff_in_house"), format="%,.0f"),
+        "staff_vendor": st.column_config.NumberColumn(ui.tr("table.staff_vendor"), format="%,.0f"),
+        "actual": st.column_config.NumberColumn(ui.tr("table.spend"), format="%,.1f"),
+        "spend_per_m2": st.column_config.NumberColumn(ui.tr("table.spend_per_m2"), format="%,.0f"),
+    },
+)
+
+with st.expander(ui.tr("overview.glossary")):
+    st.table({ui.tr("overview.glossary"): [(zh if lang == "zh" else en) for zh, en, _, _ in GLOSSARY],
+              "": [(dz if lang == "zh" else de) for _, _, dz, de in GLOSSARY]})

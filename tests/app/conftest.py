@@ -1,0 +1,39 @@
+"""App tests run the real app.py over a private copy of the demo database."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def registered_pages() -> list[str]:
+    """The page files app.py registers with st.navigation, in order."""
+    return re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+
+
+def run_app(lang: str = "zh", page: str | None = None, **query: str) -> AppTest:
+    """Run app.py (optionally switched to ``page``) in ``lang``; return the finished AppTest."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    if lang != "zh":
+        at.query_params["lang"] = lang
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    return at
+
+
+def assert_clean(at: AppTest) -> None:
+    """No exception and no error box on the page."""
+    assert not at.exception, [e.message for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.fixture(autouse=True)
+def _demo_store(demo_copy: Path) -> Path:
+    return demo_copy

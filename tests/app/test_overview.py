@@ -1,0 +1,30 @@
+"""The Overview shows what core computes."""
+from core.i18n import fmt_money, fmt_pct
+from core.spending import overview_kpis
+from tests.app.conftest import assert_clean, run_app
+
+
+def metrics(at):
+    return {m.label: m.value for m in at.metric}
+
+
+def test_kpis_equal_core(demo_portfolio):
+    k = overview_kpis(demo_portfolio, demo_portfolio.latest_year)
+    at = run_app("zh")
+    assert_clean(at)
+    m = metrics(at)
+    assert m["后勤服务总支出"] == fmt_money(k.total_spend, "zh")
+    assert m["每平方米年支出（元）"] == f"{k.spend_per_m2:,.0f}"
+    assert m["服务人员（自有 / 企业）"] == f"{k.staff_in_house:,.0f} / {k.staff_vendor:,.0f}"
+    assert m["预算执行偏差"] == fmt_pct(k.budget_deviation, signed=True)
+    assert m["完全社会化"] == "3 栋" and m["自我保障"] == "4 栋"
+
+
+def test_year_selector_changes_the_figures(demo_portfolio):
+    at = run_app("en")
+    at.selectbox(key="overview_year").set_value(2020).run()
+    assert_clean(at)
+    k = overview_kpis(demo_portfolio, 2020)
+    assert metrics(at)["Total spending"] == fmt_money(k.total_spend, "en")
+    charts = [e for e in at.main if getattr(e, "type", "") == "plotly_chart"]
+    assert len(charts) == 3

@@ -1,0 +1,58 @@
+"""The admin CLI: init-db guards a store with data, info reports counts, bad URLs give one line."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from core.__main__ import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str, url: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": url}
+    return subprocess.run([sys.executable, "-m", "core", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_init_info_and_refusal(tmp_path, monkeypatch, capsys):
+    url = f"sqlite:///{tmp_path / 'a.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert main(["init-db", "--demo"]) == 0
+    capsys.readouterr()
+    assert main(["info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["tables"]["buildings"] == 16
+    assert info["tables"]["services"] == 12
+    assert info["buildings_per_mode"] == {"full": 3, "partial": 3, "mixed": 6, "self": 4, "none": 0}
+    assert info["meta"]["dataset"] == "demo"
+    # a store with data is not overwritten without --force
+    assert main(["init-db"]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert main(["init-db", "--if-empty", "--demo"]) == 0
+    assert main(["init-db", "--force"]) == 0
+    capsys.readouterr()
+    main(["info", "--json"])
+    info = json.loads(capsys.readouterr().out)
+    assert info["tables"]["buildings"] == 0 and info["tables"]["services"] == 12
+    assert info["meta"]["dataset"] == "empty"
+
+
+def test_info_hides_the_password():
+    out = run_cli("info", url="postgresql+psycopg://analyst:s3cret@127.0.0.1:1/jgsw")
+    assert out.returncode == 2
+    assert "s3cret" not in out.stderr and "***" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+def test_bad_database_urls_give_one_clear_line(tmp_path):
+    for url, words in (
+        ("not a url", "not a valid database URL"),
+        ("nosuchdb://x/y", "not installed"),
+        (f"sqlite:///{tmp_path}/missing/dir/a.db", "folder that does not exist"),
+    ):
+        out = run_cli("info", url=url)
+        assert out.returncode == 2, url
+        assert words in out.stderr, out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr

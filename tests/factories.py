@@ -1,0 +1,92 @@
+"""Small hand-made cities for tests, in the natural-key layout the loader takes.
+
+``tiny_city()`` is three buildings whose every figure can be checked by hand:
+
+| building | area m² | tier | built | departments (staff)        | arrangements                          |
+|----------|---------|------|-------|----------------------------|---------------------------------------|
+| 甲楼     | 10,000  | 2    | 2000  | 甲局 (50), 乙局 (30)       | cleaning contracted, security contracted, energy |
+| 乙楼     | 4,000   | 3    | 1990  | 丙局 (20)                  | cleaning in-house, security in-house, energy     |
+| 丙楼     | 6,000   | 2    | 2010  | 丁局 (40)                  | cleaning labour-only, security in-house, energy  |
+
+so 甲楼 is ``full``, 乙楼 ``self`` and 丙楼 ``mixed``. Ledger, 2024 and 2025 (CNY):
+each non-energy line has labour 100,000 + materials 10,000 (contracted lines add management fee
+8,800 and tax 7,128); energy is 40 CNY/m². Budgets are 5% over actual in 2024, 5% under in 2025.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from core import admin, repo
+from core.io import REFERENCE_TABLES, read_folder
+
+BUILDINGS = [
+    ("甲楼", 10_000.0, 2, 2000, "机关事务管理局"),
+    ("乙楼", 4_000.0, 3, 1990, "丙局"),
+    ("丙楼", 6_000.0, 2, 2010, "丁局"),
+]
+DELIVERY = {
+    ("甲楼", "cleaning"): "contracted", ("甲楼", "security"): "contracted",
+    ("乙楼", "cleaning"): "in_house", ("乙楼", "security"): "in_house",
+    ("丙楼", "cleaning"): "labour_only", ("丙楼", "security"): "in_house",
+}
+
+
+def tiny_city() -> dict[str, pd.DataFrame]:
+    """The three-building city described in the module docstring, without reference tables."""
+    departments = pd.DataFrame(
+        [("机关事务管理局", "bureau", 10, ""), ("甲局", "agency", 50, ""), ("乙局", "agency", 30, ""),
+         ("丙局", "agency", 20, ""), ("丁局", "agency", 40, "")],
+        columns=["name", "kind", "staff_headcount", "parent"],
+    )
+    buildings = pd.DataFrame(
+        [(n, "城中", a, y, t, m) for n, a, t, y, m in BUILDINGS],
+        columns=["name", "district", "gross_floor_area_m2", "year_built", "tier", "managed_by"],
+    )
+    occupancy = pd.DataFrame(
+        [("甲楼", "甲局", 6_000, 50), ("甲楼", "乙局", 2_000, 30), ("乙楼", "丙局", 3_000, 20),
+         ("丙楼", "丁局", 4_000, 40)],
+        columns=["building", "department", "floor_area_m2", "staff"],
+    )
+    vendors = pd.DataFrame(
+        [("甲物业公司", "91320999000000000A", 1, "cleaning;security", 500, 2005, "admitted", "", "2020-01-01", "false")],
+        columns=["name", "credit_code", "qualification_level", "service_lines", "registered_capital_wan",
+                 "founded_year", "status", "status_reason", "status_date", "confidential_cleared"],
+    )
+    contracts = pd.DataFrame(
+        [("HT-1", "甲楼保洁秩序维护", "甲物业公司", "public_tender", "2024-01-01", "2024-01-01", "2026-12-31", 251_856.0),
+         ("HT-2", "丙楼保洁", "甲物业公司", "competitive_consultation", "2024-01-01", "2024-01-01", "2026-12-31", 100_000.0)],
+        columns=["code", "title", "vendor", "channel", "signed_on", "start_date", "end_date", "annual_price"],
+    )
+    arrangements, costs = [], []
+    for (b, s), d in DELIVERY.items():
+        contract = "HT-1" if b == "甲楼" else ("HT-2" if d == "labour_only" else "")
+        arrangements.append((b, s, d, 4 if d == "in_house" else 0, 0 if d == "in_house" else 4,
+                             5.0 if d == "in_house" else 0.0, 0.0, "", contract))
+        for year, budget_factor in ((2024, 1.05), (2025, 0.95)):
+            mgmt, tax = (8_800.0, 7_128.0) if d == "contracted" else (0.0, 0.0)
+            actual = 110_000 + mgmt + tax
+            costs.append((b, s, year, 0, 100_000.0, 0.0, 10_000.0, mgmt, tax, 0.0, 0.0, actual * budget_factor))
+    for b, area, *_ in BUILDINGS:
+        arrangements.append((b, "energy", "", 0, 0, 0.0, 0.0, "", ""))
+        for year, budget_factor in ((2024, 1.05), (2025, 0.95)):
+            costs.append((b, "energy", year, 0, 0.0, 0.0, 0.0, 0.0, 0.0, 40 * area, 0.0, 40 * area * budget_factor))
+    return {
+        "departments": departments,
+        "buildings": buildings,
+        "occupancy": occupancy,
+        "vendors": vendors,
+        "contracts": contracts,
+        "arrangements": pd.DataFrame(arrangements, columns=[
+            "building", "service", "delivery", "staff_in_house", "staff_vendor", "tenure_years",
+            "depreciation", "restricted", "contract"]).replace("", None),
+        "cost_records": pd.DataFrame(costs, columns=[
+            "building", "service", "year", "month", "labour", "on_costs", "materials", "management_fee",
+            "tax", "energy", "repairs", "budget"]),
+    }
+
+
+def load_city(session, city: dict[str, pd.DataFrame]) -> repo.Portfolio:  # type: ignore[no-untyped-def]
+    """Load the reference tables and ``city`` into ``session``; return the portfolio."""
+    repo.load_frames(session, frames={**read_folder(admin.REFERENCE_DIR, REFERENCE_TABLES), **city})
+    session.commit()
+    return repo.load_portfolio(session)

@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from core import db, repo
+from core.exhibits import Exhibit
 from core.i18n import DEFAULT_LANG, LANGS, t
 
 T = TypeVar("T")
@@ -128,3 +129,9 @@ def page_header(title_key: str, caption: str | None = None) -> None:
 def chart(fig: go.Figure, name: str) -> None:
     """Show a figure built by :mod:`core.charts`, full width."""
     st.plotly_chart(fig, theme=None, key=f"chart-{name}", config={"displaylogo": False})
+
+
+def exhibit(ex: Exhibit) -> None:
+    """Show an exhibit: its takeaway in bold, then the chart."""
+    st.markdown(f"**{ex.takeaway}**")
+    chart(ex.figure, ex.key)

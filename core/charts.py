@@ -134,3 +134,12 @@ def budget_deviation(per_year: pd.DataFrame, per_building: pd.DataFrame, lang: s
     fig.update_layout(yaxis={"tickformat": "+.0%", "title": {"text": t("chart.deviation_pct", lang)}},
                       xaxis={"dtick": 1}, bargap=0.3)
     return fig
+
+
+# --- Compare modes and Standards (模式对比, 统一标准) ------------------------------------------------
+
+
+# --- Consolidation and Scenarios (整合模拟, 方案比较) ------------------------------------------------
+
+
+# --- Vendors & quality (企业与质量) -----------------------------------------------------------------

@@ -102,12 +102,50 @@ _OVERVIEW: dict[str, Entry] = {
     "chart.city_total": {"zh": "全市合计", "en": "City total"},
     "chart.per_building": {"zh": "各楼", "en": "Each building"},
     "chart.spending_wan": {"zh": "支出（万元）", "en": "Spending (CNY 10k)"},
+    "overview.takeaway.mix": {
+        "zh": "{mode}的 {n} 栋楼占全市建筑面积的 {area}、后勤支出的 {spend}。",
+        "en": "The {n} buildings under {mode} hold {area} of the floor area and {spend} of spending.",
+    },
+    "overview.takeaway.trend": {
+        "zh": "{year} 年后勤支出 {total}，比 {first} 年{direction} {pct}。",
+        "en": "Spending in {year} was {total}, {pct} {direction} than in {first}.",
+    },
+    "overview.takeaway.up": {"zh": "增长", "en": "more"},
+    "overview.takeaway.down": {"zh": "减少", "en": "less"},
+    "overview.takeaway.budget": {
+        "zh": "{first}—{last} 年全市预算偏差在 {low} 到 {high} 之间摆动，单栋楼偏差最大达 {worst}。",
+        "en": "City-wide budget deviation swung between {low} and {high} over {first}–{last}; "
+        "single buildings missed by up to {worst}.",
+    },
+    "table.budget": {"zh": "预算（万元）", "en": "Budget (CNY 10k)"},
+    "table.actual_yuan": {"zh": "实际支出（元）", "en": "Actual (CNY)"},
+    "table.budget_yuan": {"zh": "预算（元）", "en": "Budget (CNY)"},
     "table.staff_in_house": {"zh": "自有人员", "en": "In-house staff"},
     "table.staff_vendor": {"zh": "企业人员", "en": "Vendor staff"},
     "table.spend": {"zh": "年支出（万元）", "en": "Spending (CNY 10k)"},
     "table.spend_per_m2": {"zh": "元/㎡·年", "en": "CNY/m²·yr"},
     "table.managed_by": {"zh": "管理单位", "en": "Managed by"},
 }
+
+# --- Compare modes (模式对比) and Standards (统一标准) ---------------------------------------------
+_COSTING: dict[str, Entry] = {}
+
+
+# --- Consolidation (整合模拟) and Scenarios (方案比较) ---------------------------------------------
+_SIMULATOR: dict[str, Entry] = {}
+
+
+# --- Vendors & quality (企业与质量): the three gates and the scorecard ------------------------------
+_GATES: dict[str, Entry] = {}
+
+
+# --- Data (数据管理): import, editing, audit, export, backup ----------------------------------------
+_DATA: dict[str, Entry] = {}
+
+
+# --- Meeting pack (会议材料) and chart export ---------------------------------------------------------
+_SHARING: dict[str, Entry] = {}
+
 
 # --- enum labels ------------------------------------------------------------------------------------
 _ENUMS: dict[str, dict[str, tuple[str, str]]] = {
@@ -220,7 +258,9 @@ def _enum_entries() -> dict[str, Entry]:
     return out
 
 
-STRINGS: Final[dict[str, Entry]] = {**_FRAME, **_OVERVIEW, **_enum_entries()}
+STRINGS: Final[dict[str, Entry]] = {
+    **_FRAME, **_OVERVIEW, **_COSTING, **_SIMULATOR, **_GATES, **_DATA, **_SHARING, **_enum_entries(),
+}
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **fmt: object) -> str:

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core import charts
+from core.exhibits import Exhibit
+from core.i18n import fmt_money, fmt_pct, label, t, wan
 from core.modes import MODE_ORDER, modes_of_buildings
 from core.repo import Portfolio
 
@@ -122,3 +125,60 @@ def overview_kpis(p: Portfolio, year: int) -> OverviewKpis:
         buildings_per_mode={m.value: int((modes == m.value).sum()) for m in MODE_ORDER},
         history=history,
     )
+
+
+def overview_exhibits(p: Portfolio, year: int, lang: str) -> list[Exhibit]:
+    """The Overview's three charts with their takeaways and data: mode mix, trend, budget deviation."""
+    summary = mode_summary(p, year)
+    top = summary.sort_values("spend", ascending=False).iloc[0]
+    mix_data = summary.assign(
+        mode=summary["mode"].map(lambda m: label("mode", m, lang)), spend=summary["spend"].map(wan))
+    mix = Exhibit(
+        key="overview-mode-mix",
+        figure=charts.mode_mix(summary, lang),
+        takeaway=t("overview.takeaway.mix", lang, mode=label("mode", top["mode"], lang), n=int(top["buildings"]),
+                   area=fmt_pct(top["area_m2"] / summary["area_m2"].sum(), 0),
+                   spend=fmt_pct(top["spend"] / summary["spend"].sum(), 0)),
+        data=mix_data.rename(columns={
+            "mode": t("common.mode", lang), "buildings": t("common.buildings", lang),
+            "area_m2": t("common.area", lang), "spend": t("table.spend", lang),
+            "spend_per_m2": t("table.spend_per_m2", lang)}),
+    )
+
+    by_mode_year = spend_by_mode_year(p)
+    totals = by_mode_year.groupby("year")["spend"].sum()
+    first = int(totals.index.min())
+    growth = float(totals[year] / totals[first] - 1)
+    trend_data = by_mode_year.assign(
+        mode=by_mode_year["mode"].map(lambda m: label("mode", m, lang)),
+        spend=by_mode_year["spend"].map(wan), budget=by_mode_year["budget"].map(wan),
+    )[["year", "mode", "spend", "budget"]]
+    trend = Exhibit(
+        key="overview-trend",
+        figure=charts.spend_trend(by_mode_year, lang),
+        takeaway=t("overview.takeaway.trend", lang, year=year, total=fmt_money(float(totals[year]), lang),
+                   first=first, pct=fmt_pct(abs(growth), 0),
+                   direction=t("overview.takeaway.up" if growth >= 0 else "overview.takeaway.down", lang)),
+        data=trend_data.rename(columns={
+            "year": t("common.year", lang), "mode": t("common.mode", lang),
+            "spend": t("table.spend", lang), "budget": t("table.budget", lang)}),
+    )
+
+    per_year = budget_deviation_by_year(p)
+    per_building = spend_by_building_year(p)
+    budget = Exhibit(
+        key="overview-budget",
+        figure=charts.budget_deviation(per_year, per_building, lang),
+        takeaway=t("overview.takeaway.budget", lang, first=int(per_year["year"].min()),
+                   last=int(per_year["year"].max()),
+                   low=fmt_pct(float(per_year["deviation"].min()), signed=True),
+                   high=fmt_pct(float(per_year["deviation"].max()), signed=True),
+                   worst=fmt_pct(float(per_building["deviation"].abs().max()))),
+        data=per_building.assign(mode=per_building["mode"].map(lambda m: label("mode", m, lang)),
+                                 deviation=per_building["deviation"] * 100)[
+            ["year", "building", "mode", "actual", "budget", "deviation"]].rename(columns={
+                "year": t("common.year", lang), "building": t("common.building", lang),
+                "mode": t("common.mode", lang), "actual": t("table.actual_yuan", lang),
+                "budget": t("table.budget_yuan", lang), "deviation": t("chart.deviation_pct", lang)}),
+    )
+    return [mix, trend, budget]

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from core import charts, spending
+from core import spending
 from core.i18n import GLOSSARY, fmt_money, fmt_pct, label, labels, wan
 
 lang = ui.lang()
@@ -38,14 +38,13 @@ c = st.columns(4)
 for col, (mode, name) in zip(c, labels("mode", lang).items()):
     col.metric(name, ui.tr("overview.modes.count", n=k.buildings_per_mode[mode]))
 
+mix, trend, budget = spending.overview_exhibits(p, year, lang)
 left, right = st.columns(2)
 with left:
-    ui.chart(charts.mode_mix(spending.mode_summary(p, year), lang), "overview-mode-mix")
+    ui.exhibit(mix)
 with right:
-    ui.chart(charts.spend_trend(spending.spend_by_mode_year(p), lang), "overview-trend")
-
-by_building = spending.spend_by_building_year(p)
-ui.chart(charts.budget_deviation(spending.budget_deviation_by_year(p), by_building, lang), "overview-budget")
+    ui.exhibit(trend)
+ui.exhibit(budget)
 st.caption(ui.tr("overview.budget.caption"))
 
 st.subheader(ui.tr("overview.table.title"))

@@ -44,6 +44,20 @@ def _browser_lang() -> str:
     return "en" if locale.startswith("en") else DEFAULT_LANG
 
 
+def actor() -> str:
+    """Who is making a change, for the audit log: the signed-in user, a name given on the Data page,
+    the user a reverse proxy vouches for, or else the browser's address."""
+    if getattr(st.user, "is_logged_in", False):
+        return str(st.user.get("email") or st.user.get("name"))
+    if st.session_state.get("actor"):
+        return str(st.session_state["actor"])
+    headers = st.context.headers
+    for header in ("X-Forwarded-User", "Remote-User", "X-Remote-User"):
+        if headers.get(header):
+            return str(headers[header])
+    return f"web:{st.context.ip_address or 'local'}"
+
+
 def lang() -> str:
     """The language chosen for this session."""
     value = st.session_state.get("lang")

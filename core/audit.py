@@ -62,7 +62,7 @@ def record_many(
     """Add many audit entries in one statement: ``(table, key, action, before, after)`` each."""
     if not entries:
         return
-    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    now = dt.datetime.now(dt.UTC)
     session.execute(insert(AuditLog), [  # type: ignore[arg-type]
         {
             "at": now, "actor": actor, "source": source, "table_name": table, "row_key": key,

@@ -6,6 +6,8 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from core import admin, db
 
 Handler = Callable[[argparse.Namespace], int]
@@ -78,6 +80,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except (db.StoreError, ValueError, KeyError, FileNotFoundError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:  # a database refusal, in one line: never a traceback
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        print(f"error: the database refused the operation: {detail}", file=sys.stderr)
         return 2
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session
 
 from core import db, repo
 from core.io import REFERENCE_TABLES, read_folder
@@ -32,16 +32,16 @@ def init_store(
     ``force``, which replaces it. Everything is loaded in one transaction.
     """
     db.check_connection(engine)
-    if db.has_schema(engine):
+    if force:  # whatever exists goes, even a half-made store
+        db.drop_schema(engine)
+    elif db.has_schema(engine):
         with Session(engine) as session:
-            if not repo.is_empty(session) and not force:
+            if not repo.is_empty(session):
                 n = repo.table_counts(session)["buildings"]
                 raise db.StoreError(
                     f"the database {db.display_url(str(engine.url))} already holds {n} buildings; "
                     "use --force to replace everything in it"
                 )
-        if force:
-            SQLModel.metadata.drop_all(engine)
     db.create_schema(engine)
     tables = read_folder(REFERENCE_DIR, REFERENCE_TABLES)
     if demo:

@@ -106,6 +106,21 @@ def create_schema(engine: Engine) -> None:
     SQLModel.metadata.create_all(engine)
 
 
+def drop_schema(engine: Engine) -> None:
+    """Drop every table of the store (used by ``init-db --force``).
+
+    On SQLite, foreign-key checks are switched off for the drop: DROP TABLE deletes the rows first,
+    and a store made by an older schema may hold constraints that would refuse that.
+    """
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        SQLModel.metadata.drop_all(conn)
+        conn.commit()
+        if engine.dialect.name == "sqlite":
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
 def has_schema(engine: Engine) -> bool:
     """Whether the store's tables exist."""
     return inspect(engine).has_table("building")

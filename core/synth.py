@@ -72,9 +72,9 @@ AREA_BANDS: tuple[tuple[float, float], ...] = (
 )
 SICHUAN_REPAIRS = (0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.3)
 STANDARD_LEVEL: dict[str, float | None] = {
-    "property_mgmt": 0.70, "cleaning": 2.10, "security": 1.50, "reception": 0.50, "canteen": None,
-    "greening": 0.45, "conference": 0.55, "facilities": 1.40, "repairs": None, "energy": 3.60,
-    "mail_print": 0.45, "confidential": None,
+    "property_mgmt": 0.85, "cleaning": 2.10, "security": 1.75, "reception": 0.60, "canteen": None,
+    "greening": 0.50, "conference": 0.55, "facilities": 1.40, "repairs": None, "energy": 3.60,
+    "mail_print": 0.55, "confidential": None,
 }
 STAFFING_NORM: dict[str, tuple[float, str]] = {
     "cleaning": (2_500, "Offices: more intensive than the residential rule of thumb of one worker per "
@@ -321,8 +321,8 @@ def fee_standards() -> pd.DataFrame:
                 elif level is None:
                     fee, basis, source = None, "assumption", "No market standard: restricted or per-diner service"
                 else:
-                    # Falls with building size after the Sichuan pattern, damped (square root).
-                    ratio = math.sqrt(SICHUAN_REPAIRS[band] / SICHUAN_REPAIRS[3])
+                    # Falls with building size after the Sichuan pattern, a little damped.
+                    ratio = (SICHUAN_REPAIRS[band] / SICHUAN_REPAIRS[3]) ** 0.75
                     fee = round(level * ratio * TIER_STANDARD[tier], 2)
                     basis = "assumption"
                     source = "Assumption: level ours, falling with area after the pattern of 川机管发〔2015〕53号"

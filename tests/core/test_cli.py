@@ -56,3 +56,35 @@ def test_bad_database_urls_give_one_clear_line(tmp_path):
         assert out.returncode == 2, url
         assert words in out.stderr, out.stderr
         assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr
+
+
+def test_force_replaces_a_half_made_store(tmp_path, monkeypatch, capsys):
+    from sqlalchemy import text
+
+    from core import db
+
+    url = f"sqlite:///{tmp_path / 'half.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert main(["init-db", "--demo"]) == 0
+    eng = db.make_engine(url)
+    with eng.begin() as c:  # as if an earlier drop stopped half-way: buildings gone, departments left
+        c.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        for table in ("costrecord", "arrangement", "occupancy", "qualityassessment", "building"):
+            c.execute(text(f"DROP TABLE {table}"))
+    assert main(["init-db", "--demo", "--force"]) == 0
+    capsys.readouterr()
+    assert main(["info", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["tables"]["departments"] == 64
+
+
+def test_database_refusal_is_one_line(tmp_path, monkeypatch, capsys):
+    from core import db
+
+    url = f"sqlite:///{tmp_path / 'ro.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    eng = db.make_engine(url)
+    with eng.begin() as c:  # a table in the way that our schema cannot create over
+        c.exec_driver_sql("CREATE TABLE building (x INTEGER)")
+    assert main(["info"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error:") and len(err.strip().splitlines()) == 1

@@ -1,0 +1,67 @@
+"""Unified standards (统一标准): each building × service against the fee standard and staffing norm.
+
+The fee standard applies per service, building tier and building-area band [CNY/(m²·month)]; the
+staffing norm is m² per worker. An arrangement's cost per m² per month is its recorded spending in
+the year (ledger actual: what the service cost, vendor fee and agency materials together) divided
+by the building's gross floor area and twelve months.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from core.repo import Portfolio
+
+STATUS_ORDER: tuple[str, ...] = ("red", "amber", "green", "none")
+
+
+def standards_for_arrangements(p: Portfolio) -> pd.DataFrame:
+    """The fee standard and staffing norm that apply to every arrangement (NaN where none does).
+
+    Returns the arrangements' ``id``, ``building_id``, ``service``, area and tier, plus
+    ``standard_per_m2_month`` [CNY/(m²·month)] and ``m2_per_worker`` [m²].
+    """
+    a = p.arrangements[["id", "building_id", "service", "paid_at_actual", "staff_in_house", "staff_vendor"]].merge(
+        p.buildings[["id", "gross_floor_area_m2", "tier"]].rename(columns={"id": "building_id"}), on="building_id")
+    s = p.standards[["service", "tier", "area_min_m2", "area_max_m2", "fee_per_m2_month", "m2_per_worker"]]
+    m = a.merge(s, on=["service", "tier"], how="left")
+    # Bands are (min, max]: the Sichuan standard's "3,001-7,000 m²" is above 3,000 and up to 7,000.
+    in_band = (m["gross_floor_area_m2"] > m["area_min_m2"]) & (m["gross_floor_area_m2"] <= m["area_max_m2"])
+    m = m.loc[in_band | m["area_min_m2"].isna()].drop_duplicates("id")
+    out = a.merge(m[["id", "fee_per_m2_month", "m2_per_worker"]], on="id", how="left")
+    return out.rename(columns={"fee_per_m2_month": "standard_per_m2_month"})
+
+
+def benchmark(p: Portfolio, year: int, *, amber: float, red: float) -> pd.DataFrame:
+    """Every arrangement's cost per m² per month in ``year`` against its standard.
+
+    ``deviation_pct`` = (cost − standard) / standard × 100; status ``red`` above ``red`` (a
+    fraction, e.g. 0.25), ``amber`` above ``amber``, ``green`` otherwise, ``none`` without a standard.
+    Staffing: ``norm_staff`` = area / m² per worker, ``staff_deviation_pct`` against actual staff.
+    """
+    a = standards_for_arrangements(p)
+    spend = p.costs.loc[p.costs["year"] == year].groupby("arrangement_id")["actual"].sum()
+    a["annual_cost"] = a["id"].map(spend).fillna(0.0)
+    a["cost_per_m2_month"] = a["annual_cost"] / a["gross_floor_area_m2"] / 12
+    std = a["standard_per_m2_month"]
+    a["deviation_pct"] = (a["cost_per_m2_month"] / std.where(std > 0) - 1) * 100
+    dev = a["deviation_pct"] / 100
+    a["status"] = np.select([dev.isna(), dev > red, dev > amber], ["none", "red", "amber"], default="green")
+    a["staff"] = a["staff_in_house"] + a["staff_vendor"]
+    a["norm_staff"] = a["gross_floor_area_m2"] / a["m2_per_worker"]
+    a["staff_deviation_pct"] = (a["staff"] / a["norm_staff"].where(a["norm_staff"] > 0) - 1) * 100
+    names = p.buildings.set_index("id")["name"]
+    a["building"] = a["building_id"].map(names)
+    return a.rename(columns={"id": "arrangement_id"})
+
+
+def capped_fee_release(bench: pd.DataFrame, *, tolerance: float) -> float:
+    """What capping every fee above its standard (plus ``tolerance``) at that level would release [CNY/yr].
+
+    Only fees count: items paid at actual (energy, medium and major repairs) are budgeted against
+    their standard but not capped. A fee within the tolerance is left alone.
+    """
+    cap = bench["standard_per_m2_month"] * (1 + tolerance) * bench["gross_floor_area_m2"] * 12
+    excess = (bench["annual_cost"] - cap).clip(lower=0)
+    fees = bench["standard_per_m2_month"].notna() & ~bench["paid_at_actual"].astype(bool)
+    return float(excess[fees].sum())

@@ -1,0 +1,53 @@
+"""Standards lookup and benchmark on the tiny city (see tests/factories.py), checked by hand."""
+import pytest
+
+from core import standards
+
+
+def test_lookup_uses_tier_and_area_band(tiny):
+    s = standards.standards_for_arrangements(tiny)
+    fee = tiny.standards.set_index(["service", "tier", "area_min_m2"])["fee_per_m2_month"]
+    # 甲楼: 10,000 m², tier 2 → band (7,000, 10,000]; 乙楼: 4,000 m², tier 3 → band (3,000, 7,000]
+    row = s.loc[(s["service"] == "cleaning") & (s["gross_floor_area_m2"] == 10_000)].iloc[0]
+    assert row["standard_per_m2_month"] == fee[("cleaning", 2, 7_000)]
+    row = s.loc[(s["service"] == "cleaning") & (s["gross_floor_area_m2"] == 4_000)].iloc[0]
+    assert row["standard_per_m2_month"] == fee[("cleaning", 3, 3_000)]
+    assert len(s) == len(tiny.arrangements)
+
+
+def test_benchmark_deviation_and_status(tiny):
+    b = standards.benchmark(tiny, 2025, amber=0.10, red=0.25).set_index(["building", "service"])
+    std = b.at[("甲楼", "cleaning"), "standard_per_m2_month"]
+    # 甲楼 cleaning: 110,000 + 8,800 + 7,128 = 125,928 CNY/yr over 10,000 m² → 1.0494 CNY/m²·month
+    assert b.at[("甲楼", "cleaning"), "cost_per_m2_month"] == pytest.approx(125_928 / 10_000 / 12)
+    assert b.at[("甲楼", "cleaning"), "deviation_pct"] == pytest.approx((125_928 / 120_000 / std - 1) * 100)
+    assert b.at[("甲楼", "cleaning"), "status"] == "green"  # 1.05 against a standard above 2
+    # 乙楼 cleaning: 110,000 / 4,000 / 12 = 2.29 per m²·month
+    assert b.at[("乙楼", "cleaning"), "cost_per_m2_month"] == pytest.approx(110_000 / 48_000)
+    # staffing: 4 workers against the norm's area / m² per worker
+    assert b.at[("乙楼", "cleaning"), "norm_staff"] == pytest.approx(4_000 / b.at[("乙楼", "cleaning"), "m2_per_worker"])
+
+
+def test_status_thresholds_at_their_edges(tiny):
+    b = standards.benchmark(tiny, 2025, amber=0.10, red=0.25)
+    b = b.loc[b["status"] != "none"]
+    dev = b["deviation_pct"] / 100
+    assert ((b["status"] == "red") == (dev > 0.25)).all()
+    assert ((b["status"] == "amber") == ((dev > 0.10) & (dev <= 0.25))).all()
+
+
+def test_capped_fee_release_by_hand(tiny):
+    b = standards.benchmark(tiny, 2025, amber=0.1, red=0.25)
+    release = standards.capped_fee_release(b, tolerance=0.05)
+    with_std = b.loc[b["standard_per_m2_month"].notna() & ~b["paid_at_actual"]]  # energy is not a fee
+    expected = sum(max(0.0, r.annual_cost - r.standard_per_m2_month * 1.05 * r.gross_floor_area_m2 * 12)
+                   for r in with_std.itertuples())
+    assert release == pytest.approx(expected)
+    # nothing is released when the tolerance is huge
+    assert standards.capped_fee_release(b, tolerance=100) == 0
+
+
+def test_every_demo_arrangement_with_a_market_service_has_a_standard(demo_portfolio):
+    s = standards.standards_for_arrangements(demo_portfolio)
+    priced = s.loc[~s["service"].isin(["canteen", "confidential"])]
+    assert priced["standard_per_m2_month"].notna().all()

@@ -102,6 +102,23 @@ SPECS: dict[str, TableSpec] = {s.name: s for s in _SPEC_LIST}
 REFERENCE_TABLES: tuple[str, ...] = ("services", "assumptions", "fee_standards")
 
 
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which text cells a spreadsheet would run as a formula start with an apostrophe.
+
+    Cells beginning with ``=``, ``+``, ``-``, ``@`` (or tab / carriage return) are prefixed with
+    ``'`` (OWASP CSV injection); numbers, including negative ones, are left as numbers.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_numeric_dtype(out[col]) or pd.api.types.is_bool_dtype(out[col]):
+            continue
+        out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v)
+    return out
+
+
 def read_csv_table(path: Path) -> pd.DataFrame:
     """A UTF-8 CSV file as strings, empty cells as missing (types are the loader's business)."""
     return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")

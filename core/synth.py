@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from core.book import AssumptionBook
+from core.quality import CRITERION_SERVICES
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = ROOT / "data" / "reference"
@@ -682,15 +683,6 @@ def _vendor_tables(ctx: _Ctx) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pd.DataFrame(rows), pd.DataFrame(decisions)
 
 
-CRITERION_SERVICES: dict[str, tuple[str, ...]] = {
-    "customer_service": ("reception", "property_mgmt"),
-    "building_mgmt": ("property_mgmt",),
-    "facilities": ("facilities",),
-    "public_order": ("security",),
-    "cleaning": ("cleaning",),
-    "greening": ("greening",),
-    "conference": ("conference",),
-}
 IN_HOUSE_QUALITY = 82.0
 
 

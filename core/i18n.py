@@ -195,6 +195,7 @@ _SHARING: dict[str, Entry] = {
     "pack.demo_badge": {"zh": "示例数据", "en": "Demo data"},
     "pack.key_figures": {"zh": "关键数字", "en": "Key figures"},
     "pack.contents": {"zh": "目录", "en": "Contents"},
+    "pack.data_show": {"zh": "查看图表数据（{n} 行）", "en": "Show the data ({n} rows)"},
     "pack.data_rows": {"zh": "图表数据（共 {n} 行，完整数据见 Excel）", "en": "The data ({n} rows; all of it in the Excel workbook)"},
     "pack.source": {
         "zh": "数据：{dataset}，{year} 年度及以前的账面记录。",

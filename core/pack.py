@@ -126,10 +126,10 @@ class PackDoc:
         return export.file_name(self.tr("pack.file_stem"), names, ext=ext, on=self.today)
 
     def levers(self) -> list[tuple[ScenarioChoice, pd.DataFrame]]:
-        """Each chosen scenario's levers as a two-column table."""
+        """Each chosen scenario's levers as a two-column table of text (values as saved, JSON-written)."""
         out = []
         for s in self.scenarios:
-            rows = [(k, json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v)
+            rows = [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))  # as saved, one style
                     for k, v in sorted(s.levers.items())]
             out.append((s, pd.DataFrame(rows, columns=[self.tr("pack.col.lever"), self.tr("pack.col.value")])))
         return out
@@ -305,7 +305,7 @@ def document_html(doc: PackDoc, charts: Sequence[str], *, interactive: bool) -> 
     n = len(doc.exhibits)
     for i, ((sec, ex), chart) in enumerate(zip(doc.exhibits, charts), start=1):
         if interactive:
-            table = (f'<details><summary>{_e(doc.tr("pack.data_rows", n=len(ex.data)))}</summary>'
+            table = (f'<details><summary>{_e(doc.tr("pack.data_show", n=len(ex.data)))}</summary>'
                      f"{html_table(ex.data)}</details>")
         elif len(ex.data) <= PRINT_TABLE_ROWS:
             table = html_table(ex.data)

@@ -1,8 +1,8 @@
 """The meeting pack as a 16:9 PowerPoint deck: one message per slide.
 
 A title slide (title, date, data notice, scenarios, headline figures), then one slide per exhibit —
-its takeaway as the slide title, the chart, two or three key figures beside it — and the assumptions
-with their sources. Titles are real title placeholders, so the outline view and screen readers show
+its takeaway as the slide title, the chart, two or three key figures beside it — then the
+assumptions with their sources and each chosen scenario's levers. Titles are real title placeholders, so the outline view and screen readers show
 the storyline. East-Asian text is set in Microsoft YaHei (on every Chinese Windows PC); viewers
 without it substitute their own CJK font.
 """
@@ -142,18 +142,23 @@ def deck(doc: PackDoc, pngs: Sequence[bytes]) -> bytes:
 
     shown = doc.assumptions.assign(**{doc.tr("pack.col.effective"): doc.assumptions[
         doc.tr("pack.col.effective")].astype(str)})
-    chunks = [shown.iloc[i:i + ASSUMPTION_ROWS_PER_SLIDE] for i in range(0, len(shown), ASSUMPTION_ROWS_PER_SLIDE)]
+    pages: list[tuple[str, pd.DataFrame | str]] = [
+        (doc.tr("pack.assumptions"), shown.iloc[i:i + ASSUMPTION_ROWS_PER_SLIDE])
+        for i in range(0, len(shown), ASSUMPTION_ROWS_PER_SLIDE)] or [
+        (doc.tr("pack.assumptions"), doc.tr("pack.assumptions_none"))]
     for s, levers in doc.levers():
-        chunks.append(levers.assign(**{doc.tr("pack.col.source"): s.name}))
-    for chunk in chunks or [None]:
+        title = doc.tr("pack.levers", name=s.name, version=s.version)
+        pages += [(title, levers.iloc[i:i + ASSUMPTION_ROWS_PER_SLIDE])
+                  for i in range(0, len(levers), ASSUMPTION_ROWS_PER_SLIDE)] or [(title, doc.tr("pack.levers_none"))]
+    for title, body in pages:
         number += 1
         slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-        _title(slide, doc.tr("pack.assumptions"))
-        if chunk is None:
+        _title(slide, title)
+        if isinstance(body, str):
             box = slide.shapes.add_textbox(MARGIN, Inches(1.8), WIDTH - 2 * MARGIN, Inches(1.0))
-            _text(box.text_frame, [(doc.tr("pack.assumptions_none"), 18, False, INK)])
+            _text(box.text_frame, [(body, 18, False, INK)])
         else:
-            _table(slide, chunk, Inches(1.7))
+            _table(slide, body, Inches(1.7))
         _footer(slide, doc, number)
 
     buf = io.BytesIO()

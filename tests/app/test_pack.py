@@ -67,3 +67,26 @@ def test_without_chromium_chart_images_are_disabled_with_the_reason(monkeypatch)
     assert png and all(b.disabled for b in png)
     assert all(not b.disabled for b in at.download_button if b.key.endswith("-html"))
     assert any("sudo apt install chromium fonts-noto-cjk" in c.value for c in at.caption)
+
+
+def test_a_saved_scenario_can_be_chosen_and_names_the_files(demo_copy):
+    import datetime as dt
+
+    from sqlmodel import Session
+
+    from core import db
+    from core.models import Scenario
+
+    now = dt.datetime.now(dt.UTC)
+    engine = db.make_engine(f"sqlite:///{demo_copy}")
+    with Session(engine) as s:
+        s.add(Scenario(name="统一管理试点", levers='{"fee_cap": true}', created_at=now, updated_at=now))
+        s.commit()
+    engine.dispose()
+    at = run_app("zh", "pages/pack.py")
+    assert not at.multiselect[0].disabled and at.multiselect[0].options == ["统一管理试点"]
+    at.multiselect[0].set_value(["统一管理试点"])
+    at.button_group[0].set_value(["html"])
+    at = build(at.run())
+    names = [c.value.split(" · ")[0] for c in at.caption if "会议材料-" in c.value]
+    assert names == [f"会议材料-统一管理试点-{dt.date.today().isoformat()}.html"]

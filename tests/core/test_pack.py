@@ -170,7 +170,10 @@ def test_pptx_has_one_message_per_slide(built, doc):
     prs = Presentation(io.BytesIO(built.files["pptx"].data))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
     titles = [s.shapes.title.text for s in prs.slides]
-    assert titles == ["机关后勤服务保障会议材料", *(ex.takeaway for _, ex in doc.exhibits), "所用参数及来源"]
+    assert titles == ["机关后勤服务保障会议材料", *(ex.takeaway for _, ex in doc.exhibits), "所用参数及来源",
+                      "方案“方案甲”的参数（第 2 版）"]
+    levers = next(s for s in prs.slides[5].shapes if s.has_table).table  # the levers, one row each
+    assert [levers.cell(i, 0).text for i in range(1, 3)] == ["bundling_lots", "fee_cap"]
     for slide, (_, ex) in zip(list(prs.slides)[1:4], doc.exhibits):
         pictures = [s for s in slide.shapes if s.shape_type == 13]
         assert len(pictures) == 1 and pictures[0].left + pictures[0].width <= prs.slide_width

@@ -12,6 +12,9 @@ pages = {
         st.Page("pages/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:",
                 url_path="overview", default=True),
     ],
+    ui.tr("nav.manage"): [
+        st.Page("pages/data.py", title=ui.tr("page.data"), icon=":material/database:", url_path="data"),
+    ],
 }
 page = st.navigation(pages)
 st.set_page_config(page_title=f"{page.title} · {ui.tr('app.title')}")

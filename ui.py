@@ -4,6 +4,7 @@ Pages import this and :mod:`core`; only this module touches Streamlit's caches.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -197,7 +198,9 @@ def problems(found: Any, headline: str) -> None:
     """Every problem of a check as one error line and a table: file, sheet, row, column, value, reason."""
     st.error(headline, icon=":material/report:")
     shown = found.drop(columns=["code"]).rename(columns=lambda c: tr(f"data.col.{c}"))
-    st.dataframe(shown, hide_index=True, column_config={tr("data.col.row"): st.column_config.NumberColumn(format="%d")})
+    st.dataframe(shown, hide_index=True, column_config={
+        tr("data.col.row"): st.column_config.NumberColumn(format="%d", width="small"),
+        tr("data.col.reason"): st.column_config.TextColumn(width="large")})
 
 
 def plan_review(plan: Any) -> None:
@@ -231,7 +234,7 @@ def editor_columns(table: str, options: dict[str, list[str]]) -> dict[str, Any]:
             out[col] = st.column_config.NumberColumn(
                 name, required=required, min_value=None if bound.low_open else bound.low, max_value=bound.high,
                 step=1 if kind is int else None, format="%d" if kind is int else None)
-        elif kind.__name__ == "date":
+        elif kind is dt.date:
             out[col] = st.column_config.DateColumn(name, required=required, format="YYYY-MM-DD")
         else:
             out[col] = st.column_config.TextColumn(name, required=required, max_chars=io.column_limit(table, col))

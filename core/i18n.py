@@ -233,6 +233,11 @@ _DATA_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
         "effective_date": ("生效日期", "Effective date"), "distribution": ("分布", "Distribution"),
         "low": ("下限", "Low"), "high": ("上限", "High"),
     },
+    "scenarios": {
+        "name": ("方案名称", "Scenario"), "owner": ("创建人", "Owner"), "description": ("说明", "Description"),
+        "levers": ("参数（JSON）", "Levers (JSON)"), "version": ("版本", "Version"),
+        "created_at": ("创建时间（UTC）", "Created (UTC)"), "updated_at": ("更新时间（UTC）", "Updated (UTC)"),
+    },
     "audit_log": {
         "at": ("时间（UTC）", "Time (UTC)"), "actor": ("操作人", "Who"), "source": ("途径", "Through"),
         "table_name": ("数据表", "Table"), "row_key": ("记录", "Row"), "action": ("操作", "Action"),
@@ -339,9 +344,10 @@ _DATA: dict[str, Entry] = {
     "data.source.restore": {"zh": "恢复备份", "en": "Restore"},
     "data.bool.true": {"zh": "是", "en": "true"},
     "data.bool.false": {"zh": "否", "en": "false"},
-    "data.note.audit_skipped": {
-        "zh": "{file} 的工作表“{sheet}”是审计日志，不导入（审计日志只能由系统追加）。",
-        "en": "{file}, sheet {sheet}: the audit log is not imported (only the system appends to it).",
+    "data.note.export_only": {
+        "zh": "{file}：“{sheet}”只导出、不导入（审计日志只能由系统追加，方案在方案页管理），已跳过。",
+        "en": "{file}: {sheet} is exported, never imported (only the system appends to the audit log; scenarios "
+        "are kept on their page), so it was left out.",
     },
     # problems: one reason per kind, naming what is wrong and what to do
     "data.problem.too_big": {"zh": "文件大小 {size}，超过上限 {limit}", "en": "the file is {size}; the limit is {limit}"},
@@ -411,6 +417,8 @@ _DATA: dict[str, Entry] = {
         "en": "someone else deleted this row after you opened the table; reload",
     },
     "data.problem.referenced": {"zh": "仍有 {n} 行“{table}”引用它，不能删除", "en": "{n} rows of {table} refer to it, so it cannot be deleted"},
+    "data.problem.unreadable": {"zh": "无法读取此文件（{detail}），请另存为 CSV（UTF-8）或 XLSX 后重试",
+                                "en": "this file cannot be read ({detail}); save it as CSV (UTF-8) or XLSX and try again"},
     "data.problem.database": {"zh": "数据库拒绝写入：{detail}", "en": "the database refused the write: {detail}"},
     **{f"data.table.{k}": {"zh": zh, "en": en} for k, (zh, en) in _DATA_TABLES.items()},
     **{f"data.column.{t}.{c}": {"zh": zh, "en": en} for t, cols in _DATA_COLUMNS.items() for c, (zh, en) in cols.items()},

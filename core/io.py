@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import io
+import logging
 import re
 import types
 import typing
@@ -49,6 +50,7 @@ from core.models import (
 )
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ _SPEC_LIST: tuple[TableSpec, ...] = (
 SPECS: dict[str, TableSpec] = {s.name: s for s in _SPEC_LIST}
 REFERENCE_TABLES: tuple[str, ...] = ("services", "assumptions", "fee_standards")
 # Tables that leave the store in exports but never come back through an import.
-EXPORT_ONLY: tuple[str, ...] = ("audit_log",)
+EXPORT_ONLY: tuple[str, ...] = ("audit_log", "scenarios")
 
 # --- limits: what a file may be -------------------------------------------------------------------
 MAX_FILE_MB = 30
@@ -404,12 +406,21 @@ def read_upload(name: str, data: bytes, *, problems: Problems, table: str | None
     if len(data) > MAX_FILE_BYTES:
         problems.add("too_big", file=name, size=_fmt_size(len(data)), limit=f"{MAX_FILE_MB} MB")
         return []
+    try:
+        return _read_any(name, data, problems=problems, table=table, encoding=encoding)
+    except Exception as exc:  # an unforeseen failure is still one line about this file, never a traceback
+        logger.exception("reading %s failed", name)
+        problems.add("unreadable", file=name, detail=type(exc).__name__)
+        return []
+
+
+def _read_any(name: str, data: bytes, *, problems: Problems, table: str | None, encoding: str) -> list[Source]:
     ext = Path(name).suffix.lower()
     if ext in (".xlsx", ".xlsm"):
         return _read_xlsx(name, data, problems=problems, table=table)
     if ext in (".csv", ".txt", ".tsv"):
         if table is None and table_of_name(Path(name).stem) in EXPORT_ONLY:
-            problems.notes.append(t("data.note.audit_skipped", problems.lang, file=name, sheet=Path(name).stem))
+            problems.notes.append(t("data.note.export_only", problems.lang, file=name, sheet=Path(name).stem))
             return []
         source = _read_csv(name, data, problems=problems, table=table, encoding=encoding)
         return [source] if source is not None else []
@@ -537,7 +548,7 @@ def _read_xlsx(name: str, data: bytes, *, problems: Problems, table: str | None)
         for title, ws in sheets:
             hint = table or named[title]
             if hint in EXPORT_ONLY:
-                problems.notes.append(t("data.note.audit_skipped", problems.lang, file=name, sheet=title))
+                problems.notes.append(t("data.note.export_only", problems.lang, file=name, sheet=title))
                 continue
             try:
                 grid = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]

@@ -712,14 +712,21 @@ def load_table(engine: Engine, table: str) -> pd.DataFrame:
 
 # --- out: exports and the audit log -------------------------------------------------------------------
 def export_frames(session: Session, lang: str) -> dict[str, pd.DataFrame]:
-    """Every table and the audit log, as files hold them in ``lang`` (sheet name → frame)."""
+    """Every table, the scenarios and the audit log, as files hold them in ``lang`` (sheet name → frame)."""
     from core.io import display_frame
+
+    def sheet(name: str) -> str:
+        return table_label(name, lang) if lang == "zh" else name
 
     out: dict[str, pd.DataFrame] = {}
     for name, frame in repo.natural_frames(session).items():
-        out[table_label(name, lang) if lang == "zh" else name] = display_frame(canonical(name, frame), name, lang)
+        out[sheet(name)] = display_frame(canonical(name, frame), name, lang)
+    scenarios = repo.scenario_frame(session).drop(columns="id")
+    for col in ("created_at", "updated_at"):
+        scenarios[col] = pd.to_datetime(scenarios[col], utc=True).dt.strftime("%Y-%m-%d %H:%M:%S")
+    out[sheet("scenarios")] = scenarios.rename(columns=lambda c: column_label("scenarios", c, lang) if lang == "zh" else c)
     log, _ = repo.audit_frame(session, limit=10_000_000)
-    out[table_label("audit_log", lang) if lang == "zh" else "audit_log"] = audit_view(log.iloc[::-1], lang, raw=True)
+    out[sheet("audit_log")] = audit_view(log.iloc[::-1], lang, raw=True)
     return out
 
 
@@ -727,7 +734,7 @@ def audit_view(log: pd.DataFrame, lang: str, *, raw: bool = False) -> pd.DataFra
     """Audit entries as people read them: table and action names, and before → after in words."""
     cols = ["at", "actor", "source", "table_name", "row_key", "action"]
     out = log[cols].copy() if len(log) else pd.DataFrame(columns=cols)
-    out["at"] = pd.to_datetime(out["at"]).dt.strftime("%Y-%m-%d %H:%M:%S")
+    out["at"] = pd.to_datetime(out["at"], utc=True).dt.strftime("%Y-%m-%d %H:%M:%S")
     out["source"] = out["source"].map(lambda s: t(f"data.source.{s}", lang) if f"data.source.{s}" in _SOURCES else s)
     out["table_name"] = out["table_name"].map(lambda n: table_label(n, lang) if n in SPECS else n)
     out["action"] = out["action"].map(lambda a: t(f"data.action.{a}", lang))

@@ -170,6 +170,11 @@ def audit_frame(
     return frame, total
 
 
+def scenario_frame(session: Session) -> pd.DataFrame:
+    """The saved scenarios as stored (exported with the data; they are managed on their own page)."""
+    return _table_frame(session, Scenario)
+
+
 # --- the whole store, table by table (backup and restore) -----------------------------------------
 def dump_table(session: Session, *, table: Table) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Every row of a table as plain values (enums as their values), ordered by primary key."""

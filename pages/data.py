@@ -94,9 +94,10 @@ with tab_edit:
 with tab_audit:
     c = st.columns([2, 2, 2, 2])
     tables = c[0].multiselect(ui.tr("data.audit.filter_table"), [*TABLES, "store"], key="audit_tables",
-                              format_func=lambda n: io.table_label(n, lang) if n in io.SPECS else n)
+                              format_func=lambda n: io.table_label(n, lang) if n in io.SPECS else n,
+                              placeholder=ui.tr("common.all"))
     actions = c[1].multiselect(ui.tr("data.audit.filter_action"), ["insert", "update", "delete"], key="audit_actions",
-                               format_func=lambda a: t(f"data.action.{a}", lang))
+                               format_func=lambda a: t(f"data.action.{a}", lang), placeholder=ui.tr("common.all"))
     contains = c[2].text_input(ui.tr("data.audit.filter_text"), key="audit_text")
     dates = c[3].date_input(ui.tr("data.audit.filter_dates"), value=(), key="audit_dates")
     since, until = [*dates, None, None][:2] if isinstance(dates, tuple) else (dates, dates)

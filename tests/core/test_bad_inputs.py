@@ -1,6 +1,7 @@
 """The catalogue of bad inputs (tests/data/bad/, see its README): each one gets a clear message that names
 file, sheet, row and column, and leaves every table's row count as it was."""
 import io as _io
+import random
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,7 @@ from bench.bench_data import cost_records_csv
 from core import db, io, loader, repo
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
+GOOD = BAD.parent / "good"
 
 # file, import options, then (sheet, row, column, code, words of the English reason) for every problem
 CATALOGUE = [
@@ -137,3 +139,22 @@ def test_problems_are_reported_in_chinese_too(demo):
     plan = loader.import_files(demo, [("negative_area.csv", (BAD / "negative_area.csv").read_bytes())],
                                table="occupancy", lang="zh", dry_run=True)
     assert plan.problems["reason"].tolist() == ["不能小于 0"]
+
+
+def test_cut_and_damaged_files_never_raise_and_never_write(demo):
+    """Good and bad files cut short at many points or with a byte changed: always a Plan, never an exception."""
+    rng = random.Random(6)
+    sources = [*sorted(GOOD.iterdir()), BAD / "merged_header.xlsx", BAD / "wrong_sheet.xlsx"]
+    blobs = []
+    for path in sources:
+        data = path.read_bytes()
+        blobs += [(path.name, data[:cut]) for cut in range(1, len(data), max(1, len(data) // 8))]
+        for _ in range(6):
+            damaged = bytearray(data)
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+            blobs.append((path.name, bytes(damaged)))
+    before = counts(demo)
+    for name, data in blobs:
+        plan = loader.import_files(demo, [(name, data)], lang="zh", dry_run=True)
+        assert set(plan.problems.columns) >= {"file", "row", "column", "reason"}
+    assert counts(demo) == before

@@ -35,11 +35,15 @@ from core.io import (
     column_label,
     column_limit,
     default_of,
+    display_frame,
     enum_group,
     frame_source,
     read_upload,
     show_value,
     table_label,
+    to_csv,
+    to_xlsx,
+    to_zip,
 )
 from core.models import AuditAction
 
@@ -284,12 +288,22 @@ def _combine(sources: list[Source]) -> pd.DataFrame:
 def _plan_table(table: str, sources: list[Source], store: pd.DataFrame, store_keys: dict[str, set[str]],
                 batch_keys: dict[str, set[str]], problems: Problems, existing: str) -> TablePlan:
     """Check one table's rows (every check, every row) and sort them into inserts and updates."""
-    spec, lang = SPECS[table], problems.lang
     frame = _combine(sources)
     where = _Where(table, sources, frame, problems)
-    present = tuple(c for c in spec.columns if c in frame.columns)
+    canon = _check_cells(table, frame, where)
+    keys, shown_keys = _check_keys(table, canon, frame, where, store_keys, batch_keys)
+    target = _targets(table, canon, frame, keys, shown_keys, store, where, existing)
+    return _sort(table, canon, frame, target, shown_keys, store, where)
+
+
+def _check_cells(table: str, frame: pd.DataFrame, where: _Where) -> pd.DataFrame:
+    """Every cell of every column the input has: length, type, formula, range, required; then row rules.
+
+    Returns the canonical values (numbers as float64); cells with a problem are left missing.
+    """
+    lang = where.problems.lang
     canon = pd.DataFrame(index=frame.index)
-    for col in present:
+    for col in (c for c in SPECS[table].columns if c in frame.columns):
         raw = frame[col]
         kind = column_kind(table, col)
         limit = min(column_limit(table, col), MAX_CELL_CHARS) if kind is str or enum_group(kind) else 100
@@ -329,11 +343,24 @@ def _plan_table(table: str, sources: list[Source], store: pd.DataFrame, store_ke
             values = values.where(~blank, default)
         canon[col] = values.where(~bad, None) if values.dtype == object else values.where(~bad)
     _cross_checks(table, canon, frame, where)
-    keys = _keys(table, canon, spec.key) if set(spec.key) <= set(present) else pd.Series(None, index=frame.index)
-    shown_keys = _keys(table, canon, spec.key, "/") if set(spec.key) <= set(present) else keys
+    return canon
+
+
+def _check_keys(table: str, canon: pd.DataFrame, frame: pd.DataFrame, where: _Where,
+                store_keys: dict[str, set[str]], batch_keys: dict[str, set[str]]) -> tuple[pd.Series, pd.Series]:
+    """References resolve (to the store or this batch) and natural keys are unique within the batch.
+
+    Returns each row's key for matching and as shown to people; records this table's keys in
+    ``batch_keys`` for the tables that refer to it.
+    """
+    spec, lang = SPECS[table], where.problems.lang
+    if not set(spec.key) <= set(canon.columns):
+        nothing = pd.Series(None, index=frame.index, dtype="str")
+        return nothing, nothing
+    keys, shown = _keys(table, canon, spec.key), _keys(table, canon, spec.key, "/")
     own = set(keys.dropna())
     for ref in spec.refs:
-        if not set(ref.columns) <= set(present):
+        if not set(ref.columns) <= set(canon.columns):
             continue
         ref_keys = _keys(table, canon, ref.columns)
         valid = store_keys.get(ref.table, set()) | batch_keys.get(ref.table, set()) | (own if ref.table == table else set())
@@ -345,50 +372,67 @@ def _plan_table(table: str, sources: list[Source], store: pd.DataFrame, store_ke
     dup = keys.notna() & _mask(keys.duplicated(keep="first"))
     if dup.any():
         first = frame["_row"].groupby(keys).transform("first")
-        where.report("duplicate_key", dup, spec.key, shown_keys, reason=pd.Series(
-            [t("data.problem.duplicate_key", lang, first=int(f), key=k) for f, k in zip(first[dup], shown_keys[dup])],
+        where.report("duplicate_key", dup, spec.key, shown, reason=pd.Series(
+            [t("data.problem.duplicate_key", lang, first=int(f), key=k) for f, k in zip(first[dup], shown[dup])],
             index=dup[dup].index))
     batch_keys[table] = own
-    store_ids = pd.Series(store["id"].to_numpy(), index=_keys(table, store, spec.key).to_numpy()) if len(store) else \
-        pd.Series(dtype=float)
-    found = keys.map(store_ids.to_dict()).astype(float)
+    return keys, shown
+
+
+def _targets(table: str, canon: pd.DataFrame, frame: pd.DataFrame, keys: pd.Series, shown: pd.Series,
+             store: pd.DataFrame, where: _Where, existing: str) -> pd.Series:
+    """The stored row each input row updates (its id), or missing for a new row.
+
+    A file row updates the stored row with its natural key. An editor row (``_id``) updates the
+    row it was loaded from; its key may not be another stored row's, and with ``existing="refuse"``
+    a new editor row may not take a stored row's key either.
+    """
+    spec = SPECS[table]
+    by_key = dict(zip(_keys(table, store, spec.key), store["id"])) if len(store) else {}
+    found = keys.map(by_key).astype(float)
     target = found
-    if "_id" in frame:  # the editor names the row it changes
+    if "_id" in frame:
         given = pd.to_numeric(frame["_id"], errors="coerce")
-        taken = set(given.dropna())
-        clash = found.notna() & (found != given) & ~found.isin(taken)
-        if given.isna().any() and existing != "update":
+        clash = found.notna() & (found != given) & ~found.isin(set(given.dropna()))
+        if existing != "update":
             clash |= given.isna() & found.notna()
-        where.report("duplicate_store", clash, spec.key, shown_keys, reason=shown_keys.map(
-            lambda k: t("data.problem.duplicate_store", lang, key=k)))
+        where.report("duplicate_store", clash, spec.key, shown, reason=shown.map(
+            lambda k: t("data.problem.duplicate_store", where.problems.lang, key=k)))
         target = given
     _unique_checks(table, canon, store, target, where)
+    return target
+
+
+def _sort(table: str, canon: pd.DataFrame, frame: pd.DataFrame, target: pd.Series, shown: pd.Series,
+          store: pd.DataFrame, where: _Where) -> TablePlan:
+    """Inserts (every column, defaults for those the input lacks) and the updates that change something."""
+    spec, problems = SPECS[table], where.problems
+    present = tuple(canon.columns)
     new = target.isna()
     inserts = canon.loc[new].copy()
     for col in spec.columns:
         if col in inserts:
             continue
         allowed, default = default_of(table, col)
-        if not allowed and new.any():
-            for i, s in enumerate(sources):
+        if not allowed and new.any():  # a column only new rows need
+            for i, s in enumerate(where.sources):
                 if new[frame["_src"] == i].any():
                     problems.add("missing_column", file=s.file, sheet=s.sheet, row=s.header_row,
-                                 column=column_label(table, col, lang))
+                                 column=column_label(table, col, problems.lang))
         inserts[col] = default
     inserts = inserts[list(spec.columns)]
-    inserts["_key"] = shown_keys[new]
+    inserts["_key"] = shown[new]
     upd = target.notna()
     before = store.set_index("id").reindex(target[upd].astype(int).to_numpy()) if upd.any() else store.iloc[0:0]
     before.index = upd[upd].index
     changed = pd.Series(False, index=upd[upd].index)
     for col in present:
-        if col in before:
-            changed |= ~_same(canon.loc[upd, col], before[col]).to_numpy()
-    updates = canon.loc[changed[changed].index, list(present)].copy()
-    updates["id"] = target[changed[changed].index].astype(int)
-    updates["_key"] = shown_keys[changed[changed].index]
-    return TablePlan(table, present, inserts, updates, before.loc[updates.index, list(present)],
-                     unchanged=int((~changed).sum()))
+        changed |= ~_same(canon.loc[upd, col], before[col]).to_numpy()
+    rows = changed[changed].index
+    updates = canon.loc[rows, list(present)].copy()
+    updates["id"] = target[rows].astype(int)
+    updates["_key"] = shown[rows]
+    return TablePlan(table, present, inserts, updates, before.loc[rows, list(present)], unchanged=int((~changed).sum()))
 
 
 def _num(x: float) -> str:
@@ -660,7 +704,7 @@ def plan_edit(session: Session, *, table: str, loaded: pd.DataFrame, edited: pd.
     source = Source(t("data.tab.edit", lang), grid, table, batch, (batch.index + 1).to_numpy(),
                     {c: column_label(table, c, lang) for c in cols}, 0)
     current = canonical(table, repo.natural_frames(session, tables=[table])[table])
-    tables = plan_sources(session, [source] if len(batch) else [], problems, existing="refuse") if len(batch) else {}
+    tables = plan_sources(session, [source], problems, existing="refuse") if len(batch) else {}
     mine = loaded.set_index("id")
     now = current.set_index("id")
     names = pd.Series(_keys(table, loaded, spec.key, "/").to_numpy(), index=loaded["id"].to_numpy())
@@ -713,8 +757,6 @@ def load_table(engine: Engine, table: str) -> pd.DataFrame:
 # --- out: exports and the audit log -------------------------------------------------------------------
 def export_frames(session: Session, lang: str) -> dict[str, pd.DataFrame]:
     """Every table, the scenarios and the audit log, as files hold them in ``lang`` (sheet name → frame)."""
-    from core.io import display_frame
-
     def sheet(name: str) -> str:
         return table_label(name, lang) if lang == "zh" else name
 
@@ -767,8 +809,6 @@ def _changes(before: str | None, after: str | None, table: str, lang: str) -> st
 
 def export_file(engine: Engine, lang: str, fmt: str) -> bytes:
     """Every table and the audit log, read in one snapshot, as one XLSX workbook or a zip of CSV files."""
-    from core.io import to_csv, to_xlsx, to_zip
-
     with db.snapshot(engine) as session:
         frames = export_frames(session, lang)
     if fmt == "xlsx":

@@ -551,6 +551,7 @@ def _read_xlsx(name: str, data: bytes, *, problems: Problems, table: str | None)
                 problems.notes.append(t("data.note.export_only", problems.lang, file=name, sheet=title))
                 continue
             try:
+                ws.reset_dimensions()  # else openpyxl reads a sheet without a size twice to measure it
                 grid = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
                 merged = _merged_ranges(wb, ws)
             except Exception:  # a cut-off workbook may only fail once its sheet is read

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from sqlmodel import Session, select
 
 from core import admin, db, io, loader, repo
@@ -256,3 +256,18 @@ def test_editor_checks_like_an_import_and_refuses_deleting_referenced_rows(demo)
     plan = loader.save_edit(demo, table="buildings", loaded=loaded, edited=edited, actor="t", lang="en")
     assert sorted(plan.problems["code"]) == ["duplicate_store", "not_above", "referenced", "referenced", "referenced"]
     assert counts(demo)["buildings"] == 16
+
+
+def test_xlsx_rows_are_numbered_as_the_spreadsheet_shows_them(demo):
+    """Blank rows and cells in a workbook do not shift the row and column a problem names."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "入驻情况"
+    ws.append(["办公楼（区）", "部门", "使用面积（㎡）", "在楼人数"])
+    ws.append(["市行政中心", "市委办公室", 100, 1])
+    ws["A5"], ws["B5"], ws["D5"] = "市行政中心", "市政府办公室", -3  # rows 3-4 and cell C5 left empty
+    buf = BytesIO()
+    wb.save(buf)
+    plan = loader.import_files(demo, [("o.xlsx", buf.getvalue())], lang="zh", dry_run=True)
+    assert plan.problems[["sheet", "row", "column", "code"]].values.tolist() == [
+        ["入驻情况", 5, "使用面积（㎡）", "required"], ["入驻情况", 5, "在楼人数", "below"]]

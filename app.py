@@ -15,6 +15,9 @@ pages = {
     ui.tr("nav.decide"): [
         st.Page("pages/pack.py", title=ui.tr("page.pack"), icon=":material/slideshow:", url_path="pack"),
     ],
+    ui.tr("nav.manage"): [
+        st.Page("pages/data.py", title=ui.tr("page.data"), icon=":material/database:", url_path="data"),
+    ],
 }
 page = st.navigation(pages)
 st.set_page_config(page_title=f"{page.title} · {ui.tr('app.title')}")

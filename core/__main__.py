@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
-from core import admin, db
+from core import admin, backup, db, io, loader
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -94,6 +96,91 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def _actor(args: argparse.Namespace) -> str:
+    return str(args.actor or f"cli:{getpass.getuser()}")
+
+
+def _files(path: Path, table: str | None) -> list[tuple[str, bytes]]:
+    """The file at ``path``, or every CSV/XLSX file in the folder ``path`` (named after its table)."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path} does not exist")
+    if path.is_file():
+        return [(path.name, path.read_bytes())]
+    found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".xlsx"))
+    if table:
+        found = [p for p in found if io.table_of_name(p.stem) == table]
+    if not found:
+        raise ValueError(f"no CSV or XLSX files in {path}")
+    for p in found:
+        if p.stat().st_size > io.MAX_FILE_BYTES:
+            return [(p.name, p.read_bytes())]  # the importer says what the limit is
+    return [(p.name, p.read_bytes()) for p in found]
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if args.table and args.table not in io.SPECS:
+        raise ValueError(f"unknown table {args.table!r}; one of: {', '.join(io.SPECS)}")
+    engine = db.make_engine()
+    db.check_connection(engine)
+    if not db.has_schema(engine):
+        raise db.StoreError("the store has no tables yet: run `python -m core init-db` first")
+    plan = loader.import_files(engine, _files(Path(args.path), args.table), table=args.table, encoding=args.encoding,
+                               lang=args.lang, dry_run=args.dry_run, actor=_actor(args), source="cli")
+    for note in plan.notes:
+        print(f"note: {note}")
+    if not plan.ok:
+        n = len(plan.problems)
+        shown = plan.problems if args.limit == 0 else plan.problems.head(args.limit)
+        for _, row in shown.iterrows():
+            print(loader.format_problem(row), file=sys.stderr)
+        more = f" (the first {len(shown)} shown; --limit 0 shows all)" if len(shown) < n else ""
+        print(f"error: {n} problem{'s' if n != 1 else ''}{more}; nothing was written", file=sys.stderr)
+        return 2
+    print("dry run: nothing written" if args.dry_run else "imported in one transaction")
+    print(f"  {'table':<22}{'insert':>8}{'update':>8}{'same':>8}")
+    for name, p in plan.tables.items():
+        print(f"  {name:<22}{len(p.inserts):>8}{len(p.updates):>8}{p.unchanged:>8}")
+    if args.dry_run:
+        for _, row in plan.preview("en", limit=args.limit or 1_000_000).iterrows():
+            if row.iloc[2] == "Update":
+                print(f"  update {row.iloc[0]} {row.iloc[1]}: {row.iloc[3]}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    engine = db.make_engine()
+    db.check_connection(engine)
+    with db.snapshot(engine) as session:
+        frames = loader.export_frames(session, args.lang)
+    if path.suffix.lower() == ".xlsx":
+        path.write_bytes(io.to_xlsx(frames))
+    elif path.suffix.lower() == ".zip":
+        path.write_bytes(io.to_zip({f"{name}.csv": io.to_csv(frame) for name, frame in frames.items()}))
+    else:
+        raise ValueError(f"{path}: write .xlsx (one sheet per table) or .zip (one CSV per table)")
+    print(f"exported {len(frames)} tables to {path}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    manifest = backup.write_backup(db.make_engine(), Path(args.file), force=args.force)
+    rows = sum(t["rows"] for t in manifest["tables"].values())
+    print(f"backed up {len(manifest['tables'])} tables ({rows} rows) to {args.file}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} does not exist")
+    counts = backup.restore(db.make_engine(), path.read_bytes(), name=path.name, actor=_actor(args))
+    print(f"restored {path} in one transaction:")
+    for table, n in counts.items():
+        print(f"  {table:<22}{n:>8}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
     parser = argparse.ArgumentParser(prog="python -m core", description="Administer the dashboard's store.")
@@ -122,6 +209,32 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"files to build (default all: {' '.join(FORMATS)})")
     p.add_argument("--year", type=int, default=None, help="year shown (default the latest recorded)")
     p.set_defaults(func=cmd_pack)
+
+    p = sub.add_parser("import", help="check a CSV/XLSX file (or a folder of them) in full, then write it all or nothing",
+                       description="Rows whose natural key is already in the store are updated; all others inserted.")
+    p.add_argument("path", help="a .csv or .xlsx file, or a folder of <table>.csv / .xlsx files")
+    p.add_argument("--table", help="the table the file holds (default: from the file or sheet name, or the header)")
+    p.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
+    p.add_argument("--encoding", default="auto", choices=["auto", "utf-8", "gbk", "gb18030"], help="of CSV files")
+    p.add_argument("--lang", default="en", choices=["en", "zh"], help="language of the messages")
+    p.add_argument("--actor", help="who is importing, for the audit log (default: cli:<login name>)")
+    p.add_argument("--limit", type=int, default=200, help="show at most this many problems (0: all)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="every table and the audit log to .xlsx, or to a .zip of CSV files")
+    p.add_argument("path", help="the file to write: .xlsx or .zip")
+    p.add_argument("--lang", default="zh", choices=["en", "zh"], help="headers and names in Chinese or English")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("backup", help="the whole store, read in one consistent snapshot, to one zip file")
+    p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace the whole store by a backup of this application (one transaction)")
+    p.add_argument("file")
+    p.add_argument("--actor", help="who is restoring, for the audit log (default: cli:<login name>)")
+    p.set_defaults(func=cmd_restore)
     return parser
 
 
@@ -131,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.func
     try:
         return handler(args)
-    except (db.StoreError, ValueError, KeyError, FileNotFoundError, RuntimeError) as exc:
+    except (db.StoreError, ValueError, KeyError, OSError, RuntimeError) as exc:
         # RuntimeError: a browser that fails while rendering the meeting pack (core.export.RenderError)
         msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"error: {msg}", file=sys.stderr)

@@ -63,7 +63,8 @@ def record_many(
     if not entries:
         return
     now = dt.datetime.now(dt.UTC)
-    session.execute(insert(AuditLog), [  # type: ignore[arg-type]
+    table = AuditLog.__table__  # type: ignore[attr-defined]  # Core insert: one executemany, no ORM bookkeeping per row
+    session.execute(insert(table), [  # type: ignore[arg-type]
         {
             "at": now, "actor": actor, "source": source, "table_name": table, "row_key": key,
             "action": action.value,

@@ -136,3 +136,42 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@contextmanager
+def write_scope(engine: Engine) -> Iterator[Session]:
+    """A :func:`session_scope` that holds the write lock from its first statement.
+
+    What it reads stays true until it commits, so checks made in it (validation, "has anyone else
+    changed these rows?") cannot be overtaken by another writer: SQLite starts with
+    ``BEGIN IMMEDIATE``; other databases run the transaction SERIALIZABLE.
+    """
+    with Session(engine) as session:
+        try:
+            if engine.dialect.name == "sqlite":
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            else:
+                session.connection(execution_options={"isolation_level": "SERIALIZABLE"})
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+@contextmanager
+def snapshot(engine: Engine) -> Iterator[Session]:
+    """A read-only session whose every read sees the store as it was at its first read.
+
+    SQLite (WAL) gives a deferred transaction one snapshot; PostgreSQL REPEATABLE READ does the
+    same. Writers carry on meanwhile; nothing is ever committed from here.
+    """
+    with Session(engine) as session:
+        try:
+            if engine.dialect.name == "sqlite":
+                session.connection().exec_driver_sql("BEGIN")
+            else:
+                session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+            yield session
+        finally:
+            session.rollback()

@@ -3,17 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import types
-import typing
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, cast
 
 import pandas as pd
-from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy import Integer, Table, bindparam, delete, func, insert, select, text, update
 from sqlmodel import Session, SQLModel
 
 from core.book import AssumptionBook
-from core.io import SPECS, Ref, TableSpec
+from core.io import SPECS
 from core.models import (
     Arrangement,
     Assumption,
@@ -42,11 +41,7 @@ TABLE_MODELS: dict[str, type[SQLModel]] = {
     "audit_log": AuditLog,
 }
 
-_TRUE = {"true", "1", "yes", "y", "是", "t"}
-_FALSE = {"false", "0", "no", "n", "否", "f"}
-
-
-# --- loading frames in the natural-key layout -----------------------------------------------------
+# --- tables in the natural-key layout, and bulk writes ---------------------------------------------
 def table_of(model: type[SQLModel]) -> Table:
     """The SQLAlchemy table behind a model (typed, for Core queries)."""
     return cast(Table, model.__table__)  # type: ignore[attr-defined]
@@ -79,156 +74,155 @@ def key_map(session: Session, *, table: str) -> dict[tuple[str, ...], int]:
     return out
 
 
-def _field_type(model: type[SQLModel], name: str) -> tuple[type, bool]:
-    """The base Python type of a model field and whether it may be None."""
-    ann = model.model_fields[name].annotation
-    optional = False
-    if typing.get_origin(ann) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(ann) if a is not type(None)]
-        optional = len(args) < len(typing.get_args(ann))
-        ann = args[0]
-    assert isinstance(ann, type)
-    return ann, optional
+def natural_frames(session: Session, *, tables: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
+    """Tables in file layout (:data:`core.io.SPECS`): an ``id`` column, then every file column,
+    references shown as the natural key of the row they name (building name, service code …)."""
+    wanted = [n for n in SPECS if tables is None or n in set(tables)]
+    need: set[str] = set()
+    stack = list(wanted)
+    while stack:
+        name = stack.pop()
+        if name not in need:
+            need.add(name)
+            stack.extend(r.table for r in SPECS[name].refs)
+    out: dict[str, pd.DataFrame] = {}
+    for name, spec in SPECS.items():
+        if name not in need:
+            continue
+        raw = _table_frame(session, spec.model)
+        frame = pd.DataFrame({"id": raw["id"]})
+        for col in spec.plain_columns:
+            frame[col] = raw[col]
+        for ref in spec.refs:
+            target = frame if ref.table == name else out[ref.table]
+            by_id = target.set_index("id")
+            for col, key_col in zip(ref.columns, SPECS[ref.table].key):
+                frame[col] = raw[ref.field].map(by_id[key_col])
+        out[name] = frame[["id", *spec.columns]]
+    return {n: out[n] for n in wanted}
 
 
-def coerce_column(values: pd.Series, kind: type) -> pd.Series:
-    """Text cells → Python values of ``kind``; a cell that does not convert raises ValueError."""
-    present = values.notna()
-    out = pd.Series([None] * len(values), index=values.index, dtype=object)
-    if not present.any():
-        return out
-    v = values[present].astype(str).str.strip()
-    if kind is bool:
-        low = v.str.lower()
-        bad = ~low.isin(_TRUE | _FALSE)
-        if bad.any():
-            raise ValueError(f"not a yes/no value: {v[bad].iloc[0]!r}")
-        out[present] = low.isin(_TRUE).to_numpy()
-    elif kind in (int, float):
-        num = pd.to_numeric(v, errors="coerce")
-        if num.isna().any():
-            raise ValueError(f"not a number: {v[num.isna()].iloc[0]!r}")
-        if kind is int:
-            if ((num % 1) != 0).any():
-                raise ValueError(f"not a whole number: {v[(num % 1) != 0].iloc[0]!r}")
-            out[present] = [int(x) for x in num]
-        else:
-            out[present] = [float(x) for x in num]
-    elif kind is dt.date:
-        d = pd.to_datetime(v, errors="coerce", format="mixed")
-        if d.isna().any():
-            raise ValueError(f"not a date: {v[d.isna()].iloc[0]!r}")
-        out[present] = [x.date() for x in d]
-    elif kind is dt.datetime:
-        d = pd.to_datetime(v, errors="coerce", format="mixed")
-        if d.isna().any():
-            raise ValueError(f"not a date and time: {v[d.isna()].iloc[0]!r}")
-        out[present] = [x.to_pydatetime() for x in d]
-    elif issubclass(kind, enum.Enum):
-        allowed = {m.value for m in kind}
-        bad = ~v.isin(allowed)
-        if bad.any():
-            raise ValueError(f"not one of {sorted(allowed)}: {v[bad].iloc[0]!r}")
-        out[present] = v.to_numpy()
-    else:
-        out[present] = v.to_numpy()
-    return out
+def insert_rows(session: Session, *, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows of a file table in one statement (field names as in the model)."""
+    if rows:
+        session.execute(insert(table_of(SPECS[table].model)), rows)
 
 
-def blank_to_na(frame: pd.DataFrame) -> pd.DataFrame:
-    """Empty or whitespace-only text cells become missing values."""
-    out = frame.copy()
-    for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]):
-            text_cells = out[col].astype(object).map(lambda x: isinstance(x, str) and not x.strip())
-            out[col] = out[col].astype(object).where(~text_cells, None)
-    return out
+def update_rows(session: Session, *, table: str, rows: list[dict[str, Any]]) -> None:
+    """Update many rows by ``id``; every row dict carries the same fields."""
+    if not rows:
+        return
+    tbl = table_of(SPECS[table].model)
+    fields = [k for k in rows[0] if k != "id"]
+    stmt = update(tbl).where(tbl.c.id == bindparam("_id")).values({f: bindparam(f"v_{f}") for f in fields})
+    session.execute(stmt, [{"_id": r["id"], **{f"v_{f}": r[f] for f in fields}} for r in rows])
 
 
-def frame_to_rows(
-    frame: pd.DataFrame, *, spec: TableSpec, keys: dict[str, dict[tuple[str, ...], int]]
-) -> list[dict[str, Any]]:
-    """Rows ready to insert: plain columns converted to field types, references resolved to ids.
-
-    Raises ``ValueError`` naming the column on the first cell that does not convert or resolve;
-    :mod:`core.io` validates files fully (every problem, with row and column) before this runs.
-    """
-    model = spec.model
-    data: dict[str, pd.Series] = {}
-    for col in spec.plain_columns:
-        kind, optional = _field_type(model, col)
-        series = frame[col] if col in frame else pd.Series([None] * len(frame), index=frame.index)
-        try:
-            values = coerce_column(series, kind)
-        except ValueError as exc:
-            raise ValueError(f"{spec.name}.{col}: {exc}") from None
-        if values.isna().any():
-            field = model.model_fields[col]
-            if not field.is_required():
-                values = values.where(values.notna(), field.get_default(call_default_factory=True))
-            elif not optional:
-                raise ValueError(f"{spec.name}.{col}: a value is required")
-        data[col] = values
-    for ref in spec.refs:
-        mapping = keys[ref.table]
-        cells = frame[list(ref.columns)].astype(object)
-        missing = cells.isna().any(axis=1)
-        names = [tuple(str(x).strip() for x in row) for row in cells.itertuples(index=False)]
-        ids = [None if miss else mapping.get(k) for k, miss in zip(names, missing)]
-        for k, ident, miss in zip(names, ids, missing):
-            if ident is None and (not miss or ref.required):
-                raise ValueError(f"{spec.name}.{'/'.join(ref.columns)}: no {ref.table} row named {'/'.join(k)}")
-        data[ref.field] = pd.Series(ids, index=frame.index, dtype=object)
-    columns = list(data)
-    return [dict(zip(columns, values)) for values in zip(*(data[c].tolist() for c in columns))]
+def delete_rows(session: Session, *, table: str, ids: list[int]) -> None:
+    """Delete rows of a file table by id."""
+    if ids:
+        tbl = table_of(SPECS[table].model)
+        session.execute(delete(tbl).where(tbl.c.id.in_(ids)))
 
 
-def load_frames(session: Session, *, frames: dict[str, pd.DataFrame]) -> dict[str, int]:
-    """Insert natural-key frames (see :data:`core.io.SPECS`) in dependency order; rows per table.
-
-    Runs inside the caller's transaction: nothing is committed here.
-    """
-    keys: dict[str, dict[tuple[str, ...], int]] = {}
-    counts: dict[str, int] = {}
+def referrers(session: Session, *, table: str, ids: list[int]) -> dict[str, dict[int, int]]:
+    """For rows of ``table``: how many rows of each other table refer to each of them."""
+    out: dict[str, dict[int, int]] = {}
     for name, spec in SPECS.items():
         for ref in spec.refs:
-            if ref.table not in keys and ref.table != name:
-                keys[ref.table] = key_map(session, table=ref.table)
-        if name not in frames:
-            continue
-        frame = blank_to_na(frames[name])
-        self_refs = [r for r in spec.refs if r.table == name]
-        if self_refs:  # departments name their parent: insert without it, then link
-            self_cols = {c for r in self_refs for c in r.columns}
-            flat = replace(spec, columns=tuple(c for c in spec.columns if c not in self_cols),
-                           refs=tuple(r for r in spec.refs if r not in self_refs))
-            session.execute(insert(spec.model), frame_to_rows(frame, spec=flat, keys=keys))  # type: ignore[arg-type]
-            keys[name] = key_map(session, table=name)
-            _link_self_refs(session, frame=frame, spec=spec, refs=self_refs, keys=keys[name])
-        else:
-            rows = frame_to_rows(frame, spec=spec, keys=keys)
-            if rows:
-                session.execute(insert(spec.model), rows)  # type: ignore[arg-type]
-        counts[name] = len(frame)
-        if name in ("departments", "buildings", "services", "vendors", "contracts", "arrangements"):
-            keys[name] = key_map(session, table=name)
-    return counts
-
-
-def _link_self_refs(
-    session: Session, *, frame: pd.DataFrame, spec: TableSpec, refs: list[Ref], keys: dict[tuple[str, ...], int]
-) -> None:
-    """Set references of a table to itself (a department's parent) once every row exists."""
-    table = table_of(spec.model)
-    own = [keys[tuple(str(x).strip() for x in k)] for k in frame[list(spec.key)].itertuples(index=False)]
-    for ref in refs:
-        for ident, target in zip(own, frame[list(ref.columns)].itertuples(index=False)):
-            if any(pd.isna(x) for x in target):
+            if ref.table != table or not ids:
                 continue
-            target_id = keys.get(tuple(str(x).strip() for x in target))
-            if target_id is None:
-                raise ValueError(f"{spec.name}.{'/'.join(ref.columns)}: no {ref.table} row named {'/'.join(map(str, target))}")
-            session.execute(update(table).where(table.c.id == ident).values({ref.field: target_id}))
+            col = table_of(spec.model).c[ref.field]
+            stmt = select(col, func.count()).where(col.in_(ids)).group_by(col)
+            counts = {int(k): int(n) for k, n in session.execute(stmt)}
+            if counts:
+                out[name] = counts
+    return out
+
+
+# --- the audit log --------------------------------------------------------------------------------
+def audit_frame(
+    session: Session,
+    *,
+    tables: Iterable[str] = (),
+    actions: Iterable[str] = (),
+    contains: str = "",
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    limit: int = 2_000,
+) -> tuple[pd.DataFrame, int]:
+    """Audit entries matching the filters, newest first (at most ``limit``), and how many match."""
+    a = table_of(AuditLog)
+    conds: list[Any] = []
+    if tables:
+        conds.append(a.c.table_name.in_(list(tables)))
+    if actions:
+        conds.append(a.c.action.in_(list(actions)))
+    if contains:
+        like = f"%{contains}%"
+        conds.append(a.c.actor.like(like) | a.c.row_key.like(like))
+    if since:
+        conds.append(a.c.at >= dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC))
+    if until:
+        conds.append(a.c.at < dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC))
+    total = int(session.execute(select(func.count()).select_from(a).where(*conds)).scalar_one())
+    frame = _frame(session, select(a).where(*conds).order_by(a.c.id.desc()).limit(limit))
+    return frame, total
+
+
+def scenario_frame(session: Session) -> pd.DataFrame:
+    """The saved scenarios as stored (exported with the data; they are managed on their own page)."""
+    return _table_frame(session, Scenario)
+
+
+# --- the whole store, table by table (backup and restore) -----------------------------------------
+def dump_table(session: Session, *, table: Table) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Every row of a table as plain values (enums as their values), ordered by primary key."""
+    result = session.execute(select(table).order_by(*table.primary_key.columns))
+    rows = [tuple(getattr(v, "value", v) if isinstance(v, enum.Enum) else v for v in row) for row in result]
+    return list(result.keys()), rows
+
+
+def replace_all(session: Session, *, rows: dict[Table, list[dict[str, Any]]]) -> None:
+    """Empty every table of the schema, then insert ``rows`` (parents before children).
+
+    Columns that refer to their own table (a department's parent) are filled in a second pass so
+    that row order never matters. Runs in the caller's transaction.
+    """
+    ordered = SQLModel.metadata.sorted_tables
+    for table in reversed(ordered):
+        session.execute(delete(table))
+    for table in ordered:
+        data = rows.get(table, [])
+        if not data:
+            continue
+        own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+        first = [{k: (None if k in own else v) for k, v in r.items()} for r in data] if own else data
+        session.execute(insert(table), first)
+        links = [r for r in data if any(r.get(c) is not None for c in own)]
+        if links:
+            pk = next(iter(table.primary_key.columns))
+            stmt = update(table).where(pk == bindparam("_pk")).values({c: bindparam(f"v_{c}") for c in own})
+            session.execute(stmt, [{"_pk": r[pk.name], **{f"v_{c}": r.get(c) for c in own}} for r in links])
+    if session.get_bind().dialect.name == "postgresql":  # explicit ids leave sequences behind
+        for table in ordered:
+            keys = list(table.primary_key.columns)
+            if len(keys) == 1 and keys[0].autoincrement is not False and isinstance(keys[0].type, Integer):
+                session.execute(text(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', '{keys[0].name}'), "
+                    f"coalesce((SELECT max({keys[0].name}) FROM {table.name}), 0) + 1, false)"))
+
+
+def load_frames(session: Session, *, frames: dict[str, pd.DataFrame], actor: str = "system",
+                source: str = "init-db") -> dict[str, int]:
+    """Insert or update natural-key frames (see :data:`core.io.SPECS`) through the importer's checks.
+
+    Rows per table; raises ``ValueError`` listing the problems if any row is invalid. Runs inside
+    the caller's transaction: nothing is committed here.
+    """
+    from core import loader  # the importer uses this module's queries
+
+    return loader.load_frames(session, frames=frames, actor=actor, source=source)
 
 
 # --- the portfolio: everything the analysis pages read, as frames -------------------------------
@@ -269,7 +263,8 @@ def _frame(session: Session, stmt: Any) -> pd.DataFrame:
     result = session.execute(stmt)
     df = pd.DataFrame(result.fetchall(), columns=list(result.keys()))
     for col in df.columns:  # enums arrive as Enum members: keep their values
-        if len(df) and isinstance(df[col].iloc[0], enum.Enum):
+        present = df[col].dropna()
+        if len(present) and isinstance(present.iloc[0], enum.Enum):
             df[col] = df[col].map(lambda x: getattr(x, "value", x))
     return df
 

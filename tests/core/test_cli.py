@@ -88,3 +88,72 @@ def test_database_refusal_is_one_line(tmp_path, monkeypatch, capsys):
     assert main(["info"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error:") and len(err.strip().splitlines()) == 1
+
+
+BAD = ROOT / "tests" / "data" / "bad"
+GOOD = ROOT / "tests" / "data" / "good"
+
+
+def test_import_reports_every_problem_as_a_line_and_exits_2(demo_copy, capsys):
+    before = json.loads(_info(capsys))["tables"]
+    assert main(["import", str(BAD / "formula_injection.csv"), "--table", "departments"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[0].startswith("formula_injection.csv:2: name: =HYPERLINK(")
+    assert len(err) == 5 and err[-1] == "error: 4 problems; nothing was written"
+    assert json.loads(_info(capsys))["tables"] == before
+
+
+def test_import_dry_run_then_for_real_with_the_audit_trail(demo_copy, capsys):
+    path = GOOD / "入驻情况_gbk.csv"
+    assert main(["import", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "dry run: nothing written" in out and "occupancy" in out
+    assert "update Occupancy 市行政中心/市委办公室: Occupied area (m²): 3514 → 3600; Staff in the building: 60 → 61" in out
+    assert main(["import", str(path), "--actor", "王五"]) == 0
+    assert "imported in one transaction" in capsys.readouterr().out
+    from sqlmodel import Session, select
+
+    from core import db
+    from core.models import AuditLog
+
+    with Session(db.make_engine()) as s:
+        entry = s.exec(select(AuditLog).order_by(AuditLog.id.desc())).first()
+    assert (entry.actor, entry.source, entry.table_name) == ("王五", "cli", "occupancy")
+
+
+def test_import_a_folder_of_files(demo_copy, capsys):
+    assert main(["import", str(GOOD), "--dry-run"]) == 0
+    assert "buildings" in capsys.readouterr().out
+
+
+def test_backup_export_and_restore(demo_copy, tmp_path, capsys):
+    zipped = tmp_path / "b.zip"
+    assert main(["backup", str(zipped)]) == 0
+    assert main(["backup", str(zipped)]) == 2  # an existing file is not overwritten
+    assert "already exists" in capsys.readouterr().err
+    assert main(["export", str(tmp_path / "all.xlsx")]) == 0
+    assert main(["export", str(tmp_path / "all.zip"), "--lang", "en"]) == 0
+    assert (tmp_path / "all.xlsx").stat().st_size > 10_000
+    assert main(["restore", str(zipped)]) == 0
+    assert "restored" in capsys.readouterr().out
+    assert main(["restore", str(tmp_path / "all.xlsx")]) == 2
+    assert "is not a backup of this application" in capsys.readouterr().err
+
+
+def test_import_and_restore_errors_are_one_line_without_traceback(demo_copy, tmp_path):
+    url = f"sqlite:///{demo_copy}"
+    for args, words in (
+        (["import", str(tmp_path / "missing.csv")], "does not exist"),
+        (["import", str(BAD / "empty.csv"), "--table", "nonsense"], "unknown table 'nonsense'"),
+        (["restore", str(BAD / "truncated.xlsx")], "is not a backup of this application"),
+    ):
+        out = run_cli(*args, url=url)
+        assert out.returncode == 2, out.stderr
+        assert words in out.stderr and "Traceback" not in out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1
+
+
+def _info(capsys) -> str:
+    capsys.readouterr()
+    assert main(["info", "--json"]) == 0
+    return capsys.readouterr().out

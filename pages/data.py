@@ -1,0 +1,122 @@
+"""数据管理 Data: import with full checks, in-app editing, the audit log, export and backup."""
+import datetime as dt
+import hashlib
+
+import streamlit as st
+
+import ui
+from core import backup, io, loader
+from core.i18n import t
+
+lang = ui.lang()
+engine = ui.data_store()
+st.sidebar.text_input(ui.tr("data.actor"), key="actor", help=ui.tr("data.actor_help"))
+ui.page_header("page.data", ui.tr("data.caption"))
+ui.flash()
+TABLES = list(io.SPECS)
+
+
+def table_name(name: str | None) -> str:  # format functions name the language: AppTest calls them outside a run
+    return t("data.table_auto", lang) if name is None else io.table_label(name, lang)
+
+
+tab_import, tab_edit, tab_audit, tab_export = st.tabs(
+    [ui.tr(f"data.tab.{k}") for k in ("import", "edit", "audit", "export")])
+
+with tab_import:
+    st.caption(ui.tr("data.update_rule"))
+    left, right = st.columns(2)
+    table = left.selectbox(ui.tr("data.table"), [None, *TABLES], format_func=table_name, key="data_import_table")
+    encoding = right.selectbox(ui.tr("data.encoding"), io.ENCODINGS, key="data_encoding", format_func=lambda e: (
+        t("data.encoding.auto", lang) if e == "auto" else {"utf-8": "UTF-8", "gb18030": "GBK / GB18030"}[e]))
+    uploads = st.file_uploader(
+        ui.tr("data.upload"), type=["csv", "xlsx"], accept_multiple_files=True, max_upload_size=io.MAX_FILE_MB,
+        help=ui.tr("data.upload_help", limit=f"{io.MAX_FILE_MB} MB"), key=f"data_upload_{st.session_state.get('round', 0)}")
+    with st.expander(ui.tr("data.templates")):
+        wanted = st.selectbox(ui.tr("data.table"), TABLES, format_func=table_name, key="data_template_table")
+        c = st.columns(2)
+        stem = io.table_label(wanted, lang) if lang == "zh" else wanted
+        c[0].download_button(ui.tr("data.template_xlsx"), lambda: io.template(wanted, lang, "xlsx"), f"{stem}.xlsx",
+                             on_click="ignore", icon=":material/download:")
+        c[1].download_button(ui.tr("data.template_csv"), lambda: io.template(wanted, lang, "csv"), f"{stem}.csv",
+                             on_click="ignore", icon=":material/download:")
+    if uploads:
+        files = [(u.name, u.getvalue()) for u in uploads]
+        digest = hashlib.sha256(b"".join(hashlib.sha256(d).digest() for _, d in files)).hexdigest()
+        key = (digest, table, encoding, lang, ui.store_version(engine))
+        plan = ui.memo("data_dry_run", key, lambda: loader.import_files(
+            engine, files, table=table, encoding=encoding, lang=lang, dry_run=True))
+        n = plan.counts()
+        if not plan.ok:
+            ui.problems(plan.problems, ui.tr("data.problems", n=len(plan.problems)))
+        elif not n["insert"] and not n["update"]:
+            st.info(ui.tr("data.nothing"), icon=":material/check:")
+        else:
+            st.subheader(ui.tr("data.dry_run"))
+            ui.plan_review(plan)
+            if st.button(ui.tr("data.confirm", insert=n["insert"], update=n["update"]), type="primary"):
+                done = loader.import_files(engine, files, table=table, encoding=encoding, lang=lang,
+                                           actor=ui.actor(), source="import", expect=plan.fingerprint())
+                if done.written:
+                    st.session_state["round"] = st.session_state.get("round", 0) + 1  # empties the uploader
+                    ui.flash(ui.tr("data.imported", insert=n["insert"], update=n["update"]))
+                    st.rerun()
+                elif done.stale:
+                    st.warning(ui.tr("data.changed_meanwhile"), icon=":material/sync_problem:")
+                else:
+                    ui.problems(done.problems, ui.tr("data.problems", n=len(done.problems)))
+
+with tab_edit:
+    st.caption(ui.tr("data.edit_caption"))
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    table = left.selectbox(ui.tr("data.table"), TABLES, index=TABLES.index("buildings"), format_func=table_name,
+                           key="data_edit_table")
+    slot = f"data_loaded_{table}"
+    if right.button(ui.tr("data.reload"), icon=":material/refresh:") or slot not in st.session_state:
+        st.session_state[slot] = (loader.load_table(engine, table), st.session_state.get(slot, (None, 0))[1] + 1)
+    loaded, generation = st.session_state[slot]
+    edited = st.data_editor(
+        loader.editor_frame(loaded, table, lang), key=f"data_editor_{table}_{generation}", num_rows="dynamic",
+        hide_index=True, column_order=list(io.SPECS[table].columns),
+        column_config=ui.editor_columns(table, loader.ref_options(engine, table, lang)))
+    if st.button(ui.tr("data.save"), type="primary", icon=":material/save:"):
+        saved = loader.save_edit(engine, table=table, loaded=loaded, edited=edited, actor=ui.actor(), lang=lang)
+        n = saved.counts()
+        if saved.written:
+            del st.session_state[slot]
+            ui.flash(ui.tr("data.saved", insert=n["insert"], update=n["update"], delete=n["delete"]))
+            st.rerun()
+        elif not saved.ok:
+            ui.problems(saved.problems, ui.tr("data.not_saved", n=len(saved.problems)))
+        else:
+            st.info(ui.tr("data.no_edits"))
+
+with tab_audit:
+    c = st.columns([2, 2, 2, 2])
+    tables = c[0].multiselect(ui.tr("data.audit.filter_table"), [*TABLES, "store"], key="audit_tables",
+                              format_func=lambda n: io.table_label(n, lang) if n in io.SPECS else n,
+                              placeholder=ui.tr("common.all"))
+    actions = c[1].multiselect(ui.tr("data.audit.filter_action"), ["insert", "update", "delete"], key="audit_actions",
+                               format_func=lambda a: t(f"data.action.{a}", lang), placeholder=ui.tr("common.all"))
+    contains = c[2].text_input(ui.tr("data.audit.filter_text"), key="audit_text")
+    dates = c[3].date_input(ui.tr("data.audit.filter_dates"), value=(), key="audit_dates")
+    since, until = [*dates, None, None][:2] if isinstance(dates, tuple) else (dates, dates)
+    log, total = loader.read_audit(engine, lang, tables=tables, actions=actions, contains=contains.strip(),
+                                   since=since, until=until or since, limit=2_000)
+    st.caption(ui.tr("data.audit.count", n=f"{total:,}", shown=f"{2_000:,}"))
+    if len(log):
+        st.dataframe(log, hide_index=True)
+    else:
+        st.info(ui.tr("data.audit.empty"))
+
+with tab_export:
+    st.caption(ui.tr("data.export.caption"))
+    stamp = dt.date.today().isoformat()
+    c = st.columns(3)
+    c[0].download_button(ui.tr("data.export.xlsx"), lambda: loader.export_file(engine, lang, "xlsx"),
+                         f"jgsw-data-{stamp}.xlsx", on_click="ignore", icon=":material/table_view:")
+    c[1].download_button(ui.tr("data.export.csv"), lambda: loader.export_file(engine, lang, "csv"),
+                         f"jgsw-data-{stamp}-csv.zip", on_click="ignore", icon=":material/folder_zip:")
+    c[2].download_button(ui.tr("data.backup"), lambda: backup.backup_bytes(engine)[0], f"jgsw-backup-{stamp}.zip",
+                         on_click="ignore", icon=":material/backup:")
+    st.caption(ui.tr("data.backup_caption"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
@@ -149,3 +150,24 @@ def exhibit(ex: Exhibit) -> None:
     """Show an exhibit: its takeaway in bold, then the chart."""
     st.markdown(f"**{ex.takeaway}**")
     chart(ex.figure, ex.key)
+
+
+def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = None) -> None:
+    """Show a table built by core: decimal columns with thousands separators and as many decimals as
+    their size needs (2 below 10, 1 below 1,000, none above); columns of pre-formatted figures
+    ("1,234", "5.2%", "—") are right-aligned like numbers."""
+    config: dict[str, Any] = {}
+    for col in df.columns:
+        values = df[col]
+        if pd.api.types.is_float_dtype(values):
+            top = float(values.abs().max()) if values.notna().any() else 0.0
+            digits = 2 if top < 10 else (1 if top < 1_000 else 0)
+            config[col] = st.column_config.NumberColumn(format=f"%,.{digits}f")
+        elif not pd.api.types.is_numeric_dtype(values) and len(values) and values.astype(str).str.fullmatch(_FIGURE).all():
+            config[col] = st.column_config.TextColumn(alignment="right")
+    if height == "auto" and len(df) <= 15:  # a short table shows every row, no scrolling
+        height = 35 * (len(df) + 1) + 3
+    st.dataframe(df, hide_index=True, column_config=config, height=height, key=key)
+
+
+_FIGURE = r"[+-]?[\d,.]+%?|—|"

@@ -23,20 +23,31 @@ LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
 def language_picker() -> str:
-    """The language switch in the sidebar, kept in the URL (``?lang=en``) and across pages."""
-    if "lang" not in st.session_state:  # a new session starts from the URL, else the browser
+    """The language switch in the sidebar, kept in the URL (``?lang=en``) and across pages.
+
+    The choice lives under a plain session key (``_lang``): a page switch resets the widget's own
+    state, so the widget is seeded from the plain key on every run and writes back when changed.
+    """
+    if "_lang" not in st.session_state:  # a new session starts from the URL, else the browser
         wanted = st.query_params.get("lang") or _browser_lang()
-        st.session_state["lang"] = wanted if wanted in LANGS else DEFAULT_LANG
-    choice = st.sidebar.segmented_control(
+        st.session_state["_lang"] = wanted if wanted in LANGS else DEFAULT_LANG
+    st.session_state["lang"] = st.session_state["_lang"]
+    st.sidebar.segmented_control(
         "语言 · Language", LANGS, format_func=LANG_NAMES.__getitem__, key="lang", required=True,
+        on_change=_remember_lang,
     )
-    chosen = str(choice or DEFAULT_LANG)
+    chosen = lang()
     # Page switches drop query parameters; write the language back so links keep it.
     if chosen == DEFAULT_LANG:
         st.query_params.pop("lang", None)
     else:
         st.query_params["lang"] = chosen
     return chosen
+
+
+def _remember_lang() -> None:
+    if st.session_state.get("lang") in LANGS:
+        st.session_state["_lang"] = st.session_state["lang"]
 
 
 def _browser_lang() -> str:
@@ -61,7 +72,7 @@ def actor() -> str:
 
 def lang() -> str:
     """The language chosen for this session."""
-    value = st.session_state.get("lang")
+    value = st.session_state.get("_lang")
     return value if value in LANGS else DEFAULT_LANG
 
 

@@ -51,3 +51,36 @@ def test_every_demo_arrangement_with_a_market_service_has_a_standard(demo_portfo
     s = standards.standards_for_arrangements(demo_portfolio)
     priced = s.loc[~s["service"].isin(["canteen", "confidential"])]
     assert priced["standard_per_m2_month"].notna().all()
+
+
+def test_outliers_red_first_then_largest(demo_portfolio):
+    b = standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25)
+    out = standards.outliers(b)
+    assert set(out["status"]) <= {"red", "amber"}
+    assert len(out) == (b["deviation_pct"] > 10).sum()
+    ranks = out["status"].map({"red": 0, "amber": 1})
+    assert ranks.is_monotonic_increasing
+    reds = out.loc[out["status"] == "red", "deviation_pct"]
+    assert reds.is_monotonic_decreasing
+
+
+def test_status_counts_and_table(tiny):
+    b = standards.benchmark(tiny, 2025, amber=0.10, red=0.25)
+    counts = standards.status_counts(b)
+    assert list(counts) == ["red", "amber", "green", "none"] and sum(counts.values()) == len(b)
+    t = standards.standards_table(b)
+    assert t.columns.tolist() == ["building", "service", "cost_per_m2_month", "standard_per_m2_month",
+                                  "deviation_pct", "status"]
+
+
+def test_exhibits_of_the_demo_city(demo_portfolio):
+    b = standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25)
+    heat, over, staffing = standards.standards_exhibits(demo_portfolio, b, "en", amber=0.10, red=0.25,
+                                                        tolerance=0.05)
+    counts = standards.status_counts(b)
+    assert f"{counts['red']} are red" in heat.takeaway
+    assert len(over.data) == counts["red"] + counts["amber"]
+    assert "(paid at actual)" in " ".join(over.data["Service"])  # energy and repairs are marked
+    release = standards.capped_fee_release(b, tolerance=0.05)
+    assert dict(heat.key_figures)["Released by capping fees"] == f"CNY {release / 1e6:,.2f} m"
+    assert len(staffing.data) == ((b["staff"] > 0) & b["norm_staff"].notna()).sum()

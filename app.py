@@ -14,6 +14,9 @@ pages = {
         st.Page("pages/compare.py", title=ui.tr("page.compare"), icon=":material/compare_arrows:", url_path="compare"),
         st.Page("pages/standards.py", title=ui.tr("page.standards"), icon=":material/rule:", url_path="standards"),
     ],
+    ui.tr("nav.decide"): [
+        st.Page("pages/pack.py", title=ui.tr("page.pack"), icon=":material/slideshow:", url_path="pack"),
+    ],
 }
 page = st.navigation(pages)
 st.set_page_config(page_title=f"{page.title} · {ui.tr('app.title')}")

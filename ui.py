@@ -4,7 +4,9 @@ Pages import this and :mod:`core`; only this module touches Streamlit's caches.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -14,8 +16,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from core import db, repo
-from core.exhibits import Exhibit
+from core import db, export, pack, repo
+from core.exhibits import Exhibit, PackOptions
 from core.i18n import DEFAULT_LANG, LANGS, t
 
 T = TypeVar("T")
@@ -146,21 +148,28 @@ def cached(fn: Callable[..., T]) -> Callable[..., T]:
 def page_header(title_key: str, caption: str | None = None) -> None:
     """The page title, an optional caption, and the synthetic-data notice when showing the demo."""
     st.title(tr(title_key))
+    st.session_state["_page_title"] = tr(title_key)  # names the files this page's charts download as
     if caption:
         st.caption(caption)
     if st.session_state.get("_dataset") == "demo":
         st.info(tr("demo.notice"), icon=":material/science:")
 
 
-def chart(fig: go.Figure, name: str) -> None:
-    """Show a figure built by :mod:`core.charts`, full width."""
-    st.plotly_chart(fig, theme=None, key=f"chart-{name}", config={"displaylogo": False})
+def chart(fig: go.Figure, name: str, *, scenario: str | None = None, ex: Exhibit | None = None) -> None:
+    """Show a figure built by :mod:`core.charts`, full width, with its downloads (PNG, SVG, HTML) below.
+
+    Downloaded files are named ``page-name[-scenario]-date.ext``.
+    """
+    stem = export.file_stem(st.session_state.get("_page_title"), name, scenario)
+    config = {"displaylogo": False, "toImageButtonOptions": {"filename": stem, "scale": 2}}
+    st.plotly_chart(fig, theme=None, key=f"chart-{name}", config=config)
+    downloads(fig, name, stem, ex)
 
 
-def exhibit(ex: Exhibit) -> None:
-    """Show an exhibit: its takeaway in bold, then the chart."""
+def exhibit(ex: Exhibit, *, scenario: str | None = None) -> None:
+    """Show an exhibit: its takeaway in bold, then the chart with its downloads (and its data as Excel)."""
     st.markdown(f"**{ex.takeaway}**")
-    chart(ex.figure, ex.key)
+    chart(ex.figure, ex.key, scenario=scenario, ex=ex)
 
 
 def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = None) -> None:
@@ -182,3 +191,85 @@ def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = Non
 
 
 _FIGURE = r"[+-]?[\d,.]+%?|—|"
+
+
+# --- sharing: chart downloads and the renderer behind them ------------------------------------------
+@st.cache_resource(show_spinner=False, on_release=lambda r: r.close())
+def _renderer(browser: str) -> export.Renderer:
+    return export.Renderer(browser)
+
+
+def renderer() -> export.Renderer | None:
+    """The process's one chart renderer (its Chromium starts on the first image asked for), or None
+    when static export is impossible here (see :func:`export_missing`)."""
+    browser = export.find_browser()
+    if browser is None or export.missing():
+        return None
+    return _renderer(browser)
+
+
+def export_missing() -> str | None:
+    """What static export (PNG, SVG, PDF, PowerPoint) lacks here and how to install it, or None."""
+    gaps = export.missing()
+    if not gaps:
+        return None
+    joiner = "、" if lang() == "zh" else " and "
+    return tr("sharing.missing", what=joiner.join(tr(f"sharing.missing.{g}") for g in gaps))
+
+
+def downloads(fig: go.Figure, name: str, stem: str, ex: Exhibit | None = None) -> None:
+    """A small "Download" popover: PNG (2×), SVG and interactive HTML of the figure, and the exhibit's
+    data as Excel. Nothing is rendered until a button is pressed (the data are callables)."""
+    r = renderer()
+    problem = None if r is not None else export_missing()
+    title = ex.takeaway if ex is not None else str(fig.layout.title.text or name)
+    language = lang()  # the callables below run on another thread, outside this session
+    with st.popover(tr("sharing.download"), icon=":material/download:", type="tertiary", help=tr("sharing.download_help"),
+                    key=f"dl-{name}"):
+        if problem:
+            st.caption(problem)
+        static = [("png", "sharing.png", ":material/image:"), ("svg", "sharing.svg", ":material/polyline:")]
+        for fmt, label_key, icon in static:
+            st.download_button(
+                tr(label_key), data=(lambda f=fmt: r.image(fig, f)) if r is not None else b"", icon=icon,
+                file_name=f"{stem}.{fmt}", mime=export.MIME[fmt], on_click="ignore", disabled=r is None,
+                key=f"dl-{name}-{fmt}", width="stretch")
+        st.download_button(
+            tr("sharing.html"), data=lambda: export.chart_html(fig, title, lang=language, takeaway=title,
+                                                             data=ex.data if ex is not None else None),
+            file_name=f"{stem}.html", mime=export.MIME["html"], on_click="ignore", icon=":material/code:",
+            key=f"dl-{name}-html", width="stretch")
+        if ex is not None:
+            st.download_button(
+                tr("sharing.xlsx"), data=lambda: export.table_xlsx({ex.key: ex.data}), file_name=f"{stem}.xlsx",
+                mime=export.MIME["xlsx"], on_click="ignore", icon=":material/table:", key=f"dl-{name}-xlsx",
+                width="stretch")
+
+
+# --- sharing: the meeting pack -----------------------------------------------------------------------
+@st.cache_data(show_spinner=False, max_entries=4)
+def _scenarios(url: str, version: str) -> pd.DataFrame:
+    with Session(_engine(url)) as session:
+        return repo.list_scenarios(session)
+
+
+def saved_scenarios() -> pd.DataFrame:
+    """The saved scenarios (name, levers, version …), cached until the data change."""
+    return _scenarios(db.database_url(), data_version())
+
+
+def build_pack(p: repo.Portfolio, options: PackOptions, saved: pd.DataFrame, names: list[str], sections: list[str],
+               formats: list[str], progress: Callable[[float, str], object]) -> pack.Pack | None:
+    """Build the meeting pack for the scenarios ``names`` (rows of ``saved``) with this process's
+    renderer; any failure shows one line and returns None."""
+    try:
+        options = replace(options, scenarios=pack.scenario_choices(saved, names))
+        doc = pack.collect(p, lang(), options, sections, demo=st.session_state.get("_dataset") == "demo")
+        return pack.build(doc, formats=formats, renderer=renderer(), progress=lambda f, m: progress(f, m))
+    except (export.RenderError, ValueError, KeyError) as exc:
+        msg = str(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc).strip() or type(exc).__name__
+        st.error(tr("pack.failed", msg=msg.splitlines()[0]), icon=":material/error:")
+    except Exception as exc:  # never a traceback on the page: log it, say what failed in one line
+        logging.getLogger(__name__).exception("building the meeting pack failed")
+        st.error(tr("pack.failed", msg=f"{type(exc).__name__}: {exc}".splitlines()[0]), icon=":material/error:")
+    return None

@@ -130,6 +130,45 @@ def cmd_standards(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pack(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sqlmodel import Session
+
+    from core import export, pack, repo
+    from core.exhibits import PackOptions
+    from core.i18n import t
+
+    engine = db.make_engine()
+    with Session(engine) as session:
+        if repo.is_empty(session):
+            raise db.StoreError("the store holds no data yet: run `python -m core init-db --demo` first")
+        p = repo.load_portfolio(session)
+        meta = repo.get_meta(session)
+        saved = repo.list_scenarios(session)
+    if args.year is not None and args.year not in p.years:
+        raise ValueError(f"no recorded spending for {args.year} (years: {p.years[0]}-{p.years[-1]})")
+    options = PackOptions(year=args.year, scenarios=pack.scenario_choices(saved, args.scenario))
+    doc = pack.collect(p, args.lang, options, args.sections, demo=meta.get("dataset") == "demo")
+    renderer = export.shared_renderer()
+    try:
+        built = pack.build(doc, formats=args.formats, renderer=renderer)
+    finally:
+        renderer.close()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for f in built.files.values():
+        (out / f.name).write_bytes(f.data)
+        print(out / f.name)
+    if built.skipped:
+        what = " and ".join(t(f"sharing.missing.{g}", "en") for g in built.missing)
+        verb = "is" if len(built.missing) == 1 else "are"
+        print(f"error: {', '.join(built.skipped)} not built: {what} {verb} missing; install with "
+              f"`{export.INSTALL_HINT}` (Debian/Ubuntu) or set BROWSER_PATH", file=sys.stderr)
+        return 2
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
     parser = argparse.ArgumentParser(prog="python -m core", description="Administer the dashboard's store.")
@@ -157,6 +196,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tolerance", type=float, help="capping tolerance in percent (default: the book)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_standards)
+
+    from core.pack import FORMATS, SECTIONS
+
+    p = sub.add_parser("pack", help="build the meeting pack (PDF, PowerPoint, Excel, HTML) into a folder")
+    p.add_argument("--out", required=True, help="folder to write the files to (created if absent)")
+    p.add_argument("--scenario", action="append", default=[], metavar="NAME",
+                   help="a saved scenario to include (repeat for several; none = the current state)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the pack (default zh)")
+    p.add_argument("--sections", nargs="+", choices=list(SECTIONS), default=None, metavar="SECTION",
+                   help=f"sections to include, in pack order (default all: {' '.join(SECTIONS)})")
+    p.add_argument("--formats", nargs="+", choices=FORMATS, default=list(FORMATS), metavar="FORMAT",
+                   help=f"files to build (default all: {' '.join(FORMATS)})")
+    p.add_argument("--year", type=int, default=None, help="year shown (default the latest recorded)")
+    p.set_defaults(func=cmd_pack)
     return parser
 
 
@@ -166,8 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Handler = args.func
     try:
         return handler(args)
-    except (db.StoreError, ValueError, KeyError, FileNotFoundError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (db.StoreError, ValueError, KeyError, FileNotFoundError, RuntimeError) as exc:
+        # RuntimeError: a browser that fails while rendering the meeting pack (core.export.RenderError)
+        msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"error: {msg}", file=sys.stderr)
         return 2
     except SQLAlchemyError as exc:  # a database refusal, in one line: never a traceback
         detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]

@@ -8,6 +8,7 @@ and what they take away are the same figures with the same words.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,3 +28,36 @@ class Exhibit:
     def title(self) -> str:
         """The chart's own title."""
         return str(self.figure.layout.title.text or self.key)
+
+
+# --- what a page contributes to the meeting pack (会议材料) -----------------------------------------
+KeyFigure = tuple[str, str]  # (label, value as a leader reads it)
+
+
+@dataclass(frozen=True)
+class ScenarioChoice:
+    """A saved scenario chosen for the pack: its name, version and levers (as saved, JSON-decoded)."""
+
+    name: str
+    levers: dict[str, Any] = field(default_factory=dict)
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    """What the person preparing the meeting chose, passed to every section of the pack."""
+
+    year: int | None = None  # the year shown; None = the latest year with recorded spending
+    scenarios: tuple[ScenarioChoice, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionContent:
+    """One page's part of the pack: its exhibits, its headline figures, and the factors it used.
+
+    ``assumptions`` are keys of the assumption book; the pack lists them with value and source.
+    """
+
+    exhibits: tuple[Exhibit, ...]
+    key_figures: tuple[KeyFigure, ...] = ()
+    assumptions: tuple[str, ...] = ()

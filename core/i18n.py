@@ -445,7 +445,124 @@ _DATA: dict[str, Entry] = {}
 
 
 # --- Meeting pack (会议材料) and chart export ---------------------------------------------------------
-_SHARING: dict[str, Entry] = {}
+_SHARING: dict[str, Entry] = {
+    "page.pack": {"zh": "会议材料", "en": "Meeting pack"},
+    "pack.caption": {
+        "zh": "选择方案和章节，一键生成会议用的 PDF、PowerPoint、Excel 和 HTML 材料；图表与各页面所见一致。",
+        "en": "Choose scenarios and sections, then build the meeting's PDF, PowerPoint, Excel and HTML "
+        "in one click; the charts are the ones the pages show.",
+    },
+    "pack.scenarios": {"zh": "方案", "en": "Scenarios"},
+    "pack.scenarios_help": {
+        "zh": "已保存的整合方案；不选则材料反映现状。",
+        "en": "Saved consolidation scenarios; choose none for the current state.",
+    },
+    "pack.scenarios_placeholder": {"zh": "不选方案（反映现状）", "en": "No scenario (the current state)"},
+    "pack.scenarios_none": {
+        "zh": "尚无已保存的方案：材料将反映现状。方案在“整合模拟”页保存后即可在此选择。",
+        "en": "No scenario has been saved yet, so the pack shows the current state. Scenarios saved on "
+        "the Consolidation page can be chosen here.",
+    },
+    "pack.sections": {"zh": "章节", "en": "Sections"},
+    "pack.year": {"zh": "数据年度", "en": "Year"},
+    "pack.formats": {"zh": "格式", "en": "Formats"},
+    "pack.build": {"zh": "生成会议材料", "en": "Build the meeting pack"},
+    "pack.nothing": {"zh": "请至少选择一个章节和一种格式。", "en": "Choose at least one section and one format."},
+    "pack.done": {
+        "zh": "已生成（{seconds:.1f} 秒）：{exhibits} 张图表。",
+        "en": "Built in {seconds:.1f} s: {exhibits} charts.",
+    },
+    "pack.download_all": {"zh": "全部下载（ZIP）", "en": "Everything (ZIP)"},
+    "pack.failed": {"zh": "会议材料生成失败：{msg}", "en": "The meeting pack could not be built: {msg}"},
+    "pack.skipped": {"zh": "未生成：{formats}。", "en": "Not built: {formats}."},
+    "pack.step.collect": {"zh": "汇总各章节图表…", "en": "Collecting the sections' charts…"},
+    "pack.step.render": {"zh": "绘制图表 {i}/{n}…", "en": "Drawing chart {i} of {n}…"},
+    "pack.step.xlsx": {"zh": "写入 Excel…", "en": "Writing the Excel workbook…"},
+    "pack.step.html": {"zh": "生成 HTML…", "en": "Writing the HTML version…"},
+    "pack.step.pdf": {"zh": "排版 PDF…", "en": "Typesetting the PDF…"},
+    "pack.step.pptx": {"zh": "生成 PowerPoint…", "en": "Building the PowerPoint deck…"},
+    "pack.step.done": {"zh": "完成", "en": "Done"},
+    "pack.format.pdf": {"zh": "PDF（A4 打印）", "en": "PDF (A4, for print)"},
+    "pack.format.pptx": {"zh": "PowerPoint 演示文稿", "en": "PowerPoint deck"},
+    "pack.format.xlsx": {"zh": "Excel 数据表", "en": "Excel tables"},
+    "pack.format.html": {"zh": "HTML（可交互，离线可看）", "en": "HTML (interactive, works offline)"},
+    # the documents themselves
+    "pack.title": {"zh": "机关后勤服务保障会议材料", "en": "Agency Support Services: Meeting Pack"},
+    "pack.file_stem": {"zh": "会议材料", "en": "meeting-pack"},
+    "pack.prepared": {"zh": "编制日期：{date}", "en": "Prepared on {date}"},
+    "pack.year_line": {"zh": "数据年度：{year} 年", "en": "Figures for {year}"},
+    "pack.scenario_line": {"zh": "方案：{names}", "en": "Scenarios: {names}"},
+    "pack.no_scenario": {"zh": "方案：未选（反映现状）", "en": "Scenarios: none (the current state)"},
+    "pack.demo_badge": {"zh": "示例数据", "en": "Demo data"},
+    "pack.key_figures": {"zh": "关键数字", "en": "Key figures"},
+    "pack.contents": {"zh": "目录", "en": "Contents"},
+    "pack.data_show": {"zh": "查看图表数据（{n} 行）", "en": "Show the data ({n} rows)"},
+    "pack.data_rows": {"zh": "图表数据（共 {n} 行，完整数据见 Excel）", "en": "The data ({n} rows; all of it in the Excel workbook)"},
+    "pack.source": {
+        "zh": "数据：{dataset}，{year} 年度及以前的账面记录。",
+        "en": "Data: {dataset}, recorded figures up to {year}.",
+    },
+    "pack.dataset_demo": {"zh": "示例城市（合成数据）", "en": "the demo city (synthetic)"},
+    "pack.dataset_real": {"zh": "本市数据库", "en": "the city's database"},
+    "pack.assumptions": {"zh": "所用参数及来源", "en": "Assumptions used and their sources"},
+    "pack.assumptions_none": {
+        "zh": "所选章节均为账面记录数据的统计，未使用参数库中的测算参数。",
+        "en": "The chosen sections summarise recorded figures and use no factor of the assumption book.",
+    },
+    "pack.col.factor": {"zh": "参数", "en": "Factor"},
+    "pack.col.value": {"zh": "取值", "en": "Value"},
+    "pack.col.unit": {"zh": "单位", "en": "Unit"},
+    "pack.col.basis": {"zh": "依据类型", "en": "Basis"},
+    "pack.col.source": {"zh": "来源", "en": "Source"},
+    "pack.col.effective": {"zh": "生效日期", "en": "In force from"},
+    "pack.col.sheet": {"zh": "工作表", "en": "Sheet"},
+    "pack.col.section": {"zh": "章节", "en": "Section"},
+    "pack.col.chart": {"zh": "图表", "en": "Chart"},
+    "pack.col.takeaway": {"zh": "要点", "en": "Takeaway"},
+    "pack.col.figure": {"zh": "指标", "en": "Figure"},
+    "pack.col.lever": {"zh": "方案参数", "en": "Lever"},
+    "pack.levers": {"zh": "方案“{name}”的参数（第 {version} 版）", "en": "Levers of scenario “{name}” (version {version})"},
+    "pack.levers_none": {"zh": "（未设置参数）", "en": "(no levers set)"},
+    "pack.sheet.contents": {"zh": "目录", "en": "Contents"},
+    "pack.sheet.figures": {"zh": "关键数字", "en": "Key figures"},
+    "pack.sheet.assumptions": {"zh": "参数", "en": "Assumptions"},
+    "pack.unknown_scenario": {
+        "zh": "没有名为“{name}”的已保存方案（已保存：{saved}）",
+        "en": "no saved scenario is named {name!r} (saved: {saved})",
+    },
+    # one chart's downloads
+    "sharing.download": {"zh": "下载", "en": "Download"},
+    "sharing.download_help": {
+        "zh": "下载此图：PNG（2 倍清晰度，用于文件）、SVG（矢量）、交互式 HTML，或图表数据。",
+        "en": "Download this chart: PNG (2×, for documents), SVG (vector), interactive HTML, or its data.",
+    },
+    "sharing.png": {"zh": "PNG 图片（2 倍清晰度）", "en": "PNG image (2×)"},
+    "sharing.svg": {"zh": "SVG 矢量图", "en": "SVG vector image"},
+    "sharing.html": {"zh": "交互式 HTML", "en": "Interactive HTML"},
+    "sharing.xlsx": {"zh": "图表数据（Excel）", "en": "Chart data (Excel)"},
+    "sharing.missing": {
+        "zh": "服务器缺少{what}，因此无法生成 PNG/SVG 图片、PDF 和 PowerPoint。请管理员安装："
+        "`sudo apt install chromium fonts-noto-cjk`（Debian/Ubuntu），或将环境变量 BROWSER_PATH 指向 "
+        "Chrome/Chromium。HTML 和 Excel 仍可下载。",
+        "en": "The server lacks {what}, so PNG/SVG images, PDF and PowerPoint cannot be made. Ask the "
+        "administrator to install it: `sudo apt install chromium fonts-noto-cjk` (Debian/Ubuntu), or set "
+        "BROWSER_PATH to a Chrome/Chromium executable. HTML and Excel downloads still work.",
+    },
+    "sharing.missing.chromium": {"zh": "无界面浏览器 Chromium", "en": "the Chromium browser"},
+    "sharing.missing.fonts": {"zh": "中文字体（fonts-noto-cjk）", "en": "Chinese fonts (fonts-noto-cjk)"},
+    # the Overview's key figures (on slides, in the PDF and on the pack's cover)
+    "kf.mode_spend_share": {"zh": "{mode}支出占比", "en": "{mode}: share of spending"},
+    "kf.mode_area_share": {"zh": "{mode}面积占比", "en": "{mode}: share of floor area"},
+    "kf.spend_per_m2": {"zh": "每平方米年支出", "en": "Spending per m² a year"},
+    "kf.year_spend": {"zh": "{year} 年后勤支出", "en": "Spending in {year}"},
+    "kf.change_since": {"zh": "较 {first} 年", "en": "Change since {first}"},
+    "kf.annual_growth": {"zh": "年均增长", "en": "Average growth a year"},
+    "kf.year_deviation": {"zh": "{year} 年预算偏差", "en": "Budget deviation {year}"},
+    "kf.deviation_range": {"zh": "各年偏差范围", "en": "Range over the years"},
+    "kf.worst_building": {"zh": "单栋最大偏差", "en": "Largest miss, one building"},
+    "kf.estate": {"zh": "办公楼/区及面积", "en": "Buildings and floor area"},
+    "kf.estate_value": {"zh": "{n} 栋 · {area} ㎡", "en": "{n} buildings, {area} m²"},
+}
 
 
 # --- enum labels ------------------------------------------------------------------------------------

@@ -100,8 +100,12 @@ class Basis(StrEnum):
     assumption = "assumption"
 
 
-def enum_column(enum: type[Enum]) -> Any:
-    """A VARCHAR column restricted to the values of ``enum`` by a CHECK constraint."""
+def enum_column(enum: type[Enum], column: str | None = None) -> Any:
+    """A VARCHAR column restricted to the values of ``enum`` by a CHECK constraint.
+
+    The constraint is named after the enum, or after ``column`` when a table has two columns of
+    the same enum (PostgreSQL wants constraint names unique within a table).
+    """
     return SAEnum(
         enum,
         native_enum=False,
@@ -109,7 +113,7 @@ def enum_column(enum: type[Enum]) -> Any:
         validate_strings=True,
         length=32,
         values_callable=lambda e: [m.value for m in e],
-        name=enum.__name__.lower(),
+        name=column or enum.__name__.lower(),
     )
 
 
@@ -194,8 +198,8 @@ class VendorDecision(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     vendor_id: int = Field(foreign_key="vendor.id", ondelete="CASCADE")
     decided_on: dt.date
-    from_status: AdmissionStatus | None = Field(default=None, sa_type=enum_column(AdmissionStatus))
-    to_status: AdmissionStatus = Field(sa_type=enum_column(AdmissionStatus))
+    from_status: AdmissionStatus | None = Field(default=None, sa_type=enum_column(AdmissionStatus, "from_status"))
+    to_status: AdmissionStatus = Field(sa_type=enum_column(AdmissionStatus, "to_status"))
     reason: str = ""
     criteria: str = Field(default="", description="JSON: the admission rules checked and their outcome")
     decided_by: str = ""

@@ -364,3 +364,15 @@ def set_meta(session: Session, *, values: dict[str, str]) -> None:
         else:
             row.value = value
     session.flush()
+
+
+# --- saved scenarios, as the meeting pack lists them ----------------------------------------------
+def list_scenarios(session: Session) -> pd.DataFrame:
+    """Saved scenarios by name: ``name``, ``owner``, ``description``, ``levers`` (JSON text), ``version``,
+    ``updated_at`` (empty frame when none are saved)."""
+    table = table_of(Scenario)
+    frame = _frame(session, select(table.c.name, table.c.owner, table.c.description, table.c.levers,
+                                   table.c.version, table.c.updated_at).order_by(table.c.name))
+    if frame.empty:
+        return pd.DataFrame(columns=["name", "owner", "description", "levers", "version", "updated_at"])
+    return frame

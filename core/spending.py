@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core import charts
-from core.exhibits import Exhibit
-from core.i18n import fmt_money, fmt_pct, label, t, wan
+from core.exhibits import Exhibit, PackOptions, SectionContent
+from core.i18n import fmt_money, fmt_num, fmt_pct, label, t, wan
 from core.modes import MODE_ORDER, modes_of_buildings
 from core.repo import Portfolio
 
@@ -143,6 +143,14 @@ def overview_exhibits(p: Portfolio, year: int, lang: str) -> list[Exhibit]:
             "mode": t("common.mode", lang), "buildings": t("common.buildings", lang),
             "area_m2": t("common.area", lang), "spend": t("table.spend", lang),
             "spend_per_m2": t("table.spend_per_m2", lang)}),
+        key_figures=(
+            (t("kf.mode_spend_share", lang, mode=label("mode", top["mode"], lang)),
+             fmt_pct(top["spend"] / summary["spend"].sum(), 0)),
+            (t("kf.mode_area_share", lang, mode=label("mode", top["mode"], lang)),
+             fmt_pct(top["area_m2"] / summary["area_m2"].sum(), 0)),
+            (t("kf.spend_per_m2", lang),
+             f"{summary['spend'].sum() / summary['area_m2'].sum():,.0f} {t('unit.yuan_m2_yr', lang)}"),
+        ),
     )
 
     by_mode_year = spend_by_mode_year(p)
@@ -162,6 +170,12 @@ def overview_exhibits(p: Portfolio, year: int, lang: str) -> list[Exhibit]:
         data=trend_data.rename(columns={
             "year": t("common.year", lang), "mode": t("common.mode", lang),
             "spend": t("table.spend", lang), "budget": t("table.budget", lang)}),
+        key_figures=(
+            (t("kf.year_spend", lang, year=year), fmt_money(float(totals[year]), lang)),
+            (t("kf.change_since", lang, first=first), fmt_pct(growth, 0, signed=True)),
+            (t("kf.annual_growth", lang),
+             fmt_pct((1 + growth) ** (1 / (year - first)) - 1, 1, signed=True) if year > first else "–"),
+        ),
     )
 
     per_year = budget_deviation_by_year(p)
@@ -180,5 +194,30 @@ def overview_exhibits(p: Portfolio, year: int, lang: str) -> list[Exhibit]:
                 "year": t("common.year", lang), "building": t("common.building", lang),
                 "mode": t("common.mode", lang), "actual": t("table.actual_yuan", lang),
                 "budget": t("table.budget_yuan", lang), "deviation": t("chart.deviation_pct", lang)}),
+        key_figures=(
+            (t("kf.year_deviation", lang, year=year),
+             fmt_pct(float(per_year.set_index("year").at[year, "deviation"]), signed=True)),
+            (t("kf.deviation_range", lang), f"{fmt_pct(float(per_year['deviation'].min()), signed=True)} ~ "
+                                            f"{fmt_pct(float(per_year['deviation'].max()), signed=True)}"),
+            (t("kf.worst_building", lang), fmt_pct(float(per_building["deviation"].abs().max()))),
+        ),
     )
     return [mix, trend, budget]
+
+
+def overview_section(p: Portfolio, lang: str, options: PackOptions) -> SectionContent:
+    """The Overview's part of the meeting pack: its three exhibits and the year's headline figures.
+
+    Recorded spending uses no factor of the assumption book, so no assumptions are listed.
+    """
+    year = options.year if options.year in p.years else p.latest_year
+    k = overview_kpis(p, year)
+    return SectionContent(
+        exhibits=tuple(overview_exhibits(p, year, lang)),
+        key_figures=(
+            (t("kf.year_spend", lang, year=year), fmt_money(k.total_spend, lang)),
+            (t("kf.spend_per_m2", lang), f"{k.spend_per_m2:,.0f} {t('unit.yuan_m2_yr', lang)}"),
+            (t("kf.estate", lang), t("kf.estate_value", lang, n=k.buildings, area=fmt_num(k.area_m2))),
+            (t("kf.year_deviation", lang, year=year), fmt_pct(k.budget_deviation, signed=True)),
+        ),
+    )

@@ -1,0 +1,92 @@
+"""The meeting-pack page and the chart downloads, through AppTest (no browser)."""
+from __future__ import annotations
+
+import pytest
+
+from core import export
+from tests.app.conftest import assert_clean, run_app
+from tests.conftest import need
+
+
+def build(at):
+    at.button[0].click().run()
+    assert_clean(at)
+    return at
+
+
+def test_every_overview_chart_offers_its_downloads():
+    at = run_app("zh")
+    assert_clean(at)
+    keys = [b.key for b in at.download_button]
+    for chart in ("overview-mode-mix", "overview-trend", "overview-budget"):
+        assert [k for k in keys if k.startswith(f"dl-{chart}-")] == [f"dl-{chart}-{f}" for f in ("png", "svg", "html", "xlsx")]
+    assert {b.label for b in at.download_button} == {"PNG 图片（2 倍清晰度）", "SVG 矢量图", "交互式 HTML", "图表数据（Excel）"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pack_page_offers_the_choices(lang):
+    at = run_app(lang, "pages/pack.py")
+    assert_clean(at)
+    assert at.title[0].value == ("会议材料" if lang == "zh" else "Meeting pack")
+    assert at.multiselect[0].disabled  # no scenario saved in the demo city yet
+    assert at.multiselect[1].value == ["overview"]
+    assert any(("尚无已保存的方案" if lang == "zh" else "No scenario has been saved") in c.value for c in at.caption)
+
+
+def test_pack_builds_every_format():
+    need(not export.missing(), "static export needs Chromium and fonts-noto-cjk")
+    at = build(run_app("zh", "pages/pack.py"))
+    assert at.success and "3 张图表" in at.success[0].value
+    names = [c.value for c in at.caption if "会议材料-" in c.value]
+    assert [n.split(" · ")[0].rsplit(".", 1)[1] for n in names] == ["pdf", "pptx", "xlsx", "html", "zip"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_without_chromium_the_page_says_what_to_install(lang, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    at = run_app(lang, "pages/pack.py")
+    assert_clean(at)
+    assert "sudo apt install chromium fonts-noto-cjk" in at.warning[0].value
+    assert ("Chromium" in at.warning[0].value) and ("HTML" in at.warning[0].value)
+
+
+def test_without_chromium_the_html_and_excel_are_still_built(monkeypatch):
+    # (in Chinese: AppTest drops ?lang=en on the rerun that follows a switch_page)
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    at = build(run_app("zh", "pages/pack.py"))
+    assert "未生成：PDF、PowerPoint。" in [c.value for c in at.caption]
+    names = [c.value.split(" · ")[0] for c in at.caption if "会议材料-" in c.value]
+    assert [n.rsplit(".", 1)[1] for n in names] == ["xlsx", "html", "zip"]
+
+
+def test_without_chromium_chart_images_are_disabled_with_the_reason(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    at = run_app("zh")
+    assert_clean(at)
+    png = [b for b in at.download_button if b.key.endswith("-png")]
+    assert png and all(b.disabled for b in png)
+    assert all(not b.disabled for b in at.download_button if b.key.endswith("-html"))
+    assert any("sudo apt install chromium fonts-noto-cjk" in c.value for c in at.caption)
+
+
+def test_a_saved_scenario_can_be_chosen_and_names_the_files(demo_copy):
+    import datetime as dt
+
+    from sqlmodel import Session
+
+    from core import db
+    from core.models import Scenario
+
+    now = dt.datetime.now(dt.UTC)
+    engine = db.make_engine(f"sqlite:///{demo_copy}")
+    with Session(engine) as s:
+        s.add(Scenario(name="统一管理试点", levers='{"fee_cap": true}', created_at=now, updated_at=now))
+        s.commit()
+    engine.dispose()
+    at = run_app("zh", "pages/pack.py")
+    assert not at.multiselect[0].disabled and at.multiselect[0].options == ["统一管理试点"]
+    at.multiselect[0].set_value(["统一管理试点"])
+    at.button_group[0].set_value(["html"])
+    at = build(at.run())
+    names = [c.value.split(" · ")[0] for c in at.caption if "会议材料-" in c.value]
+    assert names == [f"会议材料-统一管理试点-{dt.date.today().isoformat()}.html"]

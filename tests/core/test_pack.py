@@ -1,0 +1,254 @@
+"""The meeting pack: the section registry, and the PDF, PowerPoint, Excel and HTML built from it.
+
+The full pack is built once (demo city, Chinese, one scenario) and every format is opened with the
+tool a reader would use: poppler for the PDF, python-pptx, openpyxl, and the HTML as text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Inches
+
+from core import charts, export, pack, spending
+from core.__main__ import main
+from core.exhibits import Exhibit, PackOptions, ScenarioChoice, SectionContent
+from core.i18n import fmt_money
+from core.models import Scenario
+from core.repo import list_scenarios
+
+DAY = dt.date(2026, 11, 27)
+SCENARIO = ScenarioChoice(name="方案甲", levers={"fee_cap": True, "bundling_lots": 3}, version=2)
+
+
+def squash(text: str) -> str:
+    """Text without whitespace (pdftotext breaks lines where the page does)."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def doc(demo_portfolio) -> pack.PackDoc:
+    return pack.collect(demo_portfolio, "zh", PackOptions(scenarios=(SCENARIO,)), demo=True, today=DAY)
+
+
+@pytest.fixture(scope="module")
+def built(doc, renderer) -> pack.Pack:
+    steps: list[tuple[float, str]] = []
+    result = pack.build(doc, renderer=renderer, progress=lambda f, m: steps.append((f, m)))
+    assert steps[-1] == (1.0, "完成") and [f for f, _ in steps] == sorted(f for f, _ in steps)
+    return result
+
+
+# --- the registry and the document -------------------------------------------------------------------
+def test_the_overview_is_registered_as_a_section(demo_portfolio):
+    section = pack.SECTIONS["overview"]
+    assert section.title_key == "page.overview"
+    content = section.build(demo_portfolio, "zh", PackOptions())
+    assert [ex.key for ex in content.exhibits] == ["overview-mode-mix", "overview-trend", "overview-budget"]
+    assert all(2 <= len(ex.key_figures) <= 3 for ex in content.exhibits)
+    assert content.assumptions == ()  # recorded spending uses no factor of the assumption book
+
+
+def test_section_figures_of_the_tiny_city(tiny):
+    content = spending.overview_section(tiny, "zh", PackOptions(year=2025))
+    figures = dict(content.key_figures)
+    # 1,491,856 CNY in 2025 (tests/factories.py) = 149.2 万元, over 20,000 m² = 75 CNY/m²
+    assert figures["2025 年后勤支出"] == "149.2 万元"
+    assert figures["每平方米年支出"] == "75 元/㎡·年"
+    assert figures["办公楼/区及面积"] == "3 栋 · 20,000 ㎡"
+    assert figures["2025 年预算偏差"] == "+5.3%"  # budget 5% under actual: 1 / 0.95 − 1
+
+
+def test_a_new_section_joins_the_pack_with_one_entry(tiny, monkeypatch):
+    """What a later page does: one Section in pack.SECTIONS; its assumptions are listed with sources."""
+    fig = charts.base_figure("测试图")
+    fig.add_bar(x=["甲"], y=[1])
+    ex = Exhibit("compare-test", fig, "甲比乙省 10%。", pd.DataFrame({"名称": ["=cmd|' /C calc'!A0"], "值": [1.5]}),
+                 (("节约", "10%"), ("楼宇", "3 栋")))
+
+    def build(p, lang, options):
+        return SectionContent(exhibits=(ex,), key_figures=(("年节约", "12 万元"),), assumptions=("overhead_rate",))
+
+    monkeypatch.setitem(pack.SECTIONS, "compare", pack.Section("compare", "page.pack", build))
+    doc = pack.collect(tiny, "zh", PackOptions(), ["overview", "compare"], today=DAY)
+    assert [ex.key for _, ex in doc.exhibits][-1] == "compare-test"
+    assert doc.assumptions.iloc[0].tolist()[:4] == ["自我保障间接费用率", 0.12, "share of personnel cost", "有出处"]
+    assert "OMB Circular A-76" in doc.assumptions.iloc[0, 4]
+    wb = load_workbook(io.BytesIO(pack.workbook(doc)))
+    assert wb["compare-test"]["A2"].value == "'=cmd|' /C calc'!A0"  # formula injection neutralised
+    assert wb["参数"]["A2"].value == "自我保障间接费用率"
+    html = pack.document_html(doc, pack.interactive_charts(doc), interactive=True)
+    assert "OMB Circular A-76" in html and "甲比乙省 10%。" in html
+
+
+def test_unknown_sections_and_scenarios_are_refused(tiny):
+    with pytest.raises(ValueError, match="no pack section named nope"):
+        pack.collect(tiny, "zh", PackOptions(), ["nope"])
+    with pytest.raises(KeyError, match="no saved scenario is named '方案乙'"):
+        pack.scenario_choices(pd.DataFrame(columns=["name", "levers", "version"]), ["方案乙"])
+    assert pack.scenario_choices(pd.DataFrame(columns=["name", "levers", "version"]), []) == ()
+
+
+def test_saved_scenarios_are_listed_and_chosen(session, tiny):
+    now = dt.datetime.now(dt.UTC)
+    session.add(Scenario(name="方案乙", levers='{"energy": 0.05}', version=3, created_at=now, updated_at=now))
+    session.add(Scenario(name="坏方案", levers="{not json", created_at=now, updated_at=now))
+    session.commit()
+    saved = list_scenarios(session)
+    assert sorted(saved["name"]) == ["坏方案", "方案乙"] and saved.loc[saved["name"] == "方案乙", "version"].item() == 3
+    (choice,) = pack.scenario_choices(saved, ["方案乙"])
+    assert choice == ScenarioChoice("方案乙", {"energy": 0.05}, 3)
+    with pytest.raises(ValueError, match="not valid JSON"):
+        pack.scenario_choices(saved, ["坏方案"])
+
+
+def test_file_names_carry_the_scenarios_and_the_date(doc):
+    assert doc.file_name("pdf") == "会议材料-方案甲-2026-11-27.pdf"
+    two = pack.PackDoc(lang="en", today=DAY, year=2025, demo=False, parts=(), assumptions=pd.DataFrame(),
+                       scenarios=(SCENARIO, ScenarioChoice("Plan B")))
+    assert two.file_name("xlsx") == "meeting-pack-方案甲+Plan_B-2026-11-27.xlsx"
+
+
+# --- the four files -------------------------------------------------------------------------------------
+def test_every_format_is_built_and_named(built):
+    assert list(built.files) == ["pdf", "pptx", "xlsx", "html"] and built.skipped == ()
+    assert [f.name for f in built.files.values()] == [f"会议材料-方案甲-2026-11-27.{e}" for e in pack.FORMATS]
+    with zipfile.ZipFile(io.BytesIO(built.zip.data)) as z:
+        assert sorted(z.namelist()) == sorted(f.name for f in built.files.values())
+
+
+def pdf_file(built, tmp_path: Path) -> Path:
+    path = tmp_path / "pack.pdf"
+    path.write_bytes(built.files["pdf"].data)
+    return path
+
+
+def test_pdf_has_cover_one_page_per_chart_and_assumptions(built, doc, tmp_path, demo_portfolio):
+    path = pdf_file(built, tmp_path)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+5\b", info)  # cover + 3 charts + assumptions
+    assert "595.0 x 842.0 pts (A4)" in info or "594.96 x 841.92 pts (A4)" in info
+
+    def page(n: int) -> str:
+        return squash(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
+                                     capture_output=True, text=True, check=True).stdout)
+
+    cover = page(1)
+    assert "机关后勤服务保障会议材料" in cover and "编制日期：2026-11-27" in cover
+    assert "示例数据" in cover and "方案：方案甲" in cover
+    assert squash(fmt_money(spending.overview_kpis(demo_portfolio, 2025).total_spend)) in cover
+    for n, (_, ex) in enumerate(doc.exhibits, start=2):  # each chart's takeaway is real, searchable text
+        text = page(n)
+        assert squash(ex.takeaway) in text
+        assert all(squash(v) in text for _, v in ex.key_figures)
+    last = page(5)
+    assert "所用参数及来源" in last and "方案“方案甲”的参数（第2版）" in last and "bundling_lots" in last
+
+
+def test_pdf_pages_render_and_none_is_blank(built, tmp_path):
+    path = pdf_file(built, tmp_path)
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(path), str(tmp_path / "p")], check=True)
+    pages = sorted(tmp_path.glob("p-*.png"))
+    assert len(pages) == 5
+    inked = [float((np.asarray(Image.open(png).convert("L")) < 200).mean()) for png in pages]
+    assert all(share > 0.003 for share in inked), inked  # every page carries text or a chart
+    assert min(inked[1:4]) > 2 * inked[4], inked  # the chart pages are far fuller than the last, text-only page
+
+
+def test_pptx_has_one_message_per_slide(built, doc):
+    prs = Presentation(io.BytesIO(built.files["pptx"].data))
+    assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
+    titles = [s.shapes.title.text for s in prs.slides]
+    assert titles == ["机关后勤服务保障会议材料", *(ex.takeaway for _, ex in doc.exhibits), "所用参数及来源",
+                      "方案“方案甲”的参数（第 2 版）"]
+    levers = next(s for s in prs.slides[5].shapes if s.has_table).table  # the levers, one row each
+    assert [levers.cell(i, 0).text for i in range(1, 3)] == ["bundling_lots", "fee_cap"]
+    for slide, (_, ex) in zip(list(prs.slides)[1:4], doc.exhibits):
+        pictures = [s for s in slide.shapes if s.shape_type == 13]
+        assert len(pictures) == 1 and pictures[0].left + pictures[0].width <= prs.slide_width
+        text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+        assert all(v in text for _, v in ex.key_figures)
+    title_slide = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    assert "示例数据" in title_slide and "方案甲" in title_slide
+
+
+def test_xlsx_holds_every_chart_table_with_core_figures(built, doc, demo_portfolio):
+    wb = load_workbook(io.BytesIO(built.files["xlsx"].data))
+    assert wb.sheetnames == ["目录", "关键数字", "overview-mode-mix", "overview-trend", "overview-budget", "参数"]
+    for _, ex in doc.exhibits:
+        sheet = pd.read_excel(io.BytesIO(built.files["xlsx"].data), sheet_name=ex.key)
+        assert sheet.columns.tolist() == ex.data.columns.tolist()
+        pd.testing.assert_frame_equal(sheet, ex.data.reset_index(drop=True), check_dtype=False)
+    contents = pd.read_excel(io.BytesIO(built.files["xlsx"].data), sheet_name="目录", header=6)
+    assert contents["要点"].tolist() == [ex.takeaway for _, ex in doc.exhibits]
+    assert wb["目录"]["A1"].value == "机关后勤服务保障会议材料" and "示例数据" in wb["目录"]["A3"].value
+    figures = pd.read_excel(io.BytesIO(built.files["xlsx"].data), sheet_name="关键数字")
+    total = fmt_money(spending.overview_kpis(demo_portfolio, 2025).total_spend)
+    assert total in figures["取值"].tolist()
+    assert "bundling_lots" in pd.read_excel(io.BytesIO(built.files["xlsx"].data), sheet_name="参数")["参数"].tolist()
+
+
+def test_html_is_self_contained_with_every_chart_and_its_data(built, doc):
+    html = built.files["html"].data.decode("utf-8")
+    assert not re.search(r"<script[^>]*\bsrc=", html)  # nothing to fetch: opens offline
+    assert html.count("Plotly.newPlot(") == len(doc.exhibits)
+    assert len(html) < 2 * len(built.files["html"].data)  # sanity: one copy of plotly.js, not one per chart
+    for _, ex in doc.exhibits:
+        assert f'id="chart-{ex.key}"' in html and ex.takeaway in html
+        for trace in json.loads(ex.figure.to_json())["data"]:  # the chart's own data, as plotly.js reads it
+            for axis in ("x", "y"):
+                values = trace.get(axis)
+                if isinstance(values, dict):
+                    assert values["bdata"].replace("/", "\\u002f") in html  # plotly escapes "/" inside <script>
+                elif values:
+                    assert json.dumps(values[0]) in html
+    budget = doc.exhibits[2][1].data
+    assert all(name in html for name in budget["办公楼/区"].unique())  # the table behind the chart
+
+
+def test_plotly_js_is_inlined_once(built):
+    html = built.files["html"].data.decode("utf-8")
+    assert html.count("plotly.js v") <= 2 and 3_000_000 < len(html) < 7_000_000
+
+
+# --- without Chromium -------------------------------------------------------------------------------------
+def test_without_chromium_the_html_and_excel_are_still_built(doc, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    result = pack.build(doc, renderer=export.Renderer())
+    assert result.skipped == ("pdf", "pptx") and result.missing == ("chromium",)
+    assert list(result.files) == ["xlsx", "html"]
+    assert "Plotly.newPlot(" in result.files["html"].data.decode("utf-8")
+    assert pack.build(doc, formats=["html"], renderer=None).skipped == ()  # nothing asked of the browser
+
+
+def test_cli_builds_the_pack_into_a_folder(demo_copy, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["pack", "--out", str(out), "--lang", "en", "--formats", "xlsx", "html"]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [f"meeting-pack-{dt.date.today().isoformat()}.html", f"meeting-pack-{dt.date.today().isoformat()}.xlsx"]
+    assert capsys.readouterr().out.count(str(out)) == 2
+
+
+def test_cli_without_chromium_says_what_to_install(demo_copy, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    assert main(["pack", "--out", str(tmp_path / "out")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: pdf, pptx not built") and "sudo apt install chromium fonts-noto-cjk" in err
+    assert len(err.strip().splitlines()) == 1
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".html", ".xlsx"]
+
+
+def test_cli_refuses_an_unknown_scenario(demo_copy, tmp_path, capsys):
+    assert main(["pack", "--out", str(tmp_path), "--scenario", "没有这个方案", "--formats", "html"]) == 2
+    assert capsys.readouterr().err.strip() == "error: no saved scenario is named '没有这个方案' (saved: none)"

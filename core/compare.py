@@ -28,10 +28,10 @@ import pandas as pd
 from scipy import stats
 
 from core import charts, costing
-from core.exhibits import Exhibit
-from core.i18n import fmt_num, label, t
+from core.exhibits import Exhibit, PackOptions, SectionContent
+from core.i18n import fmt_money, fmt_num, fmt_pct, label, t
 from core.modes import MODE_ORDER, modes_of_buildings
-from core.quality import building_scores
+from core.quality import CRITERIA, building_scores
 from core.repo import Portfolio
 
 MODES: tuple[str, ...] = tuple(m.value for m in MODE_ORDER)
@@ -278,6 +278,8 @@ def compare_exhibits(p: Portfolio, measures: pd.DataFrame, year: int, lang: str)
         takeaway=t("compare.takeaway.composition", lang, top=label("mode", top["mode"], lang),
                    top_pct=f"{top['uplift'] * 100:.0f}%", bottom=label("mode", bottom["mode"], lang),
                    bottom_pct=f"{bottom['uplift'] * 100:.0f}%"),
+        key_figures=tuple((t("kf.compare.uplift", lang, mode=label("mode", r["mode"], lang)),
+                           fmt_pct(r["uplift"], 0, signed=True)) for _, r in comp.iterrows()),
         data=comp.assign(mode=comp["mode"].map(lambda m: label("mode", m, lang))).round(2).rename(
             columns={"mode": t("common.mode", lang), "recorded": t("compare.col.recorded_per_m2", lang),
                      "full_cost": t("compare.col.full_per_m2", lang), "uplift": t("compare.col.uplift", lang),
@@ -290,6 +292,9 @@ def compare_exhibits(p: Portfolio, measures: pd.DataFrame, year: int, lang: str)
         key="compare-adjusted",
         figure=charts.mode_effects(adj.effects, adj.reference, lang),
         takeaway=adjusted_sentence(adj, lang),
+        key_figures=((t("kf.compare.buildings", lang), str(adj.n)),
+                     (t("kf.compare.significant", lang), str(int(adj.effects["significant"].sum()))),
+                     (t("kf.compare.kruskal_p", lang), "–" if adj.kruskal_p is None else f"{adj.kruskal_p:.2f}")),
         data=eff[["mode", "buildings", "effect", "low", "high", "p_value", "adjusted_cost_per_m2"]].rename(
             columns={c: t(f"compare.col.{c}", lang) for c in
                      ("mode", "buildings", "effect", "low", "high", "p_value", "adjusted_cost_per_m2")}),
@@ -301,12 +306,15 @@ def compare_exhibits(p: Portfolio, measures: pd.DataFrame, year: int, lang: str)
         rho, rho_p = float(res.statistic), float(res.pvalue)
         reading = "none" if rho_p >= 1 - CONFIDENCE else ("pos" if rho > 0 else "neg")
         q_take = t(f"compare.takeaway.quality_{reading}", lang, rho=f"{rho:+.2f}", p=f"{rho_p:.2f}", n=len(q))
+        q_figures: tuple[tuple[str, str], ...] = ((t("kf.compare.rho", lang), f"{rho:+.2f}"),
+                                                  (t("kf.compare.rho_p", lang), f"{rho_p:.2f}"))
     else:
-        q_take = t("compare.takeaway.no_quality", lang, year=year)
+        q_take, q_figures = t("compare.takeaway.no_quality", lang, year=year), ()
     quality = Exhibit(
         key="compare-quality",
         figure=charts.quality_vs_cost(measures, lang),
         takeaway=q_take,
+        key_figures=q_figures,
         data=named[["building", "mode_name", "cost_per_m2", "quality"]].rename(columns=_measure_columns(lang)),
     )
     return [spread, composition_ex, adjusted, quality]
@@ -336,3 +344,23 @@ def _measure_columns(lang: str) -> dict[str, str]:
     return {"building": t("common.building", lang), "mode_name": t("common.mode", lang),
             **{c: t(f"compare.col.{c}", lang) for c in ("area_m2", "full_cost", "cost_per_m2", "cost_per_staff",
                                                         "cost_per_worker", "quality", "budget_cv")}}
+
+
+def compare_section(p: Portfolio, lang: str, options: PackOptions) -> SectionContent:
+    """The Compare page's part of the meeting pack: the four comparisons and the department costs,
+    every service and building, VAT included, shared by floor area."""
+    year = options.year if options.year in p.years else p.latest_year
+    costs = costing.arrangement_costs(p)
+    measures = building_measures(p, year, costs=costs)
+    exhibits = [*compare_exhibits(p, measures, year, lang),
+                costing.department_exhibit(p, costing.select(costs, year=year), lang)]
+    full, recorded, area = (float(measures[c].sum()) for c in ("full_cost", "recorded", "area_m2"))
+    return SectionContent(
+        exhibits=tuple(exhibits),
+        key_figures=(
+            (t("kf.compare.full_cost", lang, year=year), fmt_money(full, lang)),
+            (t("kf.compare.above_recorded", lang), fmt_pct(full / recorded - 1, 1, signed=True)),
+            (t("kf.compare.per_m2", lang), f"{full / area:,.0f} {t('unit.yuan_m2_yr', lang)}"),
+        ),
+        assumptions=(*costing.FACTOR_KEYS, *(f"qw_{c}" for c in CRITERIA)),
+    )

@@ -355,6 +355,9 @@ def department_exhibit(p: Portfolio, costs: pd.DataFrame, lang: str, *, basis: s
         figure=charts.department_costs(table, lang),
         takeaway=t("costing.takeaway.departments", lang, year=year, low=f"{per['per_staff'].min():,.0f}",
                    high=f"{per['per_staff'].max():,.0f}", top=top["department"] if top is not None else "—"),
+        key_figures=((t("kf.costing.departments", lang), str(len(table))),
+                     (t("kf.costing.median_per_staff", lang),
+                      f"{per['per_staff'].median():,.0f} {t('costing.departments.axis', lang)}")),
         data=department_display(table, lang),
     )
 

@@ -273,6 +273,23 @@ _COSTING: dict[str, Entry] = {
         "en": "The selection holds only {n} buildings (or a single mode): too few for a comparison "
         "controlling for size, age and tier.",
     },
+    # key figures (the meeting pack shows them beside each chart)
+    "kf.compare.uplift": {"zh": "{mode}：全成本高于账面", "en": "{mode}: full cost above recorded"},
+    "kf.compare.buildings": {"zh": "参与比较的楼宇", "en": "Buildings compared"},
+    "kf.compare.significant": {"zh": "差异显著的模式数", "en": "Modes significantly different"},
+    "kf.compare.kruskal_p": {"zh": "秩和检验 p 值", "en": "Rank test p value"},
+    "kf.compare.rho": {"zh": "质量与成本等级相关", "en": "Rank correlation, quality and cost"},
+    "kf.compare.rho_p": {"zh": "相关性 p 值", "en": "Its p value"},
+    "kf.compare.full_cost": {"zh": "{year} 年全成本", "en": "Full cost in {year}"},
+    "kf.compare.above_recorded": {"zh": "全成本高于账面支出", "en": "Full cost above recorded spending"},
+    "kf.compare.per_m2": {"zh": "每平方米全成本", "en": "Full cost per m² a year"},
+    "kf.costing.departments": {"zh": "分摊到的部门", "en": "Departments charged"},
+    "kf.costing.median_per_staff": {"zh": "每人费用中位数", "en": "Median cost per staff member"},
+    "kf.standards.outliers": {"zh": "超出预警线的项目", "en": "Items above the amber line"},
+    "kf.standards.over_norm": {"zh": "人员超标的服务", "en": "Services above the staffing norm"},
+    "kf.standards.excess": {"zh": "超出定员的人数", "en": "Workers above the norm"},
+    "kf.standards.red": {"zh": "{year} 年红色预警", "en": "Red items in {year}"},
+    "kf.standards.amber": {"zh": "{year} 年黄色预警", "en": "Amber items in {year}"},
     # departments (transparency)
     "costing.departments.title": {"zh": "各部门后勤服务费用（分摊）", "en": "What each department's services cost"},
     "costing.departments.basis": {"zh": "分摊依据", "en": "Share buildings by"},

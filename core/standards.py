@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from core import charts
-from core.exhibits import Exhibit
+from core.exhibits import Exhibit, PackOptions, SectionContent
 from core.i18n import fmt_money, fmt_num, fmt_pct, label, t
 from core.repo import Portfolio
 
@@ -129,6 +129,8 @@ def standards_exhibits(
                     tol=fmt_pct(tolerance, 0), worst=f"{worst['building']} {worst['item_name']}",
                     pct=f"{worst['deviation_pct']:+.0f}%")
                   if worst is not None else t("standards.takeaway.no_outliers", lang)),
+        key_figures=((t("kf.standards.outliers", lang), str(len(out))),
+                     (t("standards.kpi.release", lang), fmt_money(release, lang))),
         data=out[["building", "item_name", "cost_per_m2_month", "standard_per_m2_month", "deviation_pct",
                   "status_name", "annual_cost"]].rename(columns=cols),
     )
@@ -139,6 +141,28 @@ def standards_exhibits(
         figure=charts.staffing_vs_norm(staffed, lang),
         takeaway=t("standards.takeaway.staffing", lang, n=len(above), total=len(staffed),
                    excess=fmt_num(float((above["staff"] - above["norm_staff"]).sum()))),
+        key_figures=((t("kf.standards.over_norm", lang), f"{len(above)} / {len(staffed)}"),
+                     (t("kf.standards.excess", lang), fmt_num(float((above["staff"] - above["norm_staff"]).sum())))),
         data=staffed[["building", "service_name", "staff", "norm_staff", "staff_deviation_pct"]].rename(columns=cols),
     )
     return [heat, over, staffing]
+
+
+STANDARDS_FACTORS: tuple[str, ...] = ("std_amber_pct", "std_red_pct", "fee_cap_tolerance")
+
+
+def standards_section(p: Portfolio, lang: str, options: PackOptions) -> SectionContent:
+    """The Standards page's part of the meeting pack, at the assumption book's thresholds."""
+    year = options.year if options.year in p.years else p.latest_year
+    amber, red, tolerance = (p.book.value(k) for k in STANDARDS_FACTORS)
+    bench = benchmark(p, year, amber=amber, red=red)
+    counts = status_counts(bench)
+    return SectionContent(
+        exhibits=tuple(standards_exhibits(p, bench, lang, amber=amber, red=red, tolerance=tolerance)),
+        key_figures=(
+            (t("kf.standards.red", lang, year=year), str(counts["red"])),
+            (t("kf.standards.amber", lang, year=year), str(counts["amber"])),
+            (t("standards.kpi.release", lang), fmt_money(capped_fee_release(bench, tolerance=tolerance), lang)),
+        ),
+        assumptions=STANDARDS_FACTORS,
+    )

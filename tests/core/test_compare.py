@@ -133,3 +133,32 @@ def test_mode_display_reads_across(tiny):
     assert d.columns.tolist() == ["Measure", "Full outsourcing", "Partial outsourcing", "Mixed", "Self-provided"]
     row = d.set_index("Measure").loc["Full cost per m² (CNY/yr)"]
     assert row["Self-provided"] == "119" and row["Partial outsourcing"] == "—"
+
+
+def test_the_compare_section_of_the_meeting_pack(demo_portfolio):
+    from core import pack
+    from core.exhibits import PackOptions
+
+    assert pack.SECTIONS["compare"].title_key == "page.compare"
+    content = compare.compare_section(demo_portfolio, "en", PackOptions(year=2024))
+    assert [e.key for e in content.exhibits] == ["compare-spread", "compare-composition", "compare-adjusted",
+                                                 "compare-quality", "compare-departments"]
+    m = compare.building_measures(demo_portfolio, 2024)
+    figures = dict(content.key_figures)
+    assert figures["Full cost in 2024"] == f"CNY {m['full_cost'].sum() / 1e6:,.2f} m"
+    assert set(content.assumptions) >= {"on_cost_rate", "overhead_rate", "supervision_rate", "contract_admin_rate"}
+    assert all(demo_portfolio.book.factor(k) for k in content.assumptions)  # every key is in the book
+
+
+def test_the_full_pack_carries_every_section_as_html_and_excel(demo_portfolio):
+    from core import pack
+    from core.exhibits import PackOptions
+
+    doc = pack.collect(demo_portfolio, "zh", PackOptions())
+    keys = [ex.key for _, ex in doc.exhibits]
+    assert keys[:3] == ["overview-mode-mix", "overview-trend", "overview-budget"]
+    assert {"compare-adjusted", "compare-departments", "standards-map", "standards-outliers"} <= set(keys)
+    built = pack.build(doc, formats=["html", "xlsx"], renderer=None)
+    html = built.files["html"].data.decode("utf-8")
+    assert html.count("Plotly.newPlot(") == len(keys)
+    assert "间接费用率" in html or "自我保障间接费用率" in html  # the factors used are listed with sources

@@ -84,3 +84,15 @@ def test_exhibits_of_the_demo_city(demo_portfolio):
     release = standards.capped_fee_release(b, tolerance=0.05)
     assert dict(heat.key_figures)["Released by capping fees"] == f"CNY {release / 1e6:,.2f} m"
     assert len(staffing.data) == ((b["staff"] > 0) & b["norm_staff"].notna()).sum()
+
+
+def test_the_standards_section_of_the_meeting_pack(demo_portfolio):
+    from core import pack
+    from core.exhibits import PackOptions
+
+    assert pack.SECTIONS["standards"].title_key == "page.standards"
+    content = standards.standards_section(demo_portfolio, "zh", PackOptions())
+    assert [e.key for e in content.exhibits] == ["standards-map", "standards-outliers", "standards-staffing"]
+    counts = standards.status_counts(standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25))
+    assert dict(content.key_figures)["2025 年红色预警"] == str(counts["red"])
+    assert content.assumptions == ("std_amber_pct", "std_red_pct", "fee_cap_tolerance")

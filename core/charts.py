@@ -153,10 +153,14 @@ SPREAD_MEASURES: tuple[tuple[str, str, float], ...] = (  # column, title key, sc
 
 
 def wrap(text: str, width: int) -> str:
-    """Break a long English label onto lines of about ``width`` characters (Chinese has no spaces)."""
+    """Break a long label onto lines: English at spaces, about ``width`` characters a line; Chinese
+    (no spaces, each character about twice as wide) every ``width // 3`` characters."""
     import textwrap
 
-    return "<br>".join(textwrap.wrap(text, width)) if " " in text else text
+    if not any(ch >= "\u3000" for ch in text):
+        return "<br>".join(textwrap.wrap(text, width)) or text
+    n = max(2, width // 3)
+    return "<br>".join(text[i:i + n] for i in range(0, len(text), n)) if len(text) > n + 1 else text
 
 
 def measure_spread(measures: pd.DataFrame, lang: str) -> go.Figure:
@@ -313,9 +317,9 @@ def standards_map(bench: pd.DataFrame, services: list[str], lang: str, *, amber:
     def grid(values: str) -> list[list[object]]:
         g = cells.pivot_table(index="building", columns="service", values=values, aggfunc="first")
         g = g.reindex(index=rows, columns=cols).astype(object)
-        return g.where(g.notna(), None).to_numpy().tolist()
+        return g.where(g.notna(), None if values == "code" else "").to_numpy().tolist()
 
-    z, text, hover = grid("code"), grid("text"), grid("hover")
+    z, text, hover = grid("code"), grid("text"), grid("hover")  # no arrangement: an empty cell
     scale = []
     for i, s in enumerate(("none", "green", "amber", "red")):
         scale += [[i / 4, STATUS_COLORS[s]], [(i + 1) / 4, STATUS_COLORS[s]]]

@@ -38,7 +38,7 @@ import pandas as pd
 from core import charts
 from core.book import AssumptionBook, Factor
 from core.exhibits import Exhibit
-from core.i18n import fmt_money, fmt_pct, label, t
+from core.i18n import STRINGS, fmt_money, fmt_pct, label, t
 from core.modes import MODE_ORDER, modes_of_buildings
 from core.repo import COST_COMPONENTS, Portfolio
 
@@ -257,8 +257,8 @@ def department_table(p: Portfolio, costs: pd.DataFrame, *, basis: str = "area",
     modes = modes_of_buildings(p.arrangements, p.buildings["id"])
     g["mode"] = main.set_index("department_id")["building_id"].map(modes).reindex(g.index).to_numpy()
     g = g.sort_values("allocated", ascending=False).reset_index(drop=True)
-    return g[["department", "kind", "buildings", "floor_area_m2", "staff", "allocated", "per_staff", "per_m2",
-              "mode"]]
+    return g[["department", "kind", "buildings", "mode", "floor_area_m2", "staff", "allocated", "per_staff",
+              "per_m2"]]
 
 
 # --- show the working -----------------------------------------------------------------------------
@@ -289,7 +289,7 @@ def working(p: Portfolio, costs: pd.DataFrame, building_id: int, lang: str) -> p
                     for k, b, base in zip(rule_key, long["booked_on_costs"], long["indirect_base"])]
     long["factor"] = long["key"].map(lambda k: factors[k].name(lang) if k else "")
     long["value"] = long["key"].map(lambda k: f"{factors[k].value:g}" if k else "")
-    long["unit"] = long["key"].map(lambda k: factors[k].unit if k else "")
+    long["unit"] = long["key"].map(lambda k: book_unit(factors[k].unit, lang) if k else "")
     long["basis"] = long["key"].map(lambda k: label("basis", factors[k].basis, lang) if k else "")
     long["source"] = long["key"].map(lambda k: factors[k].source if k else "")
     order = {code: i for i, code in enumerate(p.services["code"])}
@@ -301,6 +301,12 @@ def working(p: Portfolio, costs: pd.DataFrame, building_id: int, lang: str) -> p
     long["service"] = long["service"].map(lambda s: label("service", s, lang))
     long["line"] = long["line"].map(lambda c: t(f"costing.line.{c}", lang))
     return long[list(WORKING_COLUMNS)].reset_index(drop=True)
+
+
+def book_unit(unit: str, lang: str) -> str:
+    """A factor's unit as the assumption book spells it, in ``lang`` where we know the words."""
+    key = f"bookunit.{unit}"
+    return t(key, lang) if key in STRINGS else unit
 
 
 def bridge(costs: pd.DataFrame) -> pd.DataFrame:

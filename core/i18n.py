@@ -295,6 +295,8 @@ _COSTING: dict[str, Entry] = {
     "costing.departments.basis": {"zh": "分摊依据", "en": "Share buildings by"},
     "costing.basis.area": {"zh": "占用面积", "en": "Floor area occupied"},
     "costing.basis.staff": {"zh": "入驻人数", "en": "Staff located there"},
+    "costing.basis_in_text.area": {"zh": "占用面积", "en": "the floor area each occupies"},
+    "costing.basis_in_text.staff": {"zh": "入驻人数", "en": "the staff each has there"},
     "costing.departments.note": {
         "zh": "每栋楼的全成本按各部门{basis}占比分摊，分到“分”为止，各部门分摊额之和与楼宇全成本完全相等；"
         "无入驻记录的楼宇由管理单位承担。",
@@ -336,6 +338,10 @@ _COSTING: dict[str, Entry] = {
         "figure: agencies book hired labour's social insurance against the service in full, in part or not "
         "at all, and only one rule for all makes the comparison fair (the flaw GAO found in cost baselines).",
     },
+    "bookunit.share of wages": {"zh": "占工资的比例", "en": "share of wages"},
+    "bookunit.share of personnel cost": {"zh": "占人员费用的比例", "en": "share of personnel cost"},
+    "bookunit.share of vendor invoice": {"zh": "占企业发票金额的比例", "en": "share of vendor invoice"},
+    "bookunit.share of contract price": {"zh": "占合同价的比例", "en": "share of contract price"},
     "costing.col.service": {"zh": "服务项目", "en": "Service"},
     "costing.col.delivery": {"zh": "提供方式", "en": "Delivery"},
     "costing.col.line": {"zh": "成本项", "en": "Cost line"},
@@ -443,8 +449,9 @@ _COSTING: dict[str, Entry] = {
         "en": "No item is above the amber line.",
     },
     "standards.takeaway.staffing": {
-        "zh": "{total} 项有定员标准的服务中，{n} 项人员超标，合计多出 {excess} 人。",
-        "en": "Of {total} services with a staffing norm, {n} are above it, {excess} workers in all.",
+        "zh": "{total} 项有定员标准的服务中，{n} 项的人数超过标准（按整人计），合计多出 {excess} 人。",
+        "en": "Of {total} services with a staffing norm, {n} have more workers than the norm rounded up to "
+        "whole workers, {excess} in all.",
     },
 }
 

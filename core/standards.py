@@ -135,14 +135,16 @@ def standards_exhibits(
                   "status_name", "annual_cost"]].rename(columns=cols),
     )
     staffed = names.loc[names["norm_staff"].notna() & (names["staff"] > 0)]
-    above = staffed.loc[staffed["staff"] > staffed["norm_staff"]]
+    # a service that exists needs at least one whole worker: the norm is compared in whole workers
+    whole = np.ceil(staffed["norm_staff"] - 1e-9).clip(lower=1)
+    above = staffed.loc[staffed["staff"] > whole]
+    excess = fmt_num(float((above["staff"] - whole[above.index]).sum()))
     staffing = Exhibit(
         key="standards-staffing",
         figure=charts.staffing_vs_norm(staffed, lang),
-        takeaway=t("standards.takeaway.staffing", lang, n=len(above), total=len(staffed),
-                   excess=fmt_num(float((above["staff"] - above["norm_staff"]).sum()))),
+        takeaway=t("standards.takeaway.staffing", lang, n=len(above), total=len(staffed), excess=excess),
         key_figures=((t("kf.standards.over_norm", lang), f"{len(above)} / {len(staffed)}"),
-                     (t("kf.standards.excess", lang), fmt_num(float((above["staff"] - above["norm_staff"]).sum())))),
+                     (t("kf.standards.excess", lang), excess)),
         data=staffed[["building", "service_name", "staff", "norm_staff", "staff_deviation_pct"]].rename(columns=cols),
     )
     return [heat, over, staffing]

@@ -47,7 +47,7 @@ with departments_tab:
     basis = st.segmented_control(ui.tr("costing.departments.basis"), ["area", "staff"], required=True,
                                  default="area", format_func=lambda b: ui.tr(f"costing.basis.{b}"),
                                  key="compare_basis")
-    st.caption(ui.tr("costing.departments.note", basis=ui.tr(f"costing.basis.{basis}")))
+    st.caption(ui.tr("costing.departments.note", basis=ui.tr(f"costing.basis_in_text.{basis}")))
     departments = costing.department_exhibit(p, year_costs, lang, basis=str(basis), tax_neutral=tax_neutral)
     st.subheader(ui.tr("costing.departments.title"))
     ui.table(departments.data, key="compare_departments")

@@ -96,3 +96,14 @@ def test_the_standards_section_of_the_meeting_pack(demo_portfolio):
     counts = standards.status_counts(standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25))
     assert dict(content.key_figures)["2025 年红色预警"] == str(counts["red"])
     assert content.assumptions == ("std_amber_pct", "std_red_pct", "fee_cap_tolerance")
+
+
+def test_staffing_counts_whole_workers(demo_portfolio):
+    b = standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25)
+    staffing = standards.standards_exhibits(demo_portfolio, b, "en", amber=0.1, red=0.25, tolerance=0.05)[2]
+    s = b.loc[b["norm_staff"].notna() & (b["staff"] > 0)]
+    # a norm of 0.4 workers still means one worker: only staff above the norm rounded up count
+    whole = s["norm_staff"].apply(lambda x: max(1, -(-x // 1)))
+    above = s.loc[s["staff"] > whole]
+    assert dict(staffing.key_figures)["Services above the staffing norm"] == f"{len(above)} / {len(s)}"
+    assert dict(staffing.key_figures)["Workers above the norm"] == f"{(above['staff'] - whole[above.index]).sum():,.0f}"

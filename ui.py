@@ -175,7 +175,7 @@ def exhibit(ex: Exhibit, *, scenario: str | None = None) -> None:
 def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = None) -> None:
     """Show a table built by core: decimal columns with thousands separators and as many decimals as
     their size needs (2 below 10, 1 below 1,000, none above); columns of pre-formatted figures
-    ("1,234", "5.2%", "—") are right-aligned like numbers."""
+    ("1,234", "5.2%", "—") are right-aligned like numbers; columns of long text are given room."""
     config: dict[str, Any] = {}
     for col in df.columns:
         values = df[col]
@@ -183,14 +183,23 @@ def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = Non
             top = float(values.abs().max()) if values.notna().any() else 0.0
             digits = 2 if top < 10 else (1 if top < 1_000 else 0)
             config[col] = st.column_config.NumberColumn(format=f"%,.{digits}f")
-        elif not pd.api.types.is_numeric_dtype(values) and len(values) and values.astype(str).str.fullmatch(_FIGURE).all():
-            config[col] = st.column_config.TextColumn(alignment="right")
+        elif not pd.api.types.is_numeric_dtype(values) and len(values):
+            text = values.astype(str)
+            if text.str.fullmatch(_FIGURE).all():
+                config[col] = st.column_config.TextColumn(alignment="right")
+            elif (longest := int(text.map(_display_width).max())) > 12:  # room even when the first rows are empty
+                config[col] = st.column_config.TextColumn(width="large" if longest > 30 else "medium")
     if height == "auto" and len(df) <= 15:  # a short table shows every row, no scrolling
         height = 35 * (len(df) + 1) + 3
     st.dataframe(df, hide_index=True, column_config=config, height=height, key=key)
 
 
 _FIGURE = r"[+-]?[\d,.]+%?|—|"
+
+
+def _display_width(text: str) -> int:
+    """Width of a text in Latin characters: a Chinese character takes two."""
+    return sum(2 if ch >= "\u3000" else 1 for ch in text)
 
 
 # --- sharing: chart downloads and the renderer behind them ------------------------------------------

@@ -11,6 +11,8 @@ pages = {
     ui.tr("nav.analysis"): [
         st.Page("pages/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:",
                 url_path="overview", default=True),
+        st.Page("pages/compare.py", title=ui.tr("page.compare"), icon=":material/compare_arrows:", url_path="compare"),
+        st.Page("pages/standards.py", title=ui.tr("page.standards"), icon=":material/rule:", url_path="standards"),
     ],
     ui.tr("nav.decide"): [
         st.Page("pages/pack.py", title=ui.tr("page.pack"), icon=":material/slideshow:", url_path="pack"),

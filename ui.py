@@ -26,20 +26,31 @@ LANG_NAMES = {"zh": "中文", "en": "English"}
 
 
 def language_picker() -> str:
-    """The language switch in the sidebar, kept in the URL (``?lang=en``) and across pages."""
-    if "lang" not in st.session_state:  # a new session starts from the URL, else the browser
+    """The language switch in the sidebar, kept in the URL (``?lang=en``) and across pages.
+
+    The choice lives under a plain session key (``_lang``): a page switch resets the widget's own
+    state, so the widget is seeded from the plain key on every run and writes back when changed.
+    """
+    if "_lang" not in st.session_state:  # a new session starts from the URL, else the browser
         wanted = st.query_params.get("lang") or _browser_lang()
-        st.session_state["lang"] = wanted if wanted in LANGS else DEFAULT_LANG
-    choice = st.sidebar.segmented_control(
+        st.session_state["_lang"] = wanted if wanted in LANGS else DEFAULT_LANG
+    st.session_state["lang"] = st.session_state["_lang"]
+    st.sidebar.segmented_control(
         "语言 · Language", LANGS, format_func=LANG_NAMES.__getitem__, key="lang", required=True,
+        on_change=_remember_lang,
     )
-    chosen = str(choice or DEFAULT_LANG)
+    chosen = lang()
     # Page switches drop query parameters; write the language back so links keep it.
     if chosen == DEFAULT_LANG:
         st.query_params.pop("lang", None)
     else:
         st.query_params["lang"] = chosen
     return chosen
+
+
+def _remember_lang() -> None:
+    if st.session_state.get("lang") in LANGS:
+        st.session_state["_lang"] = st.session_state["lang"]
 
 
 def _browser_lang() -> str:
@@ -65,7 +76,7 @@ def actor() -> str:
 
 def lang() -> str:
     """The language chosen for this session."""
-    value = st.session_state.get("lang")
+    value = st.session_state.get("_lang")
     return value if value in LANGS else DEFAULT_LANG
 
 
@@ -161,6 +172,36 @@ def exhibit(ex: Exhibit, *, scenario: str | None = None) -> None:
     """Show an exhibit: its takeaway in bold, then the chart with its downloads (and its data as Excel)."""
     st.markdown(f"**{ex.takeaway}**")
     chart(ex.figure, ex.key, scenario=scenario, ex=ex)
+
+
+def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = None) -> None:
+    """Show a table built by core: decimal columns with thousands separators and as many decimals as
+    their size needs (2 below 10, 1 below 1,000, none above); columns of pre-formatted figures
+    ("1,234", "5.2%", "—") are right-aligned like numbers; columns of long text are given room."""
+    config: dict[str, Any] = {}
+    for col in df.columns:
+        values = df[col]
+        if pd.api.types.is_float_dtype(values):
+            top = float(values.abs().max()) if values.notna().any() else 0.0
+            digits = 2 if top < 10 else (1 if top < 1_000 else 0)
+            config[col] = st.column_config.NumberColumn(format=f"%,.{digits}f")
+        elif not pd.api.types.is_numeric_dtype(values) and len(values):
+            text = values.astype(str)
+            if text.str.fullmatch(_FIGURE).all():
+                config[col] = st.column_config.TextColumn(alignment="right")
+            elif (longest := int(text.map(_display_width).max())) > 12:  # room even when the first rows are empty
+                config[col] = st.column_config.TextColumn(width="large" if longest > 30 else "medium")
+    if height == "auto" and len(df) <= 15:  # a short table shows every row, no scrolling
+        height = 35 * (len(df) + 1) + 3
+    st.dataframe(df, hide_index=True, column_config=config, height=height, key=key)
+
+
+_FIGURE = r"[+-]?[\d,.]+%?|—|"
+
+
+def _display_width(text: str) -> int:
+    """Width of a text in Latin characters: a Chinese character takes two."""
+    return sum(2 if ch >= "\u3000" else 1 for ch in text)
 
 
 # --- sharing: chart downloads and the renderer behind them ------------------------------------------

@@ -4,13 +4,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import math
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import numpy as np
 from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
 
-from core import admin, backup, db, io, loader
+from core import admin, backup, db, io, loader, repo
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -22,10 +25,6 @@ def _print_json(obj: object) -> None:
 def cmd_init_db(args: argparse.Namespace) -> int:
     engine = db.make_engine()
     if args.if_empty and db.has_schema(engine):
-        from sqlmodel import Session
-
-        from core import repo
-
         with Session(engine) as session:
             if not repo.is_empty(session):
                 print(f"{db.display_url(str(engine.url))} already holds data; left as it is")
@@ -54,6 +53,82 @@ def cmd_info(args: argparse.Namespace) -> int:
     print("buildings per support mode:")
     for mode, n in info["buildings_per_mode"].items():
         print(f"  {mode:<22}{n:>8}")
+    return 0
+
+
+def _portfolio_and_year(year: int | None) -> tuple[repo.Portfolio, int]:
+    """The store's portfolio and the year asked for (the latest on record by default)."""
+    engine = db.make_engine()
+    if not db.has_schema(engine):
+        raise db.StoreError("the store has no tables yet: run `python -m core init-db --demo`")
+    with Session(engine) as session:
+        if repo.is_empty(session):
+            raise db.StoreError("the store holds no buildings yet: run `python -m core init-db --demo`")
+        p = repo.load_portfolio(session)
+    if year is None:
+        return p, p.latest_year
+    if year not in p.years:
+        raise ValueError(f"no recorded spending in {year}; years on record: {p.years[0]}-{p.years[-1]}")
+    return p, year
+
+
+def _clean(value: object, digits: int) -> object:
+    """A JSON-ready number: rounded, NaN as null."""
+    if isinstance(value, (float, np.floating)):
+        return None if math.isnan(value) else round(float(value), digits)
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+COMPARE_KEYS = {  # key → decimals
+    "mode": 0, "buildings": 0, "area_m2": 1, "annual_cost": 2, "cost_per_m2": 2, "staff_in_house": 1,
+    "staff_vendor": 1, "quality_mean": 2, "budget_cv": 4,
+}
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from core import compare
+
+    p, year = _portfolio_and_year(args.year)
+    summary = compare.mode_comparison(compare.building_measures(p, year))
+    rows = [{k: _clean(r[k], d) for k, d in COMPARE_KEYS.items()} for r in summary.to_dict("records")]
+    if args.json:
+        _print_json(rows)
+        return 0
+    print(f"full cost by support mode, {year} (annual_cost in CNY: recorded spending plus hidden costs)")
+    print(f"  {'mode':<9}{'buildings':>10}{'area_m2':>11}{'annual_cost':>14}{'per_m2':>9}{'in-house':>10}"
+          f"{'vendor':>8}{'quality':>9}{'budget_cv':>11}")
+    for r in rows:
+        print(f"  {r['mode']:<9}{r['buildings']:>10}{r['area_m2'] or 0:>11,.0f}{r['annual_cost'] or 0:>14,.0f}"
+              f"{r['cost_per_m2'] or 0:>9,.1f}{r['staff_in_house'] or 0:>10,.0f}{r['staff_vendor'] or 0:>8,.0f}"
+              f"{r['quality_mean'] or 0:>9.1f}{r['budget_cv'] or 0:>11.3f}")
+    return 0
+
+
+def cmd_standards(args: argparse.Namespace) -> int:
+    from core import standards
+
+    p, year = _portfolio_and_year(args.year)
+    book = p.book
+    amber = book.value("std_amber_pct") if args.amber is None else args.amber / 100
+    red = book.value("std_red_pct") if args.red is None else args.red / 100
+    tolerance = book.value("fee_cap_tolerance") if args.tolerance is None else args.tolerance / 100
+    bench = standards.benchmark(p, year, amber=amber, red=red)
+    table = standards.standards_table(bench)
+    digits = {"cost_per_m2_month": 4, "standard_per_m2_month": 4, "deviation_pct": 2}
+    items = [{k: _clean(v, digits.get(k, 2)) for k, v in r.items()} for r in table.to_dict("records")]
+    release = standards.capped_fee_release(bench, tolerance=tolerance)
+    if args.json:
+        _print_json({"year": year, "amber": amber, "red": red, "tolerance": tolerance, "items": items,
+                     "capped_fee_release": round(release, 2)})
+        return 0
+    print(f"fees against the unified standards, {year} (CNY per m² per month; amber > {amber:.0%}, red > {red:.0%})")
+    for r in items:
+        std = "-" if r["standard_per_m2_month"] is None else f"{r['standard_per_m2_month']:.2f}"
+        dev = "" if r["deviation_pct"] is None else f"{r['deviation_pct']:+.0f}%"
+        print(f"  {r['building']:<12}{r['service']:<15}{r['cost_per_m2_month']:>8.2f}{std:>8}{dev:>8}  {r['status']}")
+    print(f"capping fees above the standard (+{tolerance:.0%}) releases CNY {release:,.0f} a year")
     return 0
 
 
@@ -195,6 +270,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("info", help="database URL, rows per table, buildings per support mode")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("compare", help="full cost and fair measures per support mode")
+    p.add_argument("--year", type=int, help="the year to cost (default: the latest on record)")
+    p.add_argument("--json", action="store_true", help="print one JSON object per mode")
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("standards", help="every building × service against the unified standards")
+    p.add_argument("--year", type=int, help="the year to rate (default: the latest on record)")
+    p.add_argument("--amber", type=float, help="amber above the standard by this many percent (default: the book)")
+    p.add_argument("--red", type=float, help="red above the standard by this many percent (default: the book)")
+    p.add_argument("--tolerance", type=float, help="capping tolerance in percent (default: the book)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_standards)
 
     from core.pack import FORMATS, SECTIONS
 

@@ -137,9 +137,241 @@ def budget_deviation(per_year: pd.DataFrame, per_building: pd.DataFrame, lang: s
 
 
 # --- Compare modes and Standards (模式对比, 统一标准) ------------------------------------------------
+LINE_COLORS: dict[str, str] = {  # cost lines: personnel blues, vendor margin purples, hidden costs orange
+    "labour": "#4a6fa5", "on_costs": "#8fb0d9", "materials": "#6aa77f", "management_fee": "#8e6fb8",
+    "tax": "#c3b1de", "energy": "#a08c6e", "repairs": "#cdbfa6", "depreciation": "#7d8a96", "indirect": "#d9822b",
+}
+SERVICE_COLORS: tuple[str, ...] = ("#4a6fa5", "#6aa77f", "#8e6fb8", "#a08c6e", "#5b6770", "#d9822b")  # not mode colours
+SERVICE_SYMBOLS: tuple[str, ...] = ("circle", "diamond", "square", "triangle-up", "cross", "x")
+STATUS_COLORS: dict[str, str] = {"red": "#c4573a", "amber": "#e0a030", "green": "#3a9e8f", "none": "#d5d9de"}
+SPREAD_MEASURES: tuple[tuple[str, str, float], ...] = (  # column, title key, scale
+    ("cost_per_m2", "compare.measure.cost_per_m2", 1.0),
+    ("cost_per_staff", "compare.measure.cost_per_staff", 1.0),
+    ("cost_per_worker", "compare.measure.cost_per_worker", 1e-4),
+    ("budget_cv", "compare.measure.budget_cv", 100.0),
+)
 
 
-# --- Consolidation and Scenarios (整合模拟, 方案比较) ------------------------------------------------
+def wrap(text: str, width: int) -> str:
+    """Break a long label onto lines: English at spaces, about ``width`` characters a line; Chinese
+    (no spaces, each character about twice as wide) every ``width // 3`` characters."""
+    import textwrap
+
+    if not any(ch >= "\u3000" for ch in text):
+        return "<br>".join(textwrap.wrap(text, width)) or text
+    n = max(2, width // 3)
+    return "<br>".join(text[i:i + n] for i in range(0, len(text), n)) if len(text) > n + 1 else text
 
 
-# --- Vendors & quality (企业与质量) -----------------------------------------------------------------
+def measure_spread(measures: pd.DataFrame, lang: str) -> go.Figure:
+    """Four fair measures by mode, one dot per building over a box: the spread, not only the mean.
+
+    ``measures``: one row per building with ``mode``, ``building`` and the columns of
+    :data:`SPREAD_MEASURES`.
+    """
+    from plotly.subplots import make_subplots
+
+    titles = [t(key, lang) for _, key, _ in SPREAD_MEASURES]
+    fig = make_subplots(rows=2, cols=2, shared_yaxes=True, subplot_titles=titles,
+                        horizontal_spacing=0.06, vertical_spacing=0.16)
+    fig.update_layout(template=TEMPLATE, title={"text": t("compare.spread.title", lang)}, height=560,
+                      showlegend=False, margin={"t": 80})
+    names = mode_order(lang)
+    for i, (col, _key, scale) in enumerate(SPREAD_MEASURES):
+        r, c = i // 2 + 1, i % 2 + 1
+        for m, name in zip(MODE_ORDER, names):
+            d = measures.loc[(measures["mode"] == m.value) & measures[col].notna()]
+            fig.add_trace(go.Box(
+                x=d[col] * scale, y=[name] * len(d), name=name, orientation="h", boxpoints="all", jitter=0.5,
+                pointpos=0, marker={"color": MODE_COLORS[m.value], "size": 8, "line": {"color": "white", "width": 1}},
+                line={"color": MODE_COLORS[m.value], "width": 1.5}, fillcolor="rgba(0,0,0,0)",
+                hovertext=d["building"], hovertemplate="%{hovertext}: %{x:,.1f}<extra></extra>",
+            ), row=r, col=c)
+        fig.update_xaxes(tickformat=",.0f", rangemode="tozero", row=r, col=c)
+    fig.update_yaxes(categoryorder="array", categoryarray=names[::-1])
+    for a in fig.layout.annotations:  # subplot titles: left-aligned, readable
+        a.update(font={"size": 13}, x=a.x - 0.2 if a.x < 0.5 else a.x - 0.23, xanchor="left")
+    return fig
+
+
+def cost_composition(comp: pd.DataFrame, lang: str) -> go.Figure:
+    """Full cost per m² of each mode split into the cost lines, with recorded spending per m² marked.
+
+    ``comp``: one row per mode with ``mode``, the cost lines and ``recorded`` [CNY/(m²·yr)].
+    """
+    from core.costing import COST_LINES
+
+    fig = base_figure(t("compare.composition.title", lang), height=360)
+    names = [label("mode", m, lang) for m in comp["mode"]]
+    for line in COST_LINES:
+        if not (comp[line].abs() > 0.005).any():
+            continue
+        fig.add_bar(y=names, x=comp[line], orientation="h", name=t(f"costing.line.{line}", lang),
+                    marker_color=LINE_COLORS[line],
+                    hovertemplate="%{y}: %{x:,.1f} " + t("unit.yuan_m2_yr", lang) + "<extra>%{fullData.name}</extra>")
+    fig.add_scatter(y=names, x=comp["recorded"], mode="markers", name=t("compare.composition.recorded", lang),
+                    marker={"symbol": "line-ns", "size": 26, "color": INK, "line": {"width": 3, "color": INK}},
+                    hovertemplate="%{y}: %{x:,.1f} " + t("unit.yuan_m2_yr", lang) + "<extra>%{fullData.name}</extra>")
+    fig.update_layout(barmode="stack", yaxis={"autorange": "reversed"},
+                      xaxis={"title": {"text": t("common.cost_per_m2", lang)}, "tickformat": ",.0f"},
+                      legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1, "yanchor": "top"})
+    return fig
+
+
+def mode_effects(effects: pd.DataFrame, reference: str, lang: str) -> go.Figure:
+    """Each mode's cost per m² relative to the reference mode at equal size, age and tier, with 95 % CIs.
+
+    ``effects``: ``mode``, ``effect``, ``low``, ``high`` (proportional differences).
+    """
+    fig = base_figure(t("compare.adjusted.title", lang, ref=label("mode", reference, lang)), height=320)
+    order = {m.value: i for i, m in enumerate(MODE_ORDER)}
+    e = effects.assign(_o=effects["mode"].map(order)).sort_values("_o")
+    e = e.loc[e["effect"].notna()]
+    names = [label("mode", m, lang) for m in e["mode"]]
+    fig.add_vline(x=0, line={"color": "#9aa3ad", "dash": "dot"})
+    fig.add_scatter(
+        x=e["effect"], y=names, mode="markers",
+        marker={"color": [MODE_COLORS.get(m, NO_MODE_COLOR) for m in e["mode"]], "size": 13,
+                "symbol": ["diamond" if m == reference else "circle" for m in e["mode"]]},
+        error_x={"type": "data", "symmetric": False, "array": (e["high"] - e["effect"]).fillna(0),
+                 "arrayminus": (e["effect"] - e["low"]).fillna(0), "thickness": 2, "width": 6, "color": "#5b6770"},
+        customdata=e[["low", "high"]].fillna(0), showlegend=False,
+        hovertemplate="%{y}: %{x:+.0%} (%{customdata[0]:+.0%} … %{customdata[1]:+.0%})<extra></extra>",
+    )
+    fig.update_layout(yaxis={"autorange": "reversed"},
+                      xaxis={"tickformat": "+.0%", "title": {"text": t("compare.adjusted.axis", lang)}})
+    return fig
+
+
+def quality_vs_cost(measures: pd.DataFrame, lang: str) -> go.Figure:
+    """Quality score against full cost per m², one dot per building, coloured by mode."""
+    fig = base_figure(t("compare.quality.title", lang), height=380)
+    for m in MODE_ORDER:
+        d = measures.loc[(measures["mode"] == m.value) & measures["quality"].notna()]
+        fig.add_scatter(
+            x=d["cost_per_m2"], y=d["quality"], mode="markers", name=label("mode", m.value, lang),
+            marker={"color": MODE_COLORS[m.value], "size": 11, "line": {"color": "white", "width": 1}},
+            hovertext=d["building"],
+            hovertemplate="%{hovertext}: %{x:,.0f} " + t("unit.yuan_m2_yr", lang) + ", %{y:.1f}<extra></extra>",
+        )
+    fig.update_layout(xaxis={"title": {"text": t("common.cost_per_m2", lang)}, "tickformat": ",.0f"},
+                      yaxis={"title": {"text": t("compare.quality.axis", lang)}},
+                      margin={"t": 110}, height=440)
+    return fig
+
+
+def cost_bridge(steps: pd.DataFrame, title: str, lang: str) -> go.Figure:
+    """Waterfall from recorded spending to full cost [万元]. ``steps``: ``step``, ``amount`` [CNY]."""
+    fig = base_figure(title, height=360)
+    last = len(steps) - 1
+    fig.add_trace(go.Waterfall(
+        x=[t(f"costing.step.{s}", lang) for s in steps["step"]], y=steps["amount"] / 1e4,
+        measure=["absolute" if i in (0,) else ("total" if i == last else "relative") for i in range(len(steps))],
+        text=[f"{v / 1e4:+,.1f}" if 0 < i < last else f"{v / 1e4:,.1f}" for i, v in enumerate(steps["amount"])],
+        textposition="outside", connector={"line": {"color": "#c7ccd1"}},
+        increasing={"marker": {"color": LINE_COLORS["indirect"]}}, decreasing={"marker": {"color": POSITIVE}},
+        totals={"marker": {"color": ACCENT}},
+        hovertemplate="%{x}: %{y:,.1f} " + t("unit.wan", lang) + "<extra></extra>",
+    ))
+    fig.update_layout(yaxis={"title": {"text": t("common.cost", lang)}, "tickformat": ",.0f"}, showlegend=False)
+    return fig
+
+
+def department_costs(table: pd.DataFrame, lang: str, *, top: int = 25) -> go.Figure:
+    """Allocated full cost per staff member of the ``top`` most expensive departments [元/人·年],
+    each bar in the colour of the support mode of the building that bears most of its cost."""
+    d = table.dropna(subset=["per_staff"]).nlargest(top, "per_staff")
+    fig = base_figure(t("costing.departments.chart", lang, n=len(d)), height=max(300, 110 + 22 * len(d)))
+    for m in MODE_ORDER:
+        x = d.loc[d["mode"] == m.value]
+        if x.empty:
+            continue
+        fig.add_bar(y=x["department"], x=x["per_staff"], orientation="h", name=label("mode", m.value, lang),
+                    marker_color=MODE_COLORS[m.value],
+                    customdata=x[["allocated", "staff"]].assign(allocated=x["allocated"] / 1e4),
+                    hovertemplate="%{y}: %{x:,.0f}<br>%{customdata[0]:,.1f} " + t("unit.wan", lang)
+                    + " / %{customdata[1]:,.0f}<extra>%{fullData.name}</extra>")
+    fig.update_layout(yaxis={"categoryorder": "array", "categoryarray": d["department"].tolist()[::-1]},
+                      xaxis={"title": {"text": t("costing.departments.axis", lang)}, "tickformat": ",.0f"},
+                      barmode="overlay")
+    return fig
+
+
+def standards_map(bench: pd.DataFrame, services: list[str], lang: str, *, amber: float, red: float) -> go.Figure:
+    """Building × service grid coloured by status (red / amber / green, grey without a standard),
+    each cell labelled with its deviation from the standard.
+
+    ``bench``: ``building``, ``service``, ``status``, ``deviation_pct``, ``cost_per_m2_month``,
+    ``standard_per_m2_month``.
+    """
+    cols = [s for s in services if s in set(bench["service"])]
+    rows = list(dict.fromkeys(bench["building"]))
+    dev, std = bench["deviation_pct"], bench["standard_per_m2_month"]
+    cells = bench.assign(
+        code=bench["status"].map({s: i for i, s in enumerate(("none", "green", "amber", "red"))}),
+        text=dev.map(lambda v: "" if pd.isna(v) else f"{v:+.0f}%"),
+        hover=bench["building"] + " · " + bench["service"].map(lambda c: label("service", c, lang)) + "<br>"
+        + bench["cost_per_m2_month"].map("{:.2f}".format) + " / "
+        + std.map(lambda v: "—" if pd.isna(v) else f"{v:.2f}") + " " + t("standards.unit", lang))
+
+    def grid(values: str) -> list[list[object]]:
+        g = cells.pivot_table(index="building", columns="service", values=values, aggfunc="first")
+        g = g.reindex(index=rows, columns=cols).astype(object)
+        return g.where(g.notna(), None if values == "code" else "").to_numpy().tolist()
+
+    z, text, hover = grid("code"), grid("text"), grid("hover")  # no arrangement: an empty cell
+    scale = []
+    for i, s in enumerate(("none", "green", "amber", "red")):
+        scale += [[i / 4, STATUS_COLORS[s]], [(i + 1) / 4, STATUS_COLORS[s]]]
+    fig = base_figure(t("standards.map.title", lang), height=max(340, 150 + 28 * len(rows)))
+    fig.add_heatmap(z=z, x=[wrap(label("service", s, lang), 12) for s in cols], y=rows, zmin=-0.5, zmax=3.5,
+                    colorscale=scale, showscale=False, text=text, texttemplate="%{text}",
+                    textfont={"size": 11}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
+                    xgap=2, ygap=2)
+    for status in ("red", "amber", "green", "none"):  # the legend: what each colour means
+        fig.add_scatter(x=[None], y=[None], mode="markers", showlegend=True,
+                        name=t(f"standards.legend.{status}", lang, amber=f"{amber:.0%}", red=f"{red:.0%}"),
+                        marker={"symbol": "square", "size": 12, "color": STATUS_COLORS[status]})
+    fig.update_layout(yaxis={"autorange": "reversed", "showgrid": False, "zeroline": False},
+                      xaxis={"side": "top", "showgrid": False, "tickangle": 0, "zeroline": False},
+                      margin={"t": 110}, legend={"y": 0, "yanchor": "top", "x": 0, "xanchor": "left"})
+    return fig
+
+
+def outlier_bars(out: pd.DataFrame, lang: str, *, top: int = 20) -> go.Figure:
+    """The items furthest above their standard, as bars of the deviation [%], coloured by status."""
+    d = out.head(top)
+    fig = base_figure(t("standards.outliers.title", lang, n=len(d)), height=max(260, 90 + 26 * len(d)))
+    fig.add_bar(y=[f"{b} · {s}" for b, s in zip(d["building"], d["item_name"])], x=d["deviation_pct"],
+                orientation="h", marker_color=[STATUS_COLORS[s] for s in d["status"]],
+                text=[f"{v:+.0f}%" for v in d["deviation_pct"]], textposition="outside",
+                hovertemplate="%{y}: %{x:+.0f}%<extra></extra>", cliponaxis=False)
+    top_dev = float(d["deviation_pct"].max()) if len(d) else 100.0
+    fig.update_layout(yaxis={"autorange": "reversed"},
+                      xaxis={"title": {"text": t("standards.axis.deviation", lang)}, "ticksuffix": "%",
+                             "range": [0, top_dev * 1.15]})
+    return fig
+
+
+def staffing_vs_norm(staffed: pd.DataFrame, lang: str) -> go.Figure:
+    """Actual service workers against the staffing norm, one dot per building × service, on log
+    scales (most services need a handful of workers, a few need dozens); the dotted line is the norm."""
+    fig = base_figure(t("standards.staffing.title", lang), height=420)
+    if len(staffed):
+        lo = float(min(staffed["staff"].min(), staffed["norm_staff"].min())) * 0.8
+        hi = float(max(staffed["staff"].max(), staffed["norm_staff"].max())) * 1.25
+        fig.add_scatter(x=[lo, hi], y=[lo, hi], mode="lines", line={"color": "#9aa3ad", "dash": "dot"},
+                        name=t("standards.staffing.norm", lang), hoverinfo="skip")
+    for i, s in enumerate(dict.fromkeys(staffed["service"])):
+        d = staffed.loc[staffed["service"] == s]
+        fig.add_scatter(x=d["norm_staff"], y=d["staff"], mode="markers", name=label("service", s, lang),
+                        marker={"size": 9, "color": SERVICE_COLORS[i % len(SERVICE_COLORS)],
+                                "symbol": SERVICE_SYMBOLS[i % len(SERVICE_SYMBOLS)], "line": {"color": "white", "width": 1}},
+                        hovertext=d["building"],
+                        hovertemplate="%{hovertext}: %{y:.0f} / %{x:.1f}<extra>%{fullData.name}</extra>")
+    ticks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500]
+    axis = {"type": "log", "tickvals": ticks, "ticktext": [f"{v:g}" for v in ticks]}
+    fig.update_layout(xaxis={"title": {"text": t("standards.staffing.x", lang)}, **axis},
+                      yaxis={"title": {"text": t("standards.staffing.y", lang)}, **axis})
+    return fig
+

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from core import export
+from core import export, pack
+from core.exhibits import PackOptions
 from tests.app.conftest import assert_clean, run_app
 from tests.conftest import need
 
@@ -29,14 +30,15 @@ def test_pack_page_offers_the_choices(lang):
     assert_clean(at)
     assert at.title[0].value == ("会议材料" if lang == "zh" else "Meeting pack")
     assert at.multiselect[0].disabled  # no scenario saved in the demo city yet
-    assert at.multiselect[1].value == ["overview"]
+    assert at.multiselect[1].value == list(pack.SECTIONS)  # every page's section, in the pack's order
     assert any(("尚无已保存的方案" if lang == "zh" else "No scenario has been saved") in c.value for c in at.caption)
 
 
-def test_pack_builds_every_format():
+def test_pack_builds_every_format(demo_portfolio):
     need(not export.missing(), "static export needs Chromium and fonts-noto-cjk")
     at = build(run_app("zh", "pages/pack.py"))
-    assert at.success and "3 张图表" in at.success[0].value
+    charts = len(pack.collect(demo_portfolio, "zh", PackOptions()).exhibits)  # every section's charts
+    assert at.success and f"{charts} 张图表" in at.success[0].value
     names = [c.value for c in at.caption if "会议材料-" in c.value]
     assert [n.split(" · ")[0].rsplit(".", 1)[1] for n in names] == ["pdf", "pptx", "xlsx", "html", "zip"]
 

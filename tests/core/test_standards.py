@@ -51,3 +51,59 @@ def test_every_demo_arrangement_with_a_market_service_has_a_standard(demo_portfo
     s = standards.standards_for_arrangements(demo_portfolio)
     priced = s.loc[~s["service"].isin(["canteen", "confidential"])]
     assert priced["standard_per_m2_month"].notna().all()
+
+
+def test_outliers_red_first_then_largest(demo_portfolio):
+    b = standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25)
+    out = standards.outliers(b)
+    assert set(out["status"]) <= {"red", "amber"}
+    assert len(out) == (b["deviation_pct"] > 10).sum()
+    ranks = out["status"].map({"red": 0, "amber": 1})
+    assert ranks.is_monotonic_increasing
+    reds = out.loc[out["status"] == "red", "deviation_pct"]
+    assert reds.is_monotonic_decreasing
+
+
+def test_status_counts_and_table(tiny):
+    b = standards.benchmark(tiny, 2025, amber=0.10, red=0.25)
+    counts = standards.status_counts(b)
+    assert list(counts) == ["red", "amber", "green", "none"] and sum(counts.values()) == len(b)
+    t = standards.standards_table(b)
+    assert t.columns.tolist() == ["building", "service", "cost_per_m2_month", "standard_per_m2_month",
+                                  "deviation_pct", "status"]
+
+
+def test_exhibits_of_the_demo_city(demo_portfolio):
+    b = standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25)
+    heat, over, staffing = standards.standards_exhibits(demo_portfolio, b, "en", amber=0.10, red=0.25,
+                                                        tolerance=0.05)
+    counts = standards.status_counts(b)
+    assert f"{counts['red']} are red" in heat.takeaway
+    assert len(over.data) == counts["red"] + counts["amber"]
+    assert "(paid at actual)" in " ".join(over.data["Service"])  # energy and repairs are marked
+    release = standards.capped_fee_release(b, tolerance=0.05)
+    assert dict(heat.key_figures)["Released by capping fees"] == f"CNY {release / 1e6:,.2f} m"
+    assert len(staffing.data) == ((b["staff"] > 0) & b["norm_staff"].notna()).sum()
+
+
+def test_the_standards_section_of_the_meeting_pack(demo_portfolio):
+    from core import pack
+    from core.exhibits import PackOptions
+
+    assert pack.SECTIONS["standards"].title_key == "page.standards"
+    content = standards.standards_section(demo_portfolio, "zh", PackOptions())
+    assert [e.key for e in content.exhibits] == ["standards-map", "standards-outliers", "standards-staffing"]
+    counts = standards.status_counts(standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25))
+    assert dict(content.key_figures)["2025 年红色预警"] == str(counts["red"])
+    assert content.assumptions == ("std_amber_pct", "std_red_pct", "fee_cap_tolerance")
+
+
+def test_staffing_counts_whole_workers(demo_portfolio):
+    b = standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25)
+    staffing = standards.standards_exhibits(demo_portfolio, b, "en", amber=0.1, red=0.25, tolerance=0.05)[2]
+    s = b.loc[b["norm_staff"].notna() & (b["staff"] > 0)]
+    # a norm of 0.4 workers still means one worker: only staff above the norm rounded up count
+    whole = s["norm_staff"].apply(lambda x: max(1, -(-x // 1)))
+    above = s.loc[s["staff"] > whole]
+    assert dict(staffing.key_figures)["Services above the staffing norm"] == f"{len(above)} / {len(s)}"
+    assert dict(staffing.key_figures)["Workers above the norm"] == f"{(above['staff'] - whole[above.index]).sum():,.0f}"

@@ -1,0 +1,64 @@
+"""模式对比 Compare modes: the four support modes side by side on full cost, normalised per building."""
+import streamlit as st
+
+import ui
+from core import compare, costing
+from core.i18n import label
+
+lang = ui.lang()
+p = ui.portfolio()
+names = p.buildings.set_index("id")["name"].to_dict()
+with st.sidebar:
+    year = st.selectbox(ui.tr("compare.year"), p.years[::-1], key="compare_year")
+    services = st.multiselect(ui.tr("compare.services"), p.services["code"].tolist(), key="compare_services",
+                              format_func=lambda s: label("service", s, lang), placeholder=ui.tr("common.all"))
+    buildings = st.multiselect(ui.tr("compare.buildings"), list(names), format_func=names.__getitem__,
+                               key="compare_buildings", placeholder=ui.tr("common.all"))
+    tax_neutral = st.toggle(ui.tr("compare.tax_neutral"), help=ui.tr("compare.tax_neutral_help"),
+                            key="compare_tax_neutral")
+ui.page_header("page.compare", ui.tr("compare.caption", year=year))
+
+costs = ui.cached(costing.arrangement_costs)()
+measures = ui.cached(compare.building_measures)(year, services=tuple(services), buildings=tuple(buildings),
+                                               tax_neutral=tax_neutral)
+if measures.empty:
+    st.info(ui.tr("compare.empty", year=year), icon=":material/filter_alt_off:")
+    st.stop()
+
+modes_tab, departments_tab, working_tab = st.tabs(
+    [ui.tr("compare.tab.modes"), ui.tr("compare.tab.departments"), ui.tr("compare.tab.working")])
+
+with modes_tab:
+    st.subheader(ui.tr("compare.table.title"))
+    ui.table(compare.mode_display(compare.mode_comparison(measures), lang), key="compare_table")
+    st.caption(ui.tr("compare.table.note"))
+    spread, composition, adjusted, quality = compare.compare_exhibits(p, measures, year, lang)
+    ui.exhibit(spread)
+    ui.exhibit(composition)
+    left, right = st.columns(2)
+    with left:
+        ui.exhibit(adjusted)
+        st.caption(ui.tr("compare.adjusted.note"))
+    with right:
+        ui.exhibit(quality)
+
+year_costs = costing.select(costs, year=year, services=services, buildings=buildings)
+with departments_tab:
+    basis = st.segmented_control(ui.tr("costing.departments.basis"), ["area", "staff"], required=True,
+                                 default="area", format_func=lambda b: ui.tr(f"costing.basis.{b}"),
+                                 key="compare_basis")
+    st.caption(ui.tr("costing.departments.note", basis=ui.tr(f"costing.basis_in_text.{basis}")))
+    departments = costing.department_exhibit(p, year_costs, lang, basis=str(basis), tax_neutral=tax_neutral)
+    st.subheader(ui.tr("costing.departments.title"))
+    ui.table(departments.data, key="compare_departments")
+    ui.exhibit(departments)
+    with st.expander(ui.tr("costing.departments.detail")):
+        ui.table(costing.allocation_display(p, year_costs, lang, basis=str(basis), tax_neutral=tax_neutral))
+
+with working_tab:
+    building = st.selectbox(ui.tr("costing.working.building"), measures["building_id"].tolist(), format_func=names.__getitem__,
+                            key="compare_working_building")
+    working = costing.working_exhibit(p, year_costs, int(building), lang)
+    ui.exhibit(working)
+    st.caption(ui.tr("costing.working.note"))
+    ui.table(working.data, key="compare_working_table")

@@ -363,6 +363,8 @@ def planned_delivery(plan: BuildingPlan, service: str, restricted: bool) -> str 
         return None
     if service in plan.deliveries:
         return plan.deliveries[service]
+    if service == "confidential":  # no vendor on the register offers it: kept in-house in every mode
+        return "in_house"
     if plan.mode == "self":
         return "in_house"
     if plan.mode == "full":

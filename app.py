@@ -12,6 +12,9 @@ pages = {
         st.Page("pages/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:",
                 url_path="overview", default=True),
     ],
+    ui.tr("nav.manage"): [
+        st.Page("pages/vendors.py", title=ui.tr("page.vendors"), icon=":material/handshake:", url_path="vendors"),
+    ],
 }
 page = st.navigation(pages)
 st.set_page_config(page_title=f"{page.title} · {ui.tr('app.title')}")

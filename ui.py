@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from sqlalchemy import Engine
@@ -121,23 +122,61 @@ def data_version() -> str:
 
 def cached(fn: Callable[..., T]) -> Callable[..., T]:
     """Cache a pure computation on the portfolio by data version and arguments."""
-    inner = st.cache_data(show_spinner=False, max_entries=32)(
-        lambda version, *args, **kwargs: fn(_portfolio(db.database_url(), version), *args, **kwargs)
+    # Streamlit keys a cache by the decorated function's source, which is this one lambda for every
+    # ``fn``: the function's name is part of the arguments so that two functions never share entries.
+    inner = st.cache_data(show_spinner=False, max_entries=64)(
+        lambda name, version, *args, **kwargs: fn(_portfolio(db.database_url(), version), *args, **kwargs)
     )
+    name = f"{fn.__module__}.{fn.__qualname__}"
 
     def call(*args: Any, **kwargs: Any) -> T:
-        return inner(data_version(), *args, **kwargs)
+        return inner(name, data_version(), *args, **kwargs)
 
     return call
 
 
+def write(fn: Callable[..., object], /, *args: Any, done: str = "", **kwargs: Any) -> None:
+    """Run a core write ``fn(session, *args, **kwargs)`` in one transaction, then rerun the page with
+    ``done`` shown; a problem the user can fix (:class:`core.db.StoreError`) or a database refusal
+    is shown as one line and nothing is written."""
+    try:
+        with db.session_scope(engine()) as session:
+            fn(session, *args, **kwargs)
+    except db.StoreError as exc:
+        st.error(str(exc), icon=":material/block:")
+        return
+    except SQLAlchemyError as exc:
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        st.error(tr("store.error", msg=first), icon=":material/database:")
+        return
+    st.session_state["_done"] = done
+    st.rerun()
+
+
+def table(frame: pd.DataFrame, *, trend_range: tuple[float, float] = (50, 100), key: str | None = None,
+          height: int | str = "auto") -> None:
+    """A read-only table: no index, list columns drawn as sparklines, numbers with separators."""
+    config: dict[str, Any] = {}
+    for col in frame.columns:
+        values = frame[col]
+        if len(values) and values.map(lambda x: isinstance(x, list)).any():
+            config[col] = st.column_config.LineChartColumn(col, y_min=trend_range[0], y_max=trend_range[1])
+        elif pd.api.types.is_float_dtype(values):
+            config[col] = st.column_config.NumberColumn(col, format="localized")
+    st.dataframe(frame, hide_index=True, column_config=config, key=key, height=height)
+
+
 def page_header(title_key: str, caption: str | None = None) -> None:
-    """The page title, an optional caption, and the synthetic-data notice when showing the demo."""
+    """The page title, an optional caption, the synthetic-data notice when showing the demo, and
+    the outcome of a change made on the previous run (see :func:`write`)."""
     st.title(tr(title_key))
     if caption:
         st.caption(caption)
     if st.session_state.get("_dataset") == "demo":
         st.info(tr("demo.notice"), icon=":material/science:")
+    done = st.session_state.pop("_done", None)
+    if done:
+        st.success(done, icon=":material/check_circle:")
 
 
 def chart(fig: go.Figure, name: str) -> None:

@@ -172,7 +172,7 @@ _GATES: dict[str, Entry] = {
     "gates.kpi.replace": {"zh": "建议更换企业", "en": "To be replaced"},
     "gates.kpi.replace_help": {"zh": "连续两个季度考核低于更换预警线；一个季度只作提醒。", "en": "Vendors below the replacement threshold in two consecutive quarters; one quarter is only a warning."},
     "gates.kpi.compliance": {"zh": "统一管理合规率", "en": "Compliance"},
-    "gates.kpi.compliance_long": {"zh": "统一管理合规率", "en": "Unified-management compliance"},
+    "gates.kpi.compliance_long": {"zh": "统一管理合规率", "en": "Scorecard compliance"},
     "gates.kpi.compliance_help": {
         "zh": "各楼适用检查中达标的比例；{k}/{n} 栋楼全部达标。按当前保障安排与 {year} 年账面、考核计算。",
         "en": "Share of the applicable checks met across buildings; {k} of {n} buildings meet every check. "
@@ -310,8 +310,8 @@ _GATES: dict[str, Entry] = {
     "gates.chart.spend_wan": {"zh": "年金额（万元）", "en": "Per year (CNY 10k)"},
     "gates.chart.hhi": {"zh": "HHI（0–10000）", "en": "HHI (0–10,000)"},
     "gates.chart.hhi_zones": {
-        "zh": "HHI（0–10000）：{moderate:,.0f} 以下不集中，{moderate:,.0f}–{high:,.0f} 中等集中，{high:,.0f} 以上高度集中",
-        "en": "HHI (0–10,000): below {moderate:,.0f} unconcentrated, {moderate:,.0f}–{high:,.0f} moderate, above {high:,.0f} high",
+        "zh": "HHI：{moderate:,.0f} 以下不集中 · {moderate:,.0f}–{high:,.0f} 中等 · {high:,.0f} 以上高度集中",
+        "en": "HHI: <{moderate:,.0f} low · {moderate:,.0f}–{high:,.0f} moderate · >{high:,.0f} high",
     },
     "gates.chart.deviation": {"zh": "单价偏离标准", "en": "Price against standard"},
     "gates.chart.others": {"zh": "其他企业", "en": "Other vendors"},

@@ -284,8 +284,12 @@ def herfindahl(spend: pd.Series) -> float:
 def _status_on(p: Portfolio, dates: pd.DataFrame) -> pd.Series:
     """Each vendor's admission status on a date (``vendor_id``, ``date``), from its decisions."""
     d = p.vendor_decisions[["vendor_id", "decided_on", "to_status"]].copy()
+    if d.empty or dates.empty:
+        return pd.Series([None] * len(dates), index=dates.index, dtype=object)
     d["decided_on"] = pd.to_datetime(d["decided_on"])
-    q = dates.assign(date=pd.to_datetime(dates["date"]), _row=np.arange(len(dates))).sort_values("date")
+    d["vendor_id"] = d["vendor_id"].astype("int64")
+    q = dates.assign(date=pd.to_datetime(dates["date"]), _row=np.arange(len(dates)),
+                     vendor_id=dates["vendor_id"].astype("int64")).sort_values("date")
     m = pd.merge_asof(q, d.sort_values("decided_on"), left_on="date", right_on="decided_on", by="vendor_id",
                       direction="backward")
     return m.set_index("_row")["to_status"].sort_index().set_axis(dates.index)
@@ -526,15 +530,17 @@ class Compliance:
     rate: float  # share of applicable building checks met
     compliant: int  # buildings meeting every check that applies
     buildings: int
-    weakest: str  # the check failed most often
+    weakest: str  # the check failed most often ("" when none fails)
 
 
 def compliance(card: pd.DataFrame) -> Compliance:
     """Summarise a building scorecard."""
     checks = card[list(SCORECARD)]
     fails = (checks == False).sum()  # noqa: E712
-    return Compliance(rate=float(card["met"].sum() / card["applicable"].sum()), compliant=int(card["compliant"].sum()),
-                      buildings=len(card), weakest=str(fails.idxmax()))
+    applicable = int(card["applicable"].sum())
+    return Compliance(rate=float(card["met"].sum() / applicable) if applicable else 1.0,
+                      compliant=int(card["compliant"].sum()), buildings=len(card),
+                      weakest=str(fails.idxmax()) if fails.max() > 0 else "")
 
 
 def current_compliance(p: Portfolio, on: dt.date) -> Compliance:

@@ -33,6 +33,11 @@ def _period(year: pd.Series, quarter: pd.Series) -> pd.Series:
     return year.astype(int).astype(str) + "Q" + quarter.astype(int).astype(str)
 
 
+def _sep(lang: str) -> str:
+    """The separator between items of a list in running text."""
+    return "；" if lang == "zh" else "; "
+
+
 def _named(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
     """Keep ``columns`` (name → string key) in order, headed in ``lang``."""
     return frame[list(columns)].rename(columns={c: t(k, lang) for c, k in columns.items()})
@@ -56,8 +61,9 @@ def quality_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     scores = Exhibit(
         key="gates-vendor-scores",
         figure=charts.vendor_scores(assessed, threshold=s.replace_below, min_score=s.min_score, lang=lang),
-        takeaway=t("gates.takeaway.vendors", lang, n=len(assessed), best=top["vendor"] if top is not None else "—",
-                   top=float(top["score_mean"]) if top is not None else 0.0, flagged=flag_text),
+        takeaway=t("gates.takeaway.no_scores", lang) if top is None else t(
+            "gates.takeaway.vendors", lang, n=len(assessed), best=top["vendor"], top=float(top["score_mean"]),
+            flagged=flag_text),
         data=_named(assessed.assign(score_mean=assessed["score_mean"].round(1), latest=assessed["latest"].round(1),
                                     status=assessed["status"].map(lambda x: label("status", x, lang))),
                     {"vendor": "gates.col.vendor", "status": "gates.col.status", "score_mean": "gates.col.score_mean",
@@ -79,8 +85,9 @@ def quality_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     trend = Exhibit(
         key="gates-score-trend",
         figure=charts.score_trends(per_q, highlight=highlight, threshold=s.replace_below, lang=lang),
-        takeaway=t("gates.takeaway.trend", lang, q=latest_q, worst=worst, low=float(now.min()) if len(now) else 0.0,
-                   drop=drop, d=float(delta.min()) if len(delta) else 0.0),
+        takeaway=t("gates.takeaway.no_scores", lang) if now.empty else t(
+            "gates.takeaway.trend", lang, q=latest_q, worst=worst, low=float(now.min()), drop=drop,
+            d=float(delta.min()) if len(delta) else 0.0),
         data=_named(per_q.assign(score=per_q["score"].round(1)),
                     {"vendor": "gates.col.vendor", "period": "gates.col.quarter", "score": "gates.chart.score"}, lang),
     )
@@ -96,8 +103,9 @@ def fee_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     channel = Exhibit(
         key="gates-channel-spend",
         figure=charts.channel_spend(shares, lang),
-        takeaway=t("gates.takeaway.channel", lang, share=fmt_pct(float(nc["share"].sum()), 0), n=len(flagged),
-                   line=fmt_money(s.flag_above, lang)),
+        takeaway=t("gates.takeaway.no_contracts", lang) if shares["spend"].sum() <= 0 else t(
+            "gates.takeaway.channel", lang, share=fmt_pct(float(nc["share"].sum()), 0), n=len(flagged),
+            line=fmt_money(s.flag_above, lang)),
         data=_named(shares.assign(channel=shares["channel"].map(lambda c: label("channel", c, lang)),
                                   spend=shares["spend"].map(wan).round(1), share=(shares["share"] * 100).round(1)),
                     {"channel": "gates.col.channel", "contracts": "gates.col.contracts",
@@ -105,13 +113,14 @@ def fee_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
         key_figures=((t("gates.kpi.noncompetitive", lang), str(len(flagged))),),
     )
     conc = gates.concentration(p, s, reg)
-    worst = conc.sort_values("hhi", ascending=False).iloc[0]
+    worst = conc.sort_values("hhi", ascending=False).iloc[0] if len(conc) else None
     hhi = Exhibit(
         key="gates-concentration",
         figure=charts.concentration(conc, moderate=s.hhi_moderate, high=s.hhi_high, lang=lang),
-        takeaway=t("gates.takeaway.hhi", lang, n=int((conc["level"] == "high").sum()),
-                   service=label("service", worst["service"], lang), vendor=worst["top_vendor"],
-                   share=fmt_pct(float(worst["top_share"]), 0), hhi=float(worst["hhi"])),
+        takeaway=t("gates.takeaway.no_contracts", lang) if worst is None else t(
+            "gates.takeaway.hhi", lang, n=int((conc["level"] == "high").sum()),
+            service=label("service", worst["service"], lang), vendor=worst["top_vendor"],
+            share=fmt_pct(float(worst["top_share"]), 0), hhi=float(worst["hhi"])),
         data=_named(conc.assign(service=conc["service"].map(lambda x: label("service", x, lang)),
                                 spend=conc["spend"].map(wan).round(1), hhi=conc["hhi"].round(0),
                                 top_share=(conc["top_share"] * 100).round(1),
@@ -122,12 +131,13 @@ def fee_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     )
     priced = reg.loc[reg["in_use"] & reg["deviation"].notna()]
     above = priced.loc[priced["deviation"] > s.amber]
-    top = priced.sort_values("deviation", ascending=False).iloc[0]
+    top = priced.sort_values("deviation", ascending=False).iloc[0] if len(priced) else None
     price = Exhibit(
         key="gates-price-standard",
         figure=charts.price_vs_standard(priced, amber=s.amber, red=s.red, lang=lang),
-        takeaway=t("gates.takeaway.price", lang, m=len(priced), n=len(above), amber=fmt_pct(s.amber, 0),
-                   code=f"{top['code']} {top['vendor']}", dev=fmt_pct(float(top["deviation"]), 0, signed=True)),
+        takeaway=t("gates.takeaway.no_priced", lang) if top is None else t(
+            "gates.takeaway.price", lang, m=len(priced), n=len(above), amber=fmt_pct(s.amber, 0),
+            code=f"{top['code']} {top['vendor']}", dev=fmt_pct(float(top["deviation"]), 0, signed=True)),
         data=contracts_table(p, s, lang, register=priced),
     )
     return [channel, hhi, price]
@@ -141,8 +151,9 @@ def scorecard_exhibit(p: Portfolio, s: GateSettings, lang: str) -> Exhibit:
     return Exhibit(
         key="gates-scorecard",
         figure=charts.scorecard_matrix(card, checks, lang),
-        takeaway=t("gates.takeaway.scorecard", lang, k=c.compliant, n=c.buildings, rate=fmt_pct(c.rate, 0),
-                   weakest=t(f"gates.check.{c.weakest}", lang)),
+        takeaway=t("gates.takeaway.scorecard_all", lang, n=c.buildings) if not c.weakest else t(
+            "gates.takeaway.scorecard", lang, k=c.compliant, n=c.buildings, rate=fmt_pct(c.rate, 0),
+            weakest=t(f"gates.check.{c.weakest}", lang)),
         data=scorecard_table(card, lang),
         key_figures=((t("gates.kpi.compliance", lang), fmt_pct(c.rate, 0)),
                      (t("common.buildings", lang), f"{c.compliant}/{c.buildings}")),
@@ -171,19 +182,20 @@ def register_table(p: Portfolio, s: GateSettings, lang: str) -> pd.DataFrame:
            "admitted_because"]])
     v = v.assign(
         status=v["status"].map(lambda x: label("status", x, lang)),
-        service_lines=v["service_lines"].map(lambda x: "、".join(label("service", c, lang) for c in str(x).split(";") if c)),
-        spend=v["spend"].map(wan).round(1), score_mean=v["score_mean"].round(1),
-        flags=v["flags"].map(lambda fs: "；".join(t(f"gates.flag.{f}", lang) for f in fs)),
+        service_lines=v["service_lines"].map(
+            lambda x: ("、" if lang == "zh" else ", ").join(label("service", c, lang) for c in str(x).split(";") if c)),
+        spend=v["spend"].map(wan).round(1), share=(v["share"] * 100).round(1), score_mean=v["score_mean"].round(1),
+        flags=v["flags"].map(lambda fs: _sep(lang).join(t(f"gates.flag.{f}", lang) for f in fs)),
     )
     return _named(v, {
         "vendor": "gates.col.vendor", "status": "gates.col.status", "status_date": "gates.col.status_date",
-        "status_reason": "gates.col.status_reason", "qualification_level": "gates.col.qualification",
-        "service_lines": "gates.col.lines", "confidential_cleared": "gates.col.cleared",
-        "contracts": "gates.col.contracts", "spend": "gates.col.spend_wan", "score_mean": "gates.col.score_mean",
-        "trend": "gates.col.trend", "eligible": "gates.col.eligible", "flags": "gates.col.flags",
+        "status_reason": "gates.col.status_reason", "flags": "gates.col.flags", "contracts": "gates.col.contracts",
+        "spend": "gates.col.spend_wan", "share": "gates.col.share_pct", "score_mean": "gates.col.score_mean",
+        "trend": "gates.col.trend", "eligible": "gates.col.eligible", "qualification_level": "gates.col.qualification",
+        "confidential_cleared": "gates.col.cleared", "service_lines": "gates.col.lines",
         "admitted_because": "gates.col.admitted_because", "credit_code": "gates.col.credit_code",
         "registered_capital_wan": "gates.col.capital", "founded_year": "gates.col.founded",
-    }, lang)
+    }, lang).reset_index(drop=True)
 
 
 def contracts_table(p: Portfolio, s: GateSettings, lang: str, *, register: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -191,7 +203,7 @@ def contracts_table(p: Portfolio, s: GateSettings, lang: str, *, register: pd.Da
     r = gates.contract_register(p, s) if register is None else register
     r = r.assign(_o=r["state"].map({x: i for i, x in enumerate(gates.STATE_ORDER)})).sort_values(["_o", "code"])
     flags = [
-        "；".join(t(f"gates.flag.{k}", lang) for k, on in (("noncompetitive", nc), ("signed_while_barred", sb)) if on)
+        _sep(lang).join(t(f"gates.flag.{k}", lang) for k, on in (("noncompetitive", nc), ("signed_while_barred", sb)) if on)
         for nc, sb in zip(r["noncompetitive_flag"], r["signed_while_barred"])
     ]
     r = r.assign(
@@ -281,7 +293,7 @@ def _checks_text(criteria: object, lang: str) -> str:
         rules = json.loads(str(criteria or "") or "{}").get("rules", [])
     except (json.JSONDecodeError, AttributeError):
         return ""
-    return "；".join(f"{t('gates.rule.' + r['rule'], lang)} {r['actual']} {'✓' if r['passed'] else '✗'}" for r in rules)
+    return _sep(lang).join(f"{t('gates.rule.' + r['rule'], lang)} {r['actual']} {'✓' if r['passed'] else '✗'}" for r in rules)
 
 
 @dataclass(frozen=True)

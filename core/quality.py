@@ -103,7 +103,8 @@ def criterion_scores(p: Portfolio, w: pd.Series | None = None) -> pd.DataFrame:
     w = weights(p.book) if w is None else w / w.sum()
     long = p.assessments.melt(id_vars=["building_id", "year", "quarter"], value_vars=list(CRITERIA),
                               var_name="criterion", value_name="score").dropna(subset=["score"])
-    long["weight"] = long["criterion"].map(w)
+    long = long.astype({"building_id": "int64", "year": "int64", "quarter": "int64", "score": float})
+    long["weight"] = long["criterion"].map(w).astype(float)
     m = long.merge(providers(p), on=["building_id", "criterion"], how="inner")
     q_start = pd.to_datetime(pd.DataFrame({"year": m["year"], "month": m["quarter"] * 3 - 2, "day": 1}))
     q_end = q_start + pd.offsets.QuarterEnd(0)

@@ -68,8 +68,8 @@ def test_drill_down_from_a_vendor(demo_portfolio):
     at.selectbox(key="gates_drill").set_value(names["翠景园艺有限公司"])
     rerun(at, "en")
     warnings = [w.value for w in at.warning]
-    assert "not admitted, yet still on contracts in use" in warnings
-    assert "contract signed while the vendor was not admitted" in warnings
+    assert "Not admitted, yet still on contracts in use" in warnings
+    assert "Contract signed while the vendor was not admitted" in warnings
     tables = [d.value for d in at.dataframe]
     assert any("JGSW-2025-009" in t.to_string() for t in tables)  # its contract
     assert any("2025Q4" in t.columns for t in tables)  # its assessments, by quarter

@@ -20,6 +20,9 @@ pages = {
     ui.tr("nav.manage"): [
         st.Page("pages/data.py", title=ui.tr("page.data"), icon=":material/database:", url_path="data"),
     ],
+    ui.tr("nav.manage"): [
+        st.Page("pages/vendors.py", title=ui.tr("page.vendors"), icon=":material/handshake:", url_path="vendors"),
+    ],
 }
 page = st.navigation(pages)
 st.set_page_config(page_title=f"{page.title} · {ui.tr('app.title')}")

@@ -137,24 +137,49 @@ def data_version() -> str:
 
 def cached(fn: Callable[..., T]) -> Callable[..., T]:
     """Cache a pure computation on the portfolio by data version and arguments."""
-    inner = st.cache_data(show_spinner=False, max_entries=32)(
-        lambda version, *args, **kwargs: fn(_portfolio(db.database_url(), version), *args, **kwargs)
+    # Streamlit keys a cache by the decorated function's source, which is this one lambda for every
+    # ``fn``: the function's name is part of the arguments so that two functions never share entries.
+    inner = st.cache_data(show_spinner=False, max_entries=64)(
+        lambda name, version, *args, **kwargs: fn(_portfolio(db.database_url(), version), *args, **kwargs)
     )
+    name = f"{fn.__module__}.{fn.__qualname__}"
 
     def call(*args: Any, **kwargs: Any) -> T:
-        return inner(data_version(), *args, **kwargs)
+        return inner(name, data_version(), *args, **kwargs)
 
     return call
 
 
+def write(fn: Callable[..., object], /, *args: Any, done: str = "", **kwargs: Any) -> None:
+    """Run a core write ``fn(session, *args, **kwargs)`` in one transaction, then rerun the page with
+    ``done`` shown; a problem the user can fix (:class:`core.db.StoreError`) or a database refusal
+    is shown as one line and nothing is written."""
+    try:
+        with db.session_scope(engine()) as session:
+            fn(session, *args, **kwargs)
+    except db.StoreError as exc:
+        st.error(str(exc), icon=":material/block:")
+        return
+    except SQLAlchemyError as exc:
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        st.error(tr("store.error", msg=first), icon=":material/database:")
+        return
+    st.session_state["_done"] = done
+    st.rerun()
+
+
 def page_header(title_key: str, caption: str | None = None) -> None:
-    """The page title, an optional caption, and the synthetic-data notice when showing the demo."""
+    """The page title, an optional caption, the synthetic-data notice when showing the demo, and
+    the outcome of a change made on the previous run (see :func:`write`)."""
     st.title(tr(title_key))
     st.session_state["_page_title"] = tr(title_key)  # names the files this page's charts download as
     if caption:
         st.caption(caption)
     if st.session_state.get("_dataset") == "demo":
         st.info(tr("demo.notice"), icon=":material/science:")
+    done = st.session_state.pop("_done", None)
+    if done:
+        st.success(done, icon=":material/check_circle:")
 
 
 def chart(fig: go.Figure, name: str, *, scenario: str | None = None, ex: Exhibit | None = None) -> None:
@@ -174,14 +199,18 @@ def exhibit(ex: Exhibit, *, scenario: str | None = None) -> None:
     chart(ex.figure, ex.key, scenario=scenario, ex=ex)
 
 
-def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = None) -> None:
-    """Show a table built by core: decimal columns with thousands separators and as many decimals as
-    their size needs (2 below 10, 1 below 1,000, none above); columns of pre-formatted figures
-    ("1,234", "5.2%", "—") are right-aligned like numbers; columns of long text are given room."""
+def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = None,
+          trend_range: tuple[float, float] = (50, 100)) -> None:
+    """Show a read-only table built by core, without its index: columns of lists drawn as sparklines
+    (on ``trend_range``); decimal columns with thousands separators and as many decimals as their size
+    needs (2 below 10, 1 below 1,000, none above); columns of pre-formatted figures ("1,234", "5.2%",
+    "—") right-aligned like numbers; columns of long text given room; short tables shown whole."""
     config: dict[str, Any] = {}
     for col in df.columns:
         values = df[col]
-        if pd.api.types.is_float_dtype(values):
+        if len(values) and values.map(lambda x: isinstance(x, list)).any():
+            config[col] = st.column_config.LineChartColumn(col, y_min=trend_range[0], y_max=trend_range[1])
+        elif pd.api.types.is_float_dtype(values):
             top = float(values.abs().max()) if values.notna().any() else 0.0
             digits = 2 if top < 10 else (1 if top < 1_000 else 0)
             config[col] = st.column_config.NumberColumn(format=f"%,.{digits}f")

@@ -11,12 +11,16 @@ import pandas as pd
 from sqlalchemy import Integer, Table, bindparam, delete, func, insert, select, text, update
 from sqlmodel import Session, SQLModel
 
+from core import audit
 from core.book import AssumptionBook
 from core.io import SPECS
 from core.models import (
+    AdmissionStatus,
     Arrangement,
     Assumption,
+    AuditAction,
     AuditLog,
+    Basis,
     Building,
     Contract,
     CostRecord,
@@ -371,3 +375,106 @@ def list_scenarios(session: Session) -> pd.DataFrame:
     if frame.empty:
         return pd.DataFrame(columns=["name", "owner", "description", "levers", "version", "updated_at"])
     return frame
+
+
+# --- writes of the three gates: vendor decisions, new vendors, the Bureau's rules ----------------
+def get_vendor(session: Session, *, vendor_id: int) -> Vendor | None:
+    """One vendor by id."""
+    return session.get(Vendor, vendor_id)
+
+
+def vendor_exists(session: Session, *, name: str, credit_code: str) -> bool:
+    """Whether a vendor with this name or credit code is already registered."""
+    v = table_of(Vendor)
+    stmt = select(func.count()).select_from(v).where((v.c.name == name) | (v.c.credit_code == credit_code))
+    return bool(session.execute(stmt).scalar_one())
+
+
+def record_vendor_decision(
+    session: Session,
+    *,
+    vendor_id: int,
+    to_status: AdmissionStatus,
+    reason: str,
+    criteria: str,
+    decided_on: dt.date,
+    actor: str,
+    source: str,
+) -> VendorDecision:
+    """Change a vendor's admission status: update the vendor, add the decision, audit both.
+
+    Runs in the caller's transaction, so the status, the decision and the audit entries are
+    committed (or rolled back) together.
+    """
+    vendor = session.get(Vendor, vendor_id)
+    if vendor is None:
+        raise ValueError(f"no vendor with id {vendor_id}")
+    before = audit.row_dict(vendor)
+    from_status = vendor.status
+    vendor.status = to_status
+    vendor.status_reason = reason
+    vendor.status_date = decided_on
+    session.add(vendor)
+    decision = VendorDecision(vendor_id=vendor_id, decided_on=decided_on, from_status=from_status,
+                              to_status=to_status, reason=reason, criteria=criteria, decided_by=actor)
+    session.add(decision)
+    session.flush()
+    audit.record_many(session, actor=actor, source=source, entries=[
+        ("vendors", vendor.name, AuditAction.update, before, audit.row_dict(vendor)),
+        ("vendor_decisions", f"{vendor.name}/{decided_on.isoformat()}/{to_status.value}", AuditAction.insert,
+         None, audit.row_dict(decision)),
+    ])
+    return decision
+
+
+def register_vendor(session: Session, *, vendor: Vendor, applied_on: dt.date, actor: str, source: str) -> Vendor:
+    """Add a vendor to the register as an applicant, with its application decision, audited."""
+    vendor.status = AdmissionStatus.applied
+    vendor.status_date = applied_on
+    session.add(vendor)
+    session.flush()
+    assert vendor.id is not None
+    decision = VendorDecision(vendor_id=vendor.id, decided_on=applied_on, from_status=None,
+                              to_status=AdmissionStatus.applied, reason=vendor.status_reason, decided_by=actor)
+    session.add(decision)
+    session.flush()
+    audit.record_many(session, actor=actor, source=source, entries=[
+        ("vendors", vendor.name, AuditAction.insert, None, audit.row_dict(vendor)),
+        ("vendor_decisions", f"{vendor.name}/{applied_on.isoformat()}/applied", AuditAction.insert,
+         None, audit.row_dict(decision)),
+    ])
+    return vendor
+
+
+def set_assumptions(
+    session: Session, *, values: dict[str, float], effective_date: dt.date, actor: str, source: str, note: str
+) -> int:
+    """Write new dated rows of the assumption book (one per key), audited; returns rows written.
+
+    Each row copies the name and unit of the key's latest entry, takes basis ``assumption`` and
+    ``note`` as its source; a row of the same key and date is updated instead. Earlier rows stay:
+    the book keeps the history of every rule.
+    """
+    a = table_of(Assumption)
+    entries: list[tuple[str, str, AuditAction, dict[str, Any] | None, dict[str, Any] | None]] = []
+    for key, value in values.items():
+        latest = session.execute(select(Assumption).where(a.c.key == key)
+                                 .order_by(a.c.effective_date.desc())).scalars().first()
+        if latest is None:
+            raise ValueError(f"the assumption book has no factor {key!r}")
+        if latest.effective_date == effective_date:
+            before = audit.row_dict(latest)
+            latest.value, latest.source, latest.basis = float(value), note, Basis.assumption
+            session.add(latest)
+            entries.append(("assumptions", f"{key}/{effective_date.isoformat()}", AuditAction.update,
+                            before, audit.row_dict(latest)))
+            continue
+        row = Assumption(key=key, name_zh=latest.name_zh, name_en=latest.name_en, value=float(value),
+                         unit=latest.unit, basis=Basis.assumption, source=note, effective_date=effective_date)
+        session.add(row)
+        session.flush()
+        entries.append(("assumptions", f"{key}/{effective_date.isoformat()}", AuditAction.insert,
+                        None, audit.row_dict(row)))
+    session.flush()
+    audit.record_many(session, actor=actor, source=source, entries=entries)
+    return len(entries)

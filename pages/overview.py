@@ -1,8 +1,10 @@
 """总览 Overview: where the money for agency logistics goes today, under the four support modes."""
+import datetime as dt
+
 import streamlit as st
 
 import ui
-from core import spending
+from core import gates, spending
 from core.i18n import GLOSSARY, fmt_money, fmt_pct, label, labels, wan
 
 lang = ui.lang()
@@ -34,9 +36,10 @@ c[3].metric(ui.tr("overview.kpi.budget_dev"), fmt_pct(k.budget_deviation, signed
             delta_description=since, help=ui.tr("overview.kpi.budget_dev_help"),
             chart_data=(h["budget_deviation"] * 100).round(1).tolist(), chart_type="bar", border=True)
 
-c = st.columns(4)
+c = st.columns(5)
 for col, (mode, name) in zip(c, labels("mode", lang).items()):
     col.metric(name, ui.tr("overview.modes.count", n=k.buildings_per_mode[mode]))
+compliance_card = c[4]  # filled at the end: the scorecard is the slowest figure on the page
 
 mix, trend, budget = spending.overview_exhibits(p, year, lang)
 left, right = st.columns(2)
@@ -72,3 +75,7 @@ st.dataframe(
 with st.expander(ui.tr("overview.glossary")):
     st.table({ui.tr("overview.glossary"): [(zh if lang == "zh" else en) for zh, en, _, _ in GLOSSARY],
               "": [(dz if lang == "zh" else de) for _, _, dz, de in GLOSSARY]})
+
+sc = ui.cached(gates.current_compliance)(dt.date.today())
+compliance_card.metric(ui.tr("gates.kpi.compliance_long"), fmt_pct(sc.rate, 0),
+                       help=ui.tr("gates.kpi.compliance_help", k=sc.compliant, n=sc.buildings, year=p.latest_year))

@@ -90,3 +90,45 @@ def load_city(session, city: dict[str, pd.DataFrame]) -> repo.Portfolio:  # type
     repo.load_frames(session, frames={**read_folder(admin.REFERENCE_DIR, REFERENCE_TABLES), **city})
     session.commit()
     return repo.load_portfolio(session)
+
+
+def gate_city(*, scores: dict[tuple[str, int], tuple[float | None, float | None]] | None = None
+              ) -> dict[str, pd.DataFrame]:
+    """``tiny_city()`` plus what the three gates need, every figure checkable by hand:
+
+    - a second vendor 乙保洁公司 (level 2, admitted, not cleared for restricted items) and two
+      applicants: 丙公司 (level 3) and 丁公司 (level 1, blacklisted before);
+    - the admission decisions behind those statuses (丁公司: admitted 2020, blacklisted 2022,
+      then applied again in 2025);
+    - assessments of 甲楼 and 丙楼 for the four quarters of 2025, scoring only cleaning and public
+      order (``scores`` maps (building, quarter) → (cleaning, public_order); default 90 each).
+
+    Contracts are as in ``tiny_city`` (HT-1 甲楼 cleaning and security 251,856 CNY/yr, public
+    tender; HT-2 丙楼 cleaning 100,000 CNY/yr, competitive consultation; both 2024-01-01 to
+    2026-12-31, both 甲物业公司).
+    """
+    city = tiny_city()
+    city["vendors"] = pd.concat([city["vendors"], pd.DataFrame(
+        [("乙保洁公司", "91320999000000000B", 2, "cleaning", 200, 2010, "admitted", "", "2021-01-01", "false"),
+         ("丙公司", "91320999000000000C", 3, "cleaning", 50, 2020, "applied", "", "2025-01-01", "false"),
+         ("丁公司", "91320999000000000D", 1, "security", 800, 2001, "applied", "", "2025-01-01", "false")],
+        columns=city["vendors"].columns)], ignore_index=True)
+    city["vendor_decisions"] = pd.DataFrame(
+        [("甲物业公司", "2019-12-01", "", "applied", "申请", "", "科"),
+         ("甲物业公司", "2020-01-01", "applied", "admitted", "审核通过", "", "局"),
+         ("乙保洁公司", "2021-01-01", "", "admitted", "审核通过", "", "局"),
+         ("丙公司", "2025-01-01", "", "applied", "申请", "", "科"),
+         ("丁公司", "2020-01-01", "", "admitted", "审核通过", "", "局"),
+         ("丁公司", "2022-01-01", "admitted", "blacklisted", "违约", "", "局"),
+         ("丁公司", "2025-01-01", "blacklisted", "applied", "再次申请", "", "科")],
+        columns=["vendor", "decided_on", "from_status", "to_status", "reason", "criteria", "decided_by"])
+    scores = scores or {}
+    rows = []
+    for b in ("甲楼", "丙楼"):
+        for q in (1, 2, 3, 4):
+            cleaning, order = scores.get((b, q), (90.0, 90.0))
+            rows.append((b, 2025, q, None, None, None, order, cleaning, None, None, 90.0, "考核组"))
+    city["quality_assessments"] = pd.DataFrame(rows, columns=[
+        "building", "year", "quarter", "customer_service", "building_mgmt", "facilities", "public_order",
+        "cleaning", "greening", "conference", "satisfaction", "assessor"])
+    return city

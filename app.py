@@ -18,10 +18,8 @@ pages = {
         st.Page("pages/pack.py", title=ui.tr("page.pack"), icon=":material/slideshow:", url_path="pack"),
     ],
     ui.tr("nav.manage"): [
-        st.Page("pages/data.py", title=ui.tr("page.data"), icon=":material/database:", url_path="data"),
-    ],
-    ui.tr("nav.manage"): [
         st.Page("pages/vendors.py", title=ui.tr("page.vendors"), icon=":material/handshake:", url_path="vendors"),
+        st.Page("pages/data.py", title=ui.tr("page.data"), icon=":material/database:", url_path="data"),
     ],
 }
 page = st.navigation(pages)

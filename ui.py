@@ -215,7 +215,7 @@ def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = Non
             digits = 2 if top < 10 else (1 if top < 1_000 else 0)
             config[col] = st.column_config.NumberColumn(format=f"%,.{digits}f")
         elif not pd.api.types.is_numeric_dtype(values) and len(values):
-            text = values.astype(str)
+            text = values.astype(object).where(values.notna(), "").astype(str)  # pandas 3 keeps NaN in astype(str)
             if text.str.fullmatch(_FIGURE).all():
                 config[col] = st.column_config.TextColumn(alignment="right")
             elif (longest := int(text.map(_display_width).max())) > 12:  # room even when the first rows are empty

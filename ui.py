@@ -158,9 +158,11 @@ def _computed() -> tuple[threading.Lock, OrderedDict[tuple[Any, ...], Any]]:
     return threading.Lock(), OrderedDict()
 
 
-def computed(fn: Callable[..., T], /, *args: Any, label: str, keep: int = 32, after: float = 0.3) -> T:
-    """``fn(portfolio, *args, progress=…)`` cached by data version and arguments (the last ``keep``
-    results, shared by every session). A run that takes longer than ``after`` seconds shows a
+def computed(fn: Callable[..., T], /, *args: Any, label: str, keep: int = 32, after: float = 0.3,
+             derived: dict[str, Any] | None = None) -> T:
+    """``fn(portfolio, *args, progress=…, **derived)`` cached by data version and arguments (the last
+    ``keep`` results, shared by every session); ``derived`` are results computed from the same
+    portfolio (so not part of the key). A run that takes longer than ``after`` seconds shows a
     progress bar where it is called, fed by ``fn``'s calls to ``progress(fraction)``."""
     url, version = db.database_url(), data_version()
     key = (f"{fn.__module__}.{fn.__qualname__}", url, version, args)
@@ -176,7 +178,7 @@ def computed(fn: Callable[..., T], /, *args: Any, label: str, keep: int = 32, af
         if time.perf_counter() - t0 > after:
             slot.progress(min(1.0, max(0.0, fraction)), text=label)
 
-    value = fn(_portfolio(url, version), *args, progress=progress)
+    value = fn(_portfolio(url, version), *args, progress=progress, **(derived or {}))
     slot.empty()
     with lock:
         store[key] = value

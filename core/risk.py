@@ -20,7 +20,6 @@ import numpy as np
 import pandas as pd
 from scipy import optimize, special, stats
 
-from core import compare, costing
 from core.book import AssumptionBook
 from core.modes import modes_of_buildings
 from core.repo import Portfolio
@@ -288,7 +287,7 @@ def budget_volatility(p: Portfolio, plan: Plan) -> Volatility:
     """Volatility before (observed) and after: each building whose support mode the scenario changes
     has its volatility scaled by the ratio of the mean volatility of its new mode's buildings to that
     of its old mode's (the city's own experience of each mode); other buildings keep theirs."""
-    cv = compare.budget_volatility(costing.arrangement_costs(p))
+    cv = plan.items.drop_duplicates("building_id").set_index("building_id")["budget_cv"]
     before_modes = modes_of_buildings(p.arrangements, p.buildings["id"])
     by_mode = cv.groupby(before_modes.reindex(cv.index)).mean()
     it = plan.items

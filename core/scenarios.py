@@ -274,9 +274,14 @@ def book_values(p: Portfolio) -> np.ndarray:
 
 def base_items(p: Portfolio) -> pd.DataFrame:
     """Every arrangement with recorded cost in the base year: its ledger lines [CNY/yr], building,
-    staffing, standards, quality adjustment and the figures a conversion needs."""
+    staffing, standards, quality adjustment, the figures a conversion needs, and its building's budget
+    volatility. The same for every scenario: compute it once per portfolio and pass it to
+    :func:`prepare`."""
+    from core.compare import budget_volatility
+
     year = p.latest_year
-    c = costing.select(costing.arrangement_costs(p), year=year)
+    every_year = costing.arrangement_costs(p)
+    c = costing.select(every_year, year=year)
     a = p.arrangements.set_index("id")
     b = p.buildings.set_index("id")
     it = pd.DataFrame({"id": c["arrangement_id"].to_numpy(), "building_id": c["building_id"].to_numpy(),
@@ -323,11 +328,13 @@ def base_items(p: Portfolio) -> pd.DataFrame:
     on_contract = it.dropna(subset=["contract_id"]).drop_duplicates(["contract_id", "building_id"])
     contract_area = on_contract.groupby("contract_id")["area"].sum()
     it["bought_area"] = it["contract_id"].map(contract_area).fillna(it["area"]).astype(float)
+    it["budget_cv"] = it["building_id"].map(budget_volatility(every_year))  # the building's, over every year
     return it
 
 
-def prepare(p: Portfolio, levers: Levers | dict[str, Any] | str) -> Plan:
-    """Check the levers against the portfolio and prepare the scenario (decisions at the book's values)."""
+def prepare(p: Portfolio, levers: Levers | dict[str, Any] | str, items: pd.DataFrame | None = None) -> Plan:
+    """Check the levers against the portfolio and prepare the scenario (decisions at the book's values).
+    ``items`` is :func:`base_items` of ``p`` when already at hand."""
     lv = parse_levers(levers)
     base = p.latest_year
     theta0 = book_values(p)
@@ -336,7 +343,7 @@ def prepare(p: Portfolio, levers: Levers | dict[str, Any] | str) -> Plan:
     if not base < start <= base + 10:
         raise LeverError(f"start_year must be after the base year {base} and no later than {base + 10}")
     tolerance = lv.fee_cap.tolerance if lv.fee_cap.tolerance is not None else p.book.value("fee_cap_tolerance")
-    it = base_items(p)
+    it = base_items(p) if items is None else items.copy()
     _check_names(p, lv)
     in_scope = np.ones(len(it), dtype=bool)
     if lv.scope.buildings:

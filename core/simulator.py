@@ -56,9 +56,11 @@ class Analysis:
 
 
 def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws: int = risk.DEFAULT_DRAWS,
-            seed: int = risk.DEFAULT_SEED, progress: Callable[[float], object] | None = None) -> Analysis:
-    """Prepare, run, simulate and test the sensitivity of a scenario (seeded: the same every time)."""
-    plan = scenarios.prepare(p, levers)
+            seed: int = risk.DEFAULT_SEED, progress: Callable[[float], object] | None = None,
+            items: pd.DataFrame | None = None) -> Analysis:
+    """Prepare, run, simulate and test the sensitivity of a scenario (seeded: the same every time).
+    ``items`` is :func:`core.scenarios.base_items` of ``p`` when already at hand."""
+    plan = scenarios.prepare(p, levers, items)
     inputs = risk.uncertain_inputs(p.book)
     mc = risk.monte_carlo(plan, inputs, draws=draws, seed=seed,
                           progress=(lambda f: progress(0.7 * f)) if progress else None)
@@ -73,9 +75,9 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws: int =
 
 
 def analyse_json(p: Portfolio, levers_json: str, draws: int = risk.DEFAULT_DRAWS, seed: int = risk.DEFAULT_SEED,
-                 progress: Callable[[float], object] | None = None) -> Analysis:
+                 progress: Callable[[float], object] | None = None, items: pd.DataFrame | None = None) -> Analysis:
     """:func:`analyse` with the levers as canonical JSON (a cache key)."""
-    return analyse(p, levers_json, draws=draws, seed=seed, progress=progress)
+    return analyse(p, levers_json, draws=draws, seed=seed, progress=progress, items=items)
 
 
 # --- words and figures --------------------------------------------------------------------------

@@ -12,7 +12,8 @@ ctx = ui.cached(simulator.FormContext.of)()
 ui.levers_from_url(ctx)
 levers, draws, seed = ui.lever_panel(ctx)
 try:
-    a = ui.computed(simulator.analyse_json, scenarios.to_json(levers), draws, seed, label=ui.tr("sim.running"))
+    a = ui.computed(simulator.analyse_json, scenarios.to_json(levers), draws, seed, label=ui.tr("sim.running"),
+                    derived={"items": ui.cached(scenarios.base_items)()})
 except scenarios.LeverError as exc:
     ui.page_header("page.consolidation")
     st.error(ui.tr("sim.problem", msg=str(exc)), icon=":material/tune:")
@@ -46,21 +47,21 @@ view = st.segmented_control(ui.tr("sim.view"), simulator.VIEWS, required=True, k
 with bar:
     ui.scenario_bar(levers, ui.saved_scenarios(), ctx, view)
 
-waterfall, paths, fan, npv, tornado = simulator.exhibits(a, lang, name)
 if view == "savings":
+    waterfall = simulator.waterfall_exhibit(a, lang, name)
     left, right = st.columns(2)
     with left:
         ui.exhibit(waterfall, scenario=name)
     with right:
-        ui.exhibit(paths, scenario=name)
+        ui.exhibit(simulator.paths_exhibit(a, lang, name), scenario=name)
     ui.table(waterfall.data, key="sim_waterfall_table")
 elif view == "risk":
     left, right = st.columns(2)
     with left:
-        ui.exhibit(fan, scenario=name)
+        ui.exhibit(simulator.fan_exhibit(a, lang, name), scenario=name)
     with right:
-        ui.exhibit(npv, scenario=name)
-    ui.exhibit(tornado, scenario=name)
+        ui.exhibit(simulator.npv_exhibit(a, lang, name), scenario=name)
+    ui.exhibit(simulator.tornado_exhibit(a, lang, name), scenario=name)
     st.caption(ui.tr("sim.sobol.caption"))
     ui.table(simulator.sensitivity_table(a, lang), key="sim_sensitivity")
     st.info(simulator.volatility_text(a, lang), icon=":material/monitoring:")

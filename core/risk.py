@@ -30,7 +30,8 @@ DEFAULT_SEED = 20_260_101
 QUANTILES: tuple[float, ...] = (0.10, 0.50, 0.90)  # P10, P50, P90
 FAN: tuple[float, ...] = (0.10, 0.25, 0.50, 0.75, 0.90)
 Z90 = float(special.ndtri(0.90))  # a normal's P90 is this many standard deviations above its mean
-CELLS_PER_CHUNK = 4_000_000  # bundling curve cells (areas × draws) evaluated at once: ~32 MB
+DRAWS_PER_CHUNK = 4_096  # evaluated at once: their temporaries stay in cache (10,000 at once is slower)
+CELLS_PER_CHUNK = 4_000_000  # and at most this many bundling-curve cells (areas × draws): ~32 MB
 SOBOL_N = 1_024
 BREAKEVEN_GRID = 49
 Progress = Callable[[float], object]
@@ -101,33 +102,42 @@ def uncertain_inputs(book: AssumptionBook) -> tuple[Uncertain, ...]:
 
 def _theta(plan: Plan, inputs: tuple[Uncertain, ...], values: np.ndarray) -> np.ndarray:
     """The full parameter matrix: the book's values, with the uncertain rows set to ``values`` (d × n)."""
-    theta = np.repeat(plan.theta0[:, None], values.shape[1], axis=1)
-    for row, u in zip(values, inputs):
-        theta[MODEL_INPUTS.index(u.key)] = row
+    theta = np.empty((len(MODEL_INPUTS), values.shape[1]))
+    uncertain = {u.key: row for u, row in zip(inputs, values)}
+    for i, key in enumerate(MODEL_INPUTS):
+        theta[i] = uncertain[key] if key in uncertain else plan.theta0[i]
     return theta
 
 
-def draw(inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator) -> np.ndarray:
-    """``n`` draws of each uncertain factor (d × n), by numpy's own generators, factor by factor."""
-    out = np.empty((len(inputs), n))
-    for row, u in zip(out, inputs):
+def draw(inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator,
+         out: np.ndarray | None = None) -> np.ndarray:
+    """``n`` draws of each uncertain factor (d × n, into ``out`` if given), by numpy's own generators,
+    factor by factor."""
+    out = np.empty((len(inputs), n)) if out is None else out
+    for i, u in enumerate(inputs):
         if u.kind == "triangular":
-            row[:] = rng.triangular(u.low, u.mode, u.high, n)
+            out[i] = rng.triangular(u.low, u.mode, u.high, n)
         elif u.kind == "uniform":
-            row[:] = rng.uniform(u.low, u.high, n)
+            out[i] = rng.uniform(u.low, u.high, n)
         else:
-            row[:] = rng.normal((u.low + u.high) / 2, (u.high - u.low) / (2 * Z90), n)
+            out[i] = rng.normal((u.low + u.high) / 2, (u.high - u.low) / (2 * Z90), n)
     return out
 
 
 def sample(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator) -> np.ndarray:
     """``n`` draws of the whole parameter matrix (the fixed factors at the book's values)."""
-    return _theta(plan, inputs, draw(inputs, n, rng))
+    theta = np.empty((len(MODEL_INPUTS), n))
+    rows = [MODEL_INPUTS.index(u.key) for u in inputs]
+    theta[:] = plan.theta0[:, None]
+    if rows:
+        theta[rows] = draw(inputs, n, rng)
+    return theta
 
 
 def chunk_size(plan: Plan) -> int:
-    """Draws evaluated at once, so that the bundling curve stays within :data:`CELLS_PER_CHUNK`."""
-    return max(256, CELLS_PER_CHUNK // max(1, plan.areas.size))
+    """Draws evaluated at once: :data:`DRAWS_PER_CHUNK`, fewer when the bundling curve would exceed
+    :data:`CELLS_PER_CHUNK` (a city of many lot areas), never fewer than 256."""
+    return max(256, min(DRAWS_PER_CHUNK, CELLS_PER_CHUNK // max(1, plan.areas.size)))
 
 
 def npv_of(plan: Plan, theta: np.ndarray) -> np.ndarray:

@@ -717,19 +717,20 @@ def evaluate(plan: Plan, theta: np.ndarray) -> Draws:
         """Σ over the classes of indirect cost per unit of b × w."""
         return oh * oc1 * w[0] + sup * (w[1] + lo_new * w[2]) + ca * (w[3] + mpf * w[4])
 
-    # 1. conversions: old cost − new cost, each linear in a few factor products (BASIS)
+    # 1. conversions: old cost − new cost, each linear in a few factor products (BASIS). The small
+    # matrix products use einsum's single-threaded loop: BLAS would start threads that cost more.
     one = np.ones(n)
     basis = np.stack([one, oc1 * (1 + oh), 1 + sup, 1 + ca, lo_new * (1 + sup), mpf * (1 + ca),
                       f["hurdle_rate"] * oc1, f["hurdle_rate"]])
-    conv = plan.conv_totals @ basis  # CONV_TOTALS × n
-    margin = (plan.conv_margins @ basis).min(axis=0) if plan.n_conversions else np.inf
+    conv = np.einsum("ck,kn->cn", plan.conv_totals, basis)  # CONV_TOTALS × n
+    margin = np.einsum("ck,kn->cn", plan.conv_margins, basis).min(axis=0) if plan.n_conversions else np.inf
     # 2. unified management: a share of the indirect cost in shared buildings
     um = umr * indirect(cls["U"])
     # 4. bundling: for each weight row Σ w·(exp(−A/c) − exp(−A_lot/c)), times the largest saving s
     row = plan.row_of
     if plan.areas.size:
         scale = np.maximum(f["bundling_scale_m2"], 1.0)  # [m²]; a break-even search may try zero
-        curve = f["bundling_max_saving"] * (plan.area_weights @ np.exp(-plan.areas[:, None] / scale))
+        curve = f["bundling_max_saving"] * np.einsum("ru,un->rn", plan.area_weights, np.exp(-plan.areas[:, None] / scale))
 
         def r(name: str) -> Any:
             return curve[row[name]]

@@ -579,9 +579,8 @@ def lever_panel(ctx: Any) -> tuple[Any, int, int]:
     with bar.expander(tr("sim.group.conversion"), icon=":material/swap_horiz:"):
         st.caption(tr("sim.form.conversion_help"))
         if st.toggle(tr("sim.form.rule"), key=SIM + "rule", **keep):
-            c = st.columns(2)
-            c[0].selectbox(tr("sim.form.rule_from"), deliveries, format_func=dlv, key=SIM + "rule_from", **keep)
-            c[1].selectbox(tr("sim.form.rule_to"), deliveries, format_func=dlv, key=SIM + "rule_to", **keep)
+            st.selectbox(tr("sim.form.rule_from"), deliveries, format_func=dlv, key=SIM + "rule_from", **keep)
+            st.selectbox(tr("sim.form.rule_to"), deliveries, format_func=dlv, key=SIM + "rule_to", **keep)
             st.multiselect(tr("sim.form.rule_services"), list(ctx.bundle_services), format_func=svc,
                            key=SIM + "rule_services", placeholder=tr("common.all"), **keep)
         items = list(ctx.items)

@@ -448,17 +448,27 @@ def npv_distribution(hist: pd.DataFrame, marks: dict[str, float | None], lang: s
                 customdata=hist[["low", "high"]] / 1e4,
                 hovertemplate="%{customdata[0]:,.0f} – %{customdata[1]:,.0f} " + t("unit.wan", lang)
                 + ": %{y:.1%}<extra></extra>")
+    lo, hi = float(hist["low"].min()) / 1e4, float(hist["high"].max()) / 1e4
+    pad = max(hi - lo, 1e-9) * 0.08
     lines = (("p10", "#52606d", "dot"), ("p50", ACCENT, "solid"), ("p90", "#52606d", "dot"), ("hurdle", NEGATIVE, "dash"))
     for i, (key, color, dash) in enumerate(lines):
         value = marks.get(key)
         if value is None or pd.isna(value):
             continue
-        fig.add_vline(x=value / 1e4, line={"color": color, "dash": dash, "width": 2 if key in ("p50", "hurdle") else 1.5})
-        fig.add_annotation(x=value / 1e4, y=1.0 - 0.09 * (i % 2), yref="paper", yanchor="bottom", showarrow=False,
-                           text=t(f"sim.npv.{key}", lang, v=f"{value / 1e4:,.0f}"),
+        x = value / 1e4
+        text = t(f"sim.npv.{key}", lang, v=f"{x:,.0f}")
+        if not lo - pad <= x <= hi + pad:  # far off the distribution (a hurdle well below it): point to it
+            left = x < lo
+            fig.add_annotation(x=0 if left else 1, xref="paper", y=0.55, yref="paper", showarrow=False,
+                               xanchor="left" if left else "right", text=("← " + text) if left else (text + " →"),
+                               font={"size": 11, "color": color}, bgcolor="rgba(255,255,255,0.85)")
+            continue
+        fig.add_vline(x=x, line={"color": color, "dash": dash, "width": 2 if key in ("p50", "hurdle") else 1.5})
+        fig.add_annotation(x=x, y=1.0 - 0.09 * (i % 2), yref="paper", yanchor="bottom", showarrow=False, text=text,
                            font={"size": 11, "color": color}, bgcolor="rgba(255,255,255,0.8)")
     fig.update_layout(bargap=0.02, margin={"t": 90},
-                      xaxis={"title": {"text": t("sim.axis.npv_wan", lang)}, "tickformat": ",.0f"},
+                      xaxis={"title": {"text": t("sim.axis.npv_wan", lang)}, "tickformat": ",.0f",
+                             "range": [lo - pad, hi + pad]},
                       yaxis={"title": {"text": t("sim.axis.share_of_draws", lang)}, "tickformat": ".0%"})
     return fig
 
@@ -468,8 +478,9 @@ def tornado(rows: pd.DataFrame, base: float, lang: str, *, top: int = 10) -> go.
     medians), widest swing at the top [万元]. ``rows``: ``name``, ``npv_low``, ``npv_high``,
     ``low_text``, ``high_text`` (the factor's values, formatted)."""
     d = rows.head(top)
-    fig = base_figure(t("sim.tornado.title", lang), height=max(300, 110 + 34 * len(d)))
-    names = [wrap(n, 22) for n in d["name"]]
+    names = [wrap(n, 24 if lang == "zh" else 30) for n in d["name"]]
+    lines = max([n.count("<br>") + 1 for n in names] or [1])
+    fig = base_figure(t("sim.tornado.title", lang), height=max(300, 120 + (26 + 16 * lines) * len(d)))
     for col, label_key, color, text in (("npv_low", "sim.tornado.at_p10", "#c4573a", "low_text"),
                                          ("npv_high", "sim.tornado.at_p90", "#2f6db5", "high_text")):
         fig.add_bar(y=names, x=(d[col] - base) / 1e4, base=base / 1e4, orientation="h", name=t(label_key, lang),
@@ -478,8 +489,11 @@ def tornado(rows: pd.DataFrame, base: float, lang: str, *, top: int = 10) -> go.
                     hovertemplate="%{y}: %{text} → %{customdata[0]:,.0f} " + t("unit.wan", lang)
                     + "<extra>%{fullData.name}</extra>")
     fig.add_vline(x=base / 1e4, line={"color": INK, "width": 1.5})
-    fig.update_layout(barmode="overlay", yaxis={"autorange": "reversed"}, margin={"t": 90, "r": 60},
-                      xaxis={"title": {"text": t("sim.axis.npv_wan", lang)}, "tickformat": ",.0f"})
+    ends = [base / 1e4, *(d["npv_low"] / 1e4), *(d["npv_high"] / 1e4)]
+    room = (max(ends) - min(ends)) * 0.15 or 1.0  # for the factor values written beyond the bars
+    fig.update_layout(barmode="overlay", yaxis={"autorange": "reversed"}, margin={"t": 90, "r": 20},
+                      xaxis={"title": {"text": t("sim.axis.npv_wan", lang)}, "tickformat": ",.0f",
+                             "range": [min(ends) - room, max(ends) + room]}, bargap=0.35)
     return fig
 
 
@@ -530,13 +544,15 @@ def scenario_paths(paths: pd.DataFrame, lang: str) -> go.Figure:
 
 def figures_table(table: pd.DataFrame, title: str) -> go.Figure:
     """A table of formatted figures as a chart (for slides and the PDF), first column left-aligned."""
-    fig = base_figure(title, height=max(260, 110 + 34 * len(table)))
+    cells = [[wrap(str(v), 30) for v in table[c]] for c in table.columns]  # long text on several lines
+    lines = sum(max(col[i].count("<br>") for col in cells) + 1 for i in range(len(table)))
+    fig = base_figure(title, height=max(260, 110 + 30 * lines + 4 * len(table)))
     fig.add_table(
         header={"values": [f"<b>{c}</b>" for c in table.columns], "fill_color": "#eef2f6", "align": "left",
                 "font": {"size": 13}, "height": 32},
-        cells={"values": [table[c].tolist() for c in table.columns], "align": ["left"] + ["right"] * (len(table.columns) - 1),
+        cells={"values": cells, "align": ["left"] + ["right"] * (len(table.columns) - 1),
                "fill_color": "white", "line_color": GRID, "font": {"size": 13}, "height": 30},
-        columnwidth=[2.2] + [1] * (len(table.columns) - 1))
+        columnwidth=[1.5] + [1] * (len(table.columns) - 1))
     fig.update_layout(margin={"l": 10, "r": 10, "t": 60, "b": 10})
     return fig
 

@@ -419,8 +419,9 @@ def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> lis
     table = comparison_table(named, lang)
     best = max(named, key=lambda x: x[1].npv[1])
     surest = max(named, key=lambda x: x[1].mc.prob_positive)
+    # the chart leaves out the levers used (long text; the pack lists every scenario's levers anyway)
     figures = Exhibit(
-        key="scenarios-figures", figure=charts.figures_table(table, t("sim.compare.figures_title", lang)),
+        key="scenarios-figures", figure=charts.figures_table(table.iloc[:-1], t("sim.compare.figures_title", lang)),
         takeaway=sentence(t("sim.takeaway.compare", lang, best=who(best[0], lang), p50=fmt_money(best[1].npv[1], lang),
                             surest=who(surest[0], lang), prob=fmt_pct(surest[1].mc.prob_positive, 0))),
         data=table)

@@ -813,6 +813,7 @@ Labour-driven costs grow with wages, the rest with prices; the NPV discounts at 
     },
     "scen.open": {"zh": "在整合模拟中打开“{name}”", "en": "Open “{name}” in Consolidation"},
     "scen.figures": {"zh": "关键数字", "en": "Key figures"},
+    "scen.waterfalls": {"zh": "各方案的节约构成", "en": "Each scenario's saving, lever by lever"},
     "scen.manage": {"zh": "管理方案：改名、复制、删除", "en": "Manage: rename, duplicate, delete"},
     "scen.saved": {"zh": "已保存的方案", "en": "Saved scenarios"},
     "scen.which": {"zh": "方案", "en": "Scenario"},

@@ -61,6 +61,8 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws: int =
     """Prepare, run, simulate and test the sensitivity of a scenario (seeded: the same every time).
     ``items`` is :func:`core.scenarios.base_items` of ``p`` when already at hand."""
     plan = scenarios.prepare(p, levers, items)
+    if progress:
+        progress(0.05)
     inputs = risk.uncertain_inputs(p.book)
     mc = risk.monte_carlo(plan, inputs, draws=draws, seed=seed,
                           progress=(lambda f: progress(0.7 * f)) if progress else None)

@@ -41,9 +41,13 @@ else:
         ui.exhibit(by_lever, scenario="+".join(chosen))
     with right:
         ui.exhibit(paths, scenario="+".join(chosen))
-    for c, (n, _) in zip(st.columns(len(named)), named):
-        c.page_link("pages/consolidation.py", label=ui.tr("scen.open", name=n), icon=":material/open_in_new:",
-                    query_params={"scenario": n})
+    st.subheader(ui.tr("scen.waterfalls"))
+    for i in range(0, len(named), 2):  # two a row: the lever names stay readable
+        for j, (c, (n, a)) in enumerate(zip(st.columns(2), named[i:i + 2]), start=i + 1):
+            with c:
+                ui.exhibit(simulator.waterfall_exhibit(a, lang, n, prefix=f"scenario{j}"), scenario=n)
+                st.page_link("pages/consolidation.py", label=ui.tr("scen.open", name=n), icon=":material/open_in_new:",
+                             query_params={"scenario": n})
 
 st.subheader(ui.tr("scen.saved"))
 ui.table(simulator.saved_table(saved, lang), key="scen_saved")

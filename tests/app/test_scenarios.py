@@ -22,7 +22,7 @@ def test_the_saved_scenarios_side_by_side(lang):
     assert_clean(at)
     assert at.title[0].value == ("方案比较" if lang == "zh" else "Scenarios")
     assert at.multiselect(key="compare").value == ["全面整合", "标准+集中采购", "标准先行"]
-    assert len(at.get("plotly_chart")) == 3  # distributions, savings by lever, paths
+    assert len(at.get("plotly_chart")) == 3 + 3  # distributions, savings by lever, paths; a waterfall each
     figures = at.dataframe[0].value
     assert list(figures.columns)[1:] == ["全面整合", "标准+集中采购", "标准先行"]
     assert len(at.get("page_link")) == 3  # open each in Consolidation

@@ -130,7 +130,7 @@ def browser_redraw() -> list[Result]:
     served = folder / "store.db"
     shutil.copy(demo_db(), served)
     proc, url = start_app(served, folder / "streamlit.log")
-    read = "JSON.stringify(document.querySelectorAll('.js-plotly-plot')[0].data.map(t => t.y))"
+    read = "JSON.stringify(document.querySelectorAll('.js-plotly-plot')[0].data.map(t => t.x))"
     times = []
     try:
         with sync_playwright() as pw:

@@ -387,21 +387,22 @@ def wan_axis(lang: str) -> dict[str, object]:
 
 
 def savings_waterfall(steps: pd.DataFrame, title: str, lang: str) -> go.Figure:
-    """Each lever's annual saving stacking up to the total [万元]. ``steps``: ``name``, ``saving`` [CNY/yr]."""
-    fig = base_figure(title, height=380)
-    names = [wrap(n, 8 if lang == "zh" else 12) for n in steps["name"]] + [t("sim.waterfall.total", lang)]
+    """Each lever's annual saving stacking up to the total [万元], levers down the side (long names
+    stay readable in a narrow column). ``steps``: ``name``, ``saving`` [CNY/yr]."""
+    names = [wrap(n, 18 if lang == "zh" else 22) for n in steps["name"]] + [t("sim.waterfall.total", lang)]
     values = [*(steps["saving"] / 1e4), float(steps["saving"].sum()) / 1e4]
+    fig = base_figure(title, height=max(300, 130 + 44 * len(values)))
     fig.add_trace(go.Waterfall(
-        x=names, y=values, measure=["relative"] * len(steps) + ["total"],
+        y=names, x=values, orientation="h", measure=["relative"] * len(steps) + ["total"],
         text=[f"{v:+,.1f}" for v in values[:-1]] + [f"{values[-1]:,.1f}"], textposition="outside", cliponaxis=False,
         connector={"line": {"color": "#c7ccd1"}}, increasing={"marker": {"color": POSITIVE}},
         decreasing={"marker": {"color": NEGATIVE}}, totals={"marker": {"color": ACCENT}},
-        hovertemplate="%{x}: %{y:,.1f} " + t("unit.wan_yr", lang) + "<extra></extra>",
+        hovertemplate="%{y}: %{x:,.1f} " + t("unit.wan_yr", lang) + "<extra></extra>",
     ))
-    top = max([0.0, *values]) if values else 0.0
-    fig.update_layout(showlegend=False, xaxis={"tickangle": 0},
-                      yaxis={"title": {"text": t("sim.axis.saving_wan", lang)}, "tickformat": ",.0f",
-                             "range": [min(0.0, *values) * 1.15, top * 1.18 or 1]})
+    top = max([0.0, *values])
+    fig.update_layout(showlegend=False, yaxis={"autorange": "reversed"}, margin={"r": 40},
+                      xaxis={"title": {"text": t("sim.axis.saving_wan", lang)}, "tickformat": ",.0f",
+                             "range": [min(0.0, *values) * 1.15, top * 1.15 or 1]})
     return fig
 
 

@@ -15,7 +15,7 @@ def charts(at):
 
 
 def waterfall_bars(at) -> list[str]:
-    return [str(x).replace("<br>", " " if x.isascii() else "") for x in charts(at)[0]["data"][0]["x"]]
+    return [str(y).replace("<br>", " " if y.isascii() else "") for y in charts(at)[0]["data"][0]["y"]]
 
 
 def stored(path, name):
@@ -79,11 +79,11 @@ def test_a_damaged_link_warns_and_the_page_still_works():
 
 def test_moving_a_lever_changes_the_waterfall_and_the_link():
     at = run_app("zh", PAGE)
-    before = charts(at)[0]["data"][0]["y"]
+    before = charts(at)[0]["data"][0]["x"]
     at.toggle(key="sim_pool").set_value(True).run()
     assert_clean(at)
     assert "人员统筹" in waterfall_bars(at)
-    assert charts(at)[0]["data"][0]["y"][-1] > before[-1]  # the total grows
+    assert charts(at)[0]["data"][0]["x"][-1] > before[-1]  # the total grows
     shared = scenarios.decode(at.query_params["levers"])
     assert shared.staff_pooling and shared.unified_management
 

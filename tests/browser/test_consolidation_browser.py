@@ -47,8 +47,8 @@ def test_moving_a_lever_redraws_the_waterfall(page, app_url):
     seconds = time.perf_counter() - t0
     print(f"\nwaterfall redrawn {seconds:.2f} s after the lever was moved (target < 1.5 s)")
     settle(page)
-    assert "人员" in json.dumps(after[0][0], ensure_ascii=False)  # a staff-pooling bar on the waterfall
-    assert after[0][1][-1] > before[0][1][-1]  # and a larger total
+    assert "人员" in json.dumps(after[0][1], ensure_ascii=False)  # a staff-pooling bar on the waterfall (y: levers)
+    assert after[0][0][-1] > before[0][0][-1]  # and a larger total (x: savings)
     assert "levers=" in page.url  # the address bar is the link to what is shown
     assert_no_error_box(page)
     assert page.js_errors == []

@@ -42,9 +42,9 @@ def test_five_exhibits_with_their_data(full, lang):
     waterfall = exhibits[0]
     # the waterfall's bars are the levers used, in the model's order, then the total
     joiner = "" if lang == "zh" else " "
-    bars = [str(x).replace("<br>", joiner) for x in waterfall.figure.data[0].x]
+    bars = [str(x).replace("<br>", joiner) for x in waterfall.figure.data[0].y]
     assert bars == [simulator.lever_name(k, lang) for k in scenarios.LEVERS] + [simulator.t("sim.waterfall.total", lang)]
-    assert waterfall.figure.data[0].y[-1] == pytest.approx(full.result.annual_saving / 1e4)
+    assert waterfall.figure.data[0].x[-1] == pytest.approx(full.result.annual_saving / 1e4)
     npv = exhibits[3]
     assert int(npv.data.iloc[:, 2].sum()) == full.mc.draws  # the histogram counts every draw
 

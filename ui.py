@@ -16,6 +16,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
+from streamlit.runtime.pages_manager import PagesManager
 
 from core import db, export, pack, repo
 from core.exhibits import Exhibit, PackOptions
@@ -74,8 +75,23 @@ def actor() -> str:
     return f"web:{address if isinstance(address, str) and address else 'local'}"
 
 
+def ensure_frame() -> None:
+    """Make sure this page runs inside app.py's frame (language switch, navigation).
+
+    Streamlit starts every process in its old pages-directory mode because a ``pages/`` folder
+    exists, and leaves it only when app.py first calls ``st.navigation``. Until then a deep link
+    (``/compare?lang=en`` on a freshly started server) runs the page file on its own, with file
+    names for navigation and no language switch. A page that finds itself in that mode switches it
+    off for the whole process and reruns, and the rerun goes through app.py.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def lang() -> str:
     """The language chosen for this session."""
+    ensure_frame()
     value = st.session_state.get("_lang")
     return value if value in LANGS else DEFAULT_LANG
 
@@ -92,6 +108,7 @@ def _engine(url: str) -> Engine:
 
 def engine() -> Engine:
     """The store's engine (one per process and URL); a bad URL stops the page with one line."""
+    ensure_frame()
     try:
         return _engine(db.database_url())
     except db.StoreError as exc:

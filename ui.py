@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 from streamlit.runtime.pages_manager import PagesManager
 
-from core import db, export, pack, repo
+from core import admin, db, export, pack, repo
 from core.exhibits import Exhibit, PackOptions
 from core.i18n import DEFAULT_LANG, LANGS, t
 
@@ -192,7 +192,7 @@ def page_header(title_key: str, caption: str | None = None) -> None:
     st.session_state["_page_title"] = tr(title_key)  # names the files this page's charts download as
     if caption:
         st.caption(caption)
-    if st.session_state.get("_dataset") == "demo":
+    if st.session_state.get("_dataset") in admin.SYNTHETIC_DATASETS:
         st.info(tr("demo.notice"), icon=":material/science:")
     done = st.session_state.pop("_done", None)
     if done:
@@ -321,7 +321,7 @@ def build_pack(p: repo.Portfolio, options: PackOptions, saved: pd.DataFrame, nam
     renderer; any failure shows one line and returns None."""
     try:
         options = replace(options, scenarios=pack.scenario_choices(saved, names))
-        doc = pack.collect(p, lang(), options, sections, demo=st.session_state.get("_dataset") == "demo")
+        doc = pack.collect(p, lang(), options, sections, demo=st.session_state.get("_dataset") in admin.SYNTHETIC_DATASETS)
         return pack.build(doc, formats=formats, renderer=renderer(), progress=lambda f, m: progress(f, m))
     except (export.RenderError, ValueError, KeyError) as exc:
         msg = str(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc).strip() or type(exc).__name__

@@ -7,6 +7,7 @@ import ui
 
 # A local icon: an intranet without internet cannot fetch Material icons for the browser tab.
 st.set_page_config(page_icon=str(Path(__file__).parent / ".streamlit" / "icon.png"), layout="wide")
+ui.new_run()
 ui.language_picker()
 st.sidebar.caption(ui.tr("app.subtitle"))
 

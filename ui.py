@@ -116,14 +116,25 @@ def engine() -> Engine:
         st.stop()
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# Results cached here are shared by every session of the process and handed out as they are, not
+# copied (copying a portfolio or a set of figures on every rerun cost more than computing a page):
+# pages and core treat them as read-only and derive new frames (``assign``, ``loc``) to change them.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _portfolio(url: str, version: str) -> repo.Portfolio:
     with Session(_engine(url)) as session:
         return repo.load_portfolio(session)
 
 
+def new_run() -> None:
+    """Forget what the previous run read about the store (app.py calls this at the top of every run)."""
+    st.session_state.pop("_store_state", None)
+
+
 def _store_state() -> tuple[str, dict[str, str]]:
-    """The data version and store facts, read on every rerun (a few cheap queries)."""
+    """The data version and store facts: a few cheap queries, made once per run."""
+    known = st.session_state.get("_store_state")
+    if known is not None:
+        return known  # type: ignore[no-any-return]
     eng = engine()
     try:
         if not db.has_schema(eng):
@@ -133,15 +144,17 @@ def _store_state() -> tuple[str, dict[str, str]]:
             if repo.is_empty(session):
                 st.info(tr("store.empty"), icon=":material/database:")
                 st.stop()
-            return repo.data_version(session), repo.get_meta(session)
+            state = repo.data_version(session), repo.get_meta(session)
     except SQLAlchemyError as exc:
         first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         st.error(tr("store.error", msg=first), icon=":material/database:")
         st.stop()
+    st.session_state["_store_state"] = state
+    return state
 
 
 def portfolio() -> repo.Portfolio:
-    """The whole store as frames, cached until the data changes."""
+    """The whole store as frames, cached until the data change (shared: treat as read-only)."""
     version, meta = _store_state()
     st.session_state["_dataset"] = meta.get("dataset", "")
     return _portfolio(db.database_url(), version)
@@ -152,17 +165,22 @@ def data_version() -> str:
     return _store_state()[0]
 
 
+_COMPUTATIONS: dict[str, Callable[..., Any]] = {}
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _computed(name: str, url: str, version: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> Any:
+    return _COMPUTATIONS[name](_portfolio(url, version), *args, **dict(kwargs))
+
+
 def cached(fn: Callable[..., T]) -> Callable[..., T]:
-    """Cache a pure computation on the portfolio by data version and arguments."""
-    # Streamlit keys a cache by the decorated function's source, which is this one lambda for every
-    # ``fn``: the function's name is part of the arguments so that two functions never share entries.
-    inner = st.cache_data(show_spinner=False, max_entries=64)(
-        lambda name, version, *args, **kwargs: fn(_portfolio(db.database_url(), version), *args, **kwargs)
-    )
+    """``fn(portfolio, *args, **kwargs)`` computed once per data version and arguments, for every
+    session of the process; the result is shared, so it must be treated as read-only."""
     name = f"{fn.__module__}.{fn.__qualname__}"
+    _COMPUTATIONS[name] = fn
 
     def call(*args: Any, **kwargs: Any) -> T:
-        return inner(name, data_version(), *args, **kwargs)
+        return _computed(name, db.database_url(), data_version(), args, tuple(sorted(kwargs.items())))  # type: ignore[no-any-return]
 
     return call
 

@@ -58,6 +58,7 @@ def mode_color_map(lang: str) -> dict[str, str]:
 
 
 MAX_ROWS = 40  # a chart with one row per item shows at most this many; the data behind it keeps all
+DOTS_UP_TO = 200  # one dot per building up to this many buildings; beyond, boxes show the spread
 
 
 def capped_title(title: str, shown: int, total: int, lang: str) -> str:
@@ -131,9 +132,14 @@ def budget_deviation(per_year: pd.DataFrame, per_building: pd.DataFrame, lang: s
         marker_color=["#d98b7a" if v > 0 else "#8fb3d9" for v in per_year["deviation"]],
         hovertemplate="%{x}: %{y:+.1%}<extra></extra>", width=0.6,
     )
+    many = per_building["building"].nunique() > DOTS_UP_TO
     for i, m in enumerate(MODE_ORDER):
         d = per_building.loc[per_building["mode"] == m.value]
         if d.empty:
+            continue
+        if many:  # hundreds of buildings: the spread as a box per mode and year, not a cloud of dots
+            fig.add_box(x=d["year"] + (i - 1.5) * 0.13, y=d["deviation"], name=label("mode", m.value, lang),
+                        marker_color=MODE_COLORS[m.value], boxpoints=False, width=0.11, line={"width": 1.2})
             continue
         fig.add_scatter(  # each mode a little to the side, so the dots of one year do not hide each other
             x=d["year"] + (i - 1.5) * 0.13, y=d["deviation"], mode="markers", name=label("mode", m.value, lang),
@@ -187,12 +193,13 @@ def measure_spread(measures: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(template=TEMPLATE, title={"text": t("compare.spread.title", lang)}, height=560,
                       showlegend=False, margin={"t": 80})
     names = mode_order(lang)
+    points = "all" if len(measures) <= DOTS_UP_TO else "outliers"  # a dot per building while they are few
     for i, (col, _key, scale) in enumerate(SPREAD_MEASURES):
         r, c = i // 2 + 1, i % 2 + 1
         for m, name in zip(MODE_ORDER, names):
             d = measures.loc[(measures["mode"] == m.value) & measures[col].notna()]
             fig.add_trace(go.Box(
-                x=d[col] * scale, y=[name] * len(d), name=name, orientation="h", boxpoints="all", jitter=0.5,
+                x=d[col] * scale, y=[name] * len(d), name=name, orientation="h", boxpoints=points, jitter=0.5,
                 pointpos=0, marker={"color": MODE_COLORS[m.value], "size": 8, "line": {"color": "white", "width": 1}},
                 line={"color": MODE_COLORS[m.value], "width": 1.5}, fillcolor="rgba(0,0,0,0)",
                 hovertext=d["building"], hovertemplate="%{hovertext}: %{x:,.1f}<extra></extra>",

@@ -40,3 +40,15 @@ def test_contract_prices_show_those_furthest_above_the_standard():
                         "fee_status": "green", "price_per_m2_month": 1.0, "standard_per_m2_month": 1.0, "buildings": "楼"})
     fig = charts.price_vs_standard(reg, amber=0.1, red=0.25, lang="zh")
     assert len(fig.data[0].x) == charts.MAX_ROWS and min(fig.data[0].x) == 0.50  # 0.50 … 0.89
+
+
+def test_budget_deviation_draws_dots_for_a_city_and_boxes_for_a_large_one():
+    def per_building(n: int) -> pd.DataFrame:
+        return pd.DataFrame({"year": [2025] * n, "building": [f"楼{i}" for i in range(n)],
+                             "mode": ["self"] * n, "deviation": [0.01 * (i % 7) for i in range(n)]})
+
+    per_year = pd.DataFrame({"year": [2025], "deviation": [0.02]})
+    small = charts.budget_deviation(per_year, per_building(16), "zh")
+    large = charts.budget_deviation(per_year, per_building(2_000), "zh")
+    assert [tr.type for tr in small.data] == ["bar", "scatter"]
+    assert [tr.type for tr in large.data] == ["bar", "box"]

@@ -1,9 +1,13 @@
 """The frame: page config, language, navigation. Everything else lives in pages/ and core/."""
+from pathlib import Path
+
 import streamlit as st
 
 import ui
 
-st.set_page_config(page_icon=":material/account_balance:", layout="wide")
+# A local icon: an intranet without internet cannot fetch Material icons for the browser tab.
+st.set_page_config(page_icon=str(Path(__file__).parent / ".streamlit" / "icon.png"), layout="wide")
+ui.new_run()
 ui.language_picker()
 st.sidebar.caption(ui.tr("app.subtitle"))
 

@@ -19,8 +19,9 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
+from streamlit.runtime.pages_manager import PagesManager
 
-from core import db, export, pack, repo
+from core import admin, db, export, pack, repo
 from core.exhibits import Exhibit, PackOptions
 from core.i18n import DEFAULT_LANG, LANGS, t
 
@@ -77,8 +78,23 @@ def actor() -> str:
     return f"web:{address if isinstance(address, str) and address else 'local'}"
 
 
+def ensure_frame() -> None:
+    """Make sure this page runs inside app.py's frame (language switch, navigation).
+
+    Streamlit starts every process in its old pages-directory mode because a ``pages/`` folder
+    exists, and leaves it only when app.py first calls ``st.navigation``. Until then a deep link
+    (``/compare?lang=en`` on a freshly started server) runs the page file on its own, with file
+    names for navigation and no language switch. A page that finds itself in that mode switches it
+    off for the whole process and reruns, and the rerun goes through app.py.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def lang() -> str:
     """The language chosen for this session."""
+    ensure_frame()
     value = st.session_state.get("_lang")
     return value if value in LANGS else DEFAULT_LANG
 
@@ -95,6 +111,7 @@ def _engine(url: str) -> Engine:
 
 def engine() -> Engine:
     """The store's engine (one per process and URL); a bad URL stops the page with one line."""
+    ensure_frame()
     try:
         return _engine(db.database_url())
     except db.StoreError as exc:
@@ -102,14 +119,25 @@ def engine() -> Engine:
         st.stop()
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+# Results cached here are shared by every session of the process and handed out as they are, not
+# copied (copying a portfolio or a set of figures on every rerun cost more than computing a page):
+# pages and core treat them as read-only and derive new frames (``assign``, ``loc``) to change them.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _portfolio(url: str, version: str) -> repo.Portfolio:
     with Session(_engine(url)) as session:
         return repo.load_portfolio(session)
 
 
+def new_run() -> None:
+    """Forget what the previous run read about the store (app.py calls this at the top of every run)."""
+    st.session_state.pop("_store_state", None)
+
+
 def _store_state() -> tuple[str, dict[str, str]]:
-    """The data version and store facts, read on every rerun (a few cheap queries)."""
+    """The data version and store facts: a few cheap queries, made once per run."""
+    known = st.session_state.get("_store_state")
+    if known is not None:
+        return known  # type: ignore[no-any-return]
     eng = engine()
     try:
         if not db.has_schema(eng):
@@ -119,15 +147,17 @@ def _store_state() -> tuple[str, dict[str, str]]:
             if repo.is_empty(session):
                 st.info(tr("store.empty"), icon=":material/database:")
                 st.stop()
-            return repo.data_version(session), repo.get_meta(session)
+            state = repo.data_version(session), repo.get_meta(session)
     except SQLAlchemyError as exc:
         first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
         st.error(tr("store.error", msg=first), icon=":material/database:")
         st.stop()
+    st.session_state["_store_state"] = state
+    return state
 
 
 def portfolio() -> repo.Portfolio:
-    """The whole store as frames, cached until the data changes."""
+    """The whole store as frames, cached until the data change (shared: treat as read-only)."""
     version, meta = _store_state()
     st.session_state["_dataset"] = meta.get("dataset", "")
     return _portfolio(db.database_url(), version)
@@ -138,23 +168,28 @@ def data_version() -> str:
     return _store_state()[0]
 
 
+_COMPUTATIONS: dict[str, Callable[..., Any]] = {}
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _computed(name: str, url: str, version: str, args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> Any:
+    return _COMPUTATIONS[name](_portfolio(url, version), *args, **dict(kwargs))
+
+
 def cached(fn: Callable[..., T]) -> Callable[..., T]:
-    """Cache a pure computation on the portfolio by data version and arguments."""
-    # Streamlit keys a cache by the decorated function's source, which is this one lambda for every
-    # ``fn``: the function's name is part of the arguments so that two functions never share entries.
-    inner = st.cache_data(show_spinner=False, max_entries=64)(
-        lambda name, version, *args, **kwargs: fn(_portfolio(db.database_url(), version), *args, **kwargs)
-    )
+    """``fn(portfolio, *args, **kwargs)`` computed once per data version and arguments, for every
+    session of the process; the result is shared, so it must be treated as read-only."""
     name = f"{fn.__module__}.{fn.__qualname__}"
+    _COMPUTATIONS[name] = fn
 
     def call(*args: Any, **kwargs: Any) -> T:
-        return inner(name, data_version(), *args, **kwargs)
+        return _computed(name, db.database_url(), data_version(), args, tuple(sorted(kwargs.items())))  # type: ignore[no-any-return]
 
     return call
 
 
 @st.cache_resource(show_spinner=False)
-def _computed() -> tuple[threading.Lock, OrderedDict[tuple[Any, ...], Any]]:
+def _progress_results() -> tuple[threading.Lock, OrderedDict[tuple[Any, ...], Any]]:
     return threading.Lock(), OrderedDict()
 
 
@@ -166,7 +201,7 @@ def computed(fn: Callable[..., T], /, *args: Any, label: str, keep: int = 32, af
     progress bar where it is called, fed by ``fn``'s calls to ``progress(fraction)``."""
     url, version = db.database_url(), data_version()
     key = (f"{fn.__module__}.{fn.__qualname__}", url, version, args)
-    lock, store = _computed()
+    lock, store = _progress_results()
     with lock:
         if key in store:
             store.move_to_end(key)
@@ -218,7 +253,7 @@ def page_header(title_key: str, caption: str | None = None) -> None:
     st.session_state["_page_title"] = tr(title_key)  # names the files this page's charts download as
     if caption:
         st.caption(caption)
-    if st.session_state.get("_dataset") == "demo":
+    if st.session_state.get("_dataset") in admin.SYNTHETIC_DATASETS:
         st.info(tr("demo.notice"), icon=":material/science:")
     done = st.session_state.pop("_done", None)
     if done:
@@ -347,7 +382,7 @@ def build_pack(p: repo.Portfolio, options: PackOptions, saved: pd.DataFrame, nam
     renderer; any failure shows one line and returns None."""
     try:
         options = replace(options, scenarios=pack.scenario_choices(saved, names))
-        doc = pack.collect(p, lang(), options, sections, demo=st.session_state.get("_dataset") == "demo")
+        doc = pack.collect(p, lang(), options, sections, demo=st.session_state.get("_dataset") in admin.SYNTHETIC_DATASETS)
         return pack.build(doc, formats=formats, renderer=renderer(), progress=lambda f, m: progress(f, m))
     except (export.RenderError, ValueError, KeyError) as exc:
         msg = str(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc).strip() or type(exc).__name__

@@ -1,4 +1,5 @@
-"""Settle time of every registered page in Chromium: first visit (cold caches) and later visits."""
+"""Settle time of every registered page in Chromium, on the demo city and the 2,000-building city:
+first visit (cold caches) and later visits; and the app process's memory once every page has run."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,8 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from bench.common import Result, demo_db
+from bench.common import Result, cities
+from bench.load import rss_mb
 from tests.browser.conftest import ARGS, CHROMIUM, settle, start_app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,8 +46,9 @@ def measure(db_path: Path, label: str) -> list[Result]:
                 name = path or "overview"
                 results.append(Result(f"{label}: {name} settles, first visit", first, "s"))
                 results.append(Result(f"{label}: {name} settles, later visits (median)",
-                                      statistics.median(later), "s", "< 2 s" if name == "overview" else ""))
+                                      statistics.median(later), "s", "< 2 s" if name == "overview" and label == "demo" else ""))
             browser.close()
+        results.append(Result(f"{label}: app process memory after every page", rss_mb(proc.pid), "MB"))
     finally:
         proc.terminate()
         proc.wait(10)
@@ -55,4 +58,4 @@ def measure(db_path: Path, label: str) -> list[Result]:
 def run() -> list[Result]:
     if not Path(CHROMIUM).exists():
         return [Result("browser: Chromium missing, not measured", float("nan"), "s", note=CHROMIUM)]
-    return measure(demo_db(), "demo")
+    return [r for label, path in cities() for r in measure(path, label)]

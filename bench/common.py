@@ -10,7 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from core import admin, db
+from core import admin, db, synth
+
+BIG_CITY = 2_000  # buildings in the benchmark city (issue 8)
 
 
 @dataclass(frozen=True)
@@ -43,5 +45,30 @@ def median_seconds(fn: Callable[[], object], repeats: int = 5, warmup: int = 1) 
 def demo_db() -> Path:
     """A SQLite file holding the demo city, built once per benchmark run."""
     path = Path(tempfile.mkdtemp(prefix="bench-")) / "demo.db"
-    admin.init_store(db.make_engine(f"sqlite:///{path}"), demo=True)
+    engine = db.make_engine(f"sqlite:///{path}")
+    admin.init_store(engine, demo=True)
+    engine.dispose()  # folds the WAL into the file, which benchmarks copy
     return path
+
+
+@cache
+def big_db(n: int = BIG_CITY) -> Path:
+    """A SQLite file holding the deterministic synthetic city of ``n`` buildings (about 30 s to build)."""
+    path = Path(tempfile.mkdtemp(prefix="bench-big-")) / "big.db"
+    engine = db.make_engine(f"sqlite:///{path}")
+    admin.init_store(engine, frames=synth.synthetic_city(n), dataset="synthetic")
+    engine.dispose()
+    return path
+
+
+def cities() -> list[tuple[str, Path]]:
+    """The two cities every page is measured on: (label, SQLite file)."""
+    return [("demo", demo_db()), (f"{BIG_CITY:,} bldg", big_db())]
+
+
+def registered_pages() -> list[str]:
+    """The page files app.py registers, in order."""
+    import re
+
+    text = (Path(__file__).resolve().parent.parent / "app.py").read_text(encoding="utf-8")
+    return re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', text)

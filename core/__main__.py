@@ -29,11 +29,23 @@ def cmd_init_db(args: argparse.Namespace) -> int:
     engine = db.make_engine()
     if args.if_empty and db.has_schema(engine):
         with Session(engine) as session:
-            if not repo.is_empty(session):
-                print(f"{db.display_url(str(engine.url))} already holds data; left as it is")
-                return 0
-    counts = admin.init_store(engine, demo=args.demo, force=args.force)
-    print(f"initialised {db.display_url(str(engine.url))}" + (" with the demo city" if args.demo else ""))
+            empty = repo.is_empty(session)
+        if not empty:
+            db.migrate(engine)  # an existing store keeps its data and gets the newest schema
+            print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}")
+            return 0
+    if args.synthetic:
+        from core import synth
+
+        if args.buildings < 1:
+            raise ValueError("--buildings must be at least 1")
+        city = synth.synthetic_city(args.buildings, seed=args.seed)
+        counts = admin.init_store(engine, force=args.force, frames=city, dataset="synthetic")
+        what = f" with a synthetic city of {args.buildings:,} buildings (seed {args.seed})"
+    else:
+        counts = admin.init_store(engine, demo=args.demo, force=args.force)
+        what = " with the demo city" if args.demo else ""
+    print(f"initialised {db.display_url(str(engine.url))}{what}")
     for table, n in counts.items():
         print(f"  {table:<22}{n:>8}")
     return 0
@@ -154,7 +166,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
     if args.year is not None and args.year not in p.years:
         raise ValueError(f"no recorded spending for {args.year} (years: {p.years[0]}-{p.years[-1]})")
     options = PackOptions(year=args.year, scenarios=pack.scenario_choices(saved, args.scenario))
-    doc = pack.collect(p, args.lang, options, args.sections, demo=meta.get("dataset") == "demo")
+    doc = pack.collect(p, args.lang, options, args.sections, demo=admin.is_synthetic(meta))
     renderer = export.shared_renderer()
     try:
         built = pack.build(doc, formats=args.formats, renderer=renderer)
@@ -418,7 +430,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("init-db", help="create the tables and load the reference data (and the demo city)")
     p.add_argument("--demo", action="store_true", help="also load the synthetic demo city")
     p.add_argument("--force", action="store_true", help="replace a store that already holds data")
-    p.add_argument("--if-empty", action="store_true", help="do nothing if the store already holds data")
+    p.add_argument("--if-empty", action="store_true",
+                   help="if the store already holds data, only bring its schema up to date")
+    p.add_argument("--synthetic", action="store_true",
+                   help="load a deterministic synthetic city instead of the demo (for benchmarks)")
+    p.add_argument("--buildings", type=int, default=2_000, metavar="N",
+                   help="buildings in the synthetic city (default 2,000, the benchmark size)")
+    p.add_argument("--seed", type=int, default=7, help="seed of the synthetic city (default 7)")
     p.set_defaults(func=cmd_init_db)
 
     p = sub.add_parser("info", help="database URL, rows per table, buildings per support mode")

@@ -14,6 +14,12 @@ from core.io import REFERENCE_TABLES, read_folder
 from core.modes import MODE_ORDER, modes_of_buildings
 
 APP_ID = "jgsw-support-services-dashboard"
+SYNTHETIC_DATASETS = frozenset({"demo", "synthetic"})  # invented data: every page and pack says so
+
+
+def is_synthetic(meta: dict[str, str]) -> bool:
+    """Whether the store holds invented data (the demo city or a benchmark city)."""
+    return meta.get("dataset", "") in SYNTHETIC_DATASETS
 REFERENCE_DIR = db.ROOT / "data" / "reference"
 DEMO_DIR = db.ROOT / "data" / "demo"
 EXAMPLE_SCENARIOS = DEMO_DIR / "scenarios.json"  # three example scenarios shipped with the demo city

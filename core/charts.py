@@ -57,6 +57,17 @@ def mode_color_map(lang: str) -> dict[str, str]:
     return {label("mode", m.value, lang): MODE_COLORS[m.value] for m in MODE_ORDER}
 
 
+MAX_ROWS = 40  # a chart with one row per item shows at most this many; the data behind it keeps all
+DOTS_UP_TO = 200  # one dot per building up to this many buildings; beyond, boxes show the spread
+
+
+def capped_title(title: str, shown: int, total: int, lang: str) -> str:
+    """The title, with a subtitle saying so when a chart shows only the rows that need attention most."""
+    if shown >= total:
+        return title
+    return f"{title}<br><sup>{t('chart.showing_top', lang, n=shown, total=f'{total:,}')}</sup>"
+
+
 def base_figure(title: str, *, height: int = 380) -> go.Figure:
     """An empty figure on the shared template."""
     fig = go.Figure()
@@ -121,9 +132,14 @@ def budget_deviation(per_year: pd.DataFrame, per_building: pd.DataFrame, lang: s
         marker_color=["#d98b7a" if v > 0 else "#8fb3d9" for v in per_year["deviation"]],
         hovertemplate="%{x}: %{y:+.1%}<extra></extra>", width=0.6,
     )
+    many = per_building["building"].nunique() > DOTS_UP_TO
     for i, m in enumerate(MODE_ORDER):
         d = per_building.loc[per_building["mode"] == m.value]
         if d.empty:
+            continue
+        if many:  # hundreds of buildings: the spread as a box per mode and year, not a cloud of dots
+            fig.add_box(x=d["year"] + (i - 1.5) * 0.13, y=d["deviation"], name=label("mode", m.value, lang),
+                        marker_color=MODE_COLORS[m.value], boxpoints=False, width=0.11, line={"width": 1.2})
             continue
         fig.add_scatter(  # each mode a little to the side, so the dots of one year do not hide each other
             x=d["year"] + (i - 1.5) * 0.13, y=d["deviation"], mode="markers", name=label("mode", m.value, lang),
@@ -177,12 +193,13 @@ def measure_spread(measures: pd.DataFrame, lang: str) -> go.Figure:
     fig.update_layout(template=TEMPLATE, title={"text": t("compare.spread.title", lang)}, height=560,
                       showlegend=False, margin={"t": 80})
     names = mode_order(lang)
+    points = "all" if len(measures) <= DOTS_UP_TO else "outliers"  # a dot per building while they are few
     for i, (col, _key, scale) in enumerate(SPREAD_MEASURES):
         r, c = i // 2 + 1, i % 2 + 1
         for m, name in zip(MODE_ORDER, names):
             d = measures.loc[(measures["mode"] == m.value) & measures[col].notna()]
             fig.add_trace(go.Box(
-                x=d[col] * scale, y=[name] * len(d), name=name, orientation="h", boxpoints="all", jitter=0.5,
+                x=d[col] * scale, y=[name] * len(d), name=name, orientation="h", boxpoints=points, jitter=0.5,
                 pointpos=0, marker={"color": MODE_COLORS[m.value], "size": 8, "line": {"color": "white", "width": 1}},
                 line={"color": MODE_COLORS[m.value], "width": 1.5}, fillcolor="rgba(0,0,0,0)",
                 hovertext=d["building"], hovertemplate="%{hovertext}: %{x:,.1f}<extra></extra>",
@@ -306,6 +323,13 @@ def standards_map(bench: pd.DataFrame, services: list[str], lang: str, *, amber:
     """
     cols = [s for s in services if s in set(bench["service"])]
     rows = list(dict.fromkeys(bench["building"]))
+    total = len(rows)
+    if total > MAX_ROWS:  # the buildings with most red, then amber items, then the largest deviation
+        rank = bench.assign(red=bench["status"] == "red", amber=bench["status"] == "amber").groupby(
+            "building", sort=False).agg(red=("red", "sum"), amber=("amber", "sum"), worst=("deviation_pct", "max"))
+        keep = set(rank.sort_values(["red", "amber", "worst"], ascending=False).head(MAX_ROWS).index)
+        rows = [b for b in rows if b in keep]
+        bench = bench.loc[bench["building"].isin(keep)]
     dev, std = bench["deviation_pct"], bench["standard_per_m2_month"]
     cells = bench.assign(
         code=bench["status"].map({s: i for i, s in enumerate(("none", "green", "amber", "red"))}),
@@ -323,7 +347,8 @@ def standards_map(bench: pd.DataFrame, services: list[str], lang: str, *, amber:
     scale = []
     for i, s in enumerate(("none", "green", "amber", "red")):
         scale += [[i / 4, STATUS_COLORS[s]], [(i + 1) / 4, STATUS_COLORS[s]]]
-    fig = base_figure(t("standards.map.title", lang), height=max(340, 150 + 28 * len(rows)))
+    fig = base_figure(capped_title(t("standards.map.title", lang), len(rows), total, lang),
+                      height=max(340, 150 + 28 * len(rows)))
     fig.add_heatmap(z=z, x=[wrap(label("service", s, lang), 12) for s in cols], y=rows, zmin=-0.5, zmax=3.5,
                     colorscale=scale, showscale=False, text=text, texttemplate="%{text}",
                     textfont={"size": 11}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
@@ -662,8 +687,10 @@ def price_vs_standard(register: pd.DataFrame, *, amber: float, red: float, lang:
     """Each contract's price per m² against its standard (a fraction: +0.2 = 20% above), sorted,
     coloured by fee status, with the amber and red lines. Columns: ``code``, ``vendor``,
     ``deviation``, ``fee_status``, ``price_per_m2_month``, ``standard_per_m2_month``, ``buildings``."""
-    r = register.sort_values("deviation")
-    fig = base_figure(t("gates.chart.price.title", lang), height=max(320, 90 + 22 * len(r)))
+    # the contracts furthest above their standard (those without one last)
+    r = register.sort_values("deviation", ascending=False, na_position="last").head(MAX_ROWS).sort_values("deviation")
+    fig = base_figure(capped_title(t("gates.chart.price.title", lang), len(r), len(register), lang),
+                      height=max(320, 90 + 22 * len(r)))
     fig.add_bar(
         y=r["code"] + " " + r["vendor"].str.slice(0, 6), x=r["deviation"], orientation="h", showlegend=False,
         marker_color=[FEE_STATUS_COLORS[s] for s in r["fee_status"]],
@@ -681,10 +708,15 @@ def scorecard_matrix(card: pd.DataFrame, checks: list[tuple[str, str]], lang: st
     """Buildings × checks: green met, red not met, grey not applicable, with ✓ ✗ — in each cell.
     ``checks`` is (column, axis label) in display order; ``card`` has ``building`` and the columns."""
     cols = [c for c, _ in checks]
+    total = len(card)
+    if total > MAX_ROWS:  # the buildings failing most checks, in their original order
+        failed = (card[cols] == False).sum(axis=1)  # noqa: E712  (None means "does not apply")
+        card = card.loc[sorted(failed.nlargest(MAX_ROWS, keep="first").index, key=list(card.index).index)]
     values = card[cols].to_numpy()
     z = [[0.5 if v is None else float(bool(v)) for v in row] for row in values]
     text = [["—" if v is None else ("✓" if v else "✗") for v in row] for row in values]
-    fig = base_figure(t("gates.chart.scorecard.title", lang), height=max(360, 150 + 30 * len(card)))
+    fig = base_figure(capped_title(t("gates.chart.scorecard.title", lang), len(card), total, lang),
+                      height=max(360, 150 + 30 * len(card)))
     fig.add_heatmap(
         z=z, x=[lab for _, lab in checks], y=card["building"].tolist(), text=text, texttemplate="%{text}",
         textfont={"size": 15, "color": "white"}, zmin=0, zmax=1, showscale=False, xgap=3, ygap=3,

@@ -364,3 +364,38 @@ def compare_section(p: Portfolio, lang: str, options: PackOptions) -> SectionCon
         ),
         assumptions=(*costing.FACTOR_KEYS, *(f"qw_{c}" for c in CRITERIA)),
     )
+
+
+@dataclass(frozen=True)
+class CompareView:
+    """What the Compare page shows for one choice of filters and language (computed once, shared)."""
+
+    measures: pd.DataFrame
+    table: pd.DataFrame
+    exhibits: tuple[Exhibit, ...]
+
+
+def compare_view(p: Portfolio, year: int, lang: str, *, services: tuple[str, ...] = (),
+                 buildings: tuple[int, ...] = (), tax_neutral: bool = False) -> CompareView:
+    """The Compare page's measures, its mode table and its four charts."""
+    measures = building_measures(p, year, services=services, buildings=buildings, tax_neutral=tax_neutral,
+                                 costs=costing.arrangement_costs(p))
+    if measures.empty:
+        return CompareView(measures, pd.DataFrame(), ())
+    return CompareView(measures, mode_display(mode_comparison(measures), lang),
+                       tuple(compare_exhibits(p, measures, year, lang)))
+
+
+def departments_view(p: Portfolio, year: int, lang: str, *, services: tuple[str, ...] = (),
+                     buildings: tuple[int, ...] = (), basis: str = "area",
+                     tax_neutral: bool = False) -> tuple[Exhibit, pd.DataFrame]:
+    """The departments tab: what each department's services cost, and how each building was shared."""
+    year_costs = costing.select(costing.arrangement_costs(p), year=year, services=services, buildings=buildings)
+    return (costing.department_exhibit(p, year_costs, lang, basis=basis, tax_neutral=tax_neutral),
+            costing.allocation_display(p, year_costs, lang, basis=basis, tax_neutral=tax_neutral))
+
+
+def working_view(p: Portfolio, year: int, building_id: int, lang: str, *, services: tuple[str, ...] = ()) -> Exhibit:
+    """The "show the working" tab for one building: its cost lines and the factors behind them."""
+    year_costs = costing.select(costing.arrangement_costs(p), year=year, services=services)
+    return costing.working_exhibit(p, year_costs, building_id, lang)

@@ -77,6 +77,12 @@ def factors_by_year(book: AssumptionBook, years: Iterable[int]) -> pd.DataFrame:
 
 # --- the model ------------------------------------------------------------------------------------
 def arrangement_costs(p: Portfolio) -> pd.DataFrame:
+    """Annual full cost of every arrangement in every year of its ledger [CNY/yr] (computed once per
+    portfolio and shared: treat as read-only). See :func:`_arrangement_costs`."""
+    return p.derived("arrangement_costs", lambda: _arrangement_costs(p))
+
+
+def _arrangement_costs(p: Portfolio) -> pd.DataFrame:
     """Annual full cost of every arrangement in every year of its ledger [CNY/yr].
 
     One row per arrangement and year (monthly records are summed). Columns: ``arrangement_id``,

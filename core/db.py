@@ -7,6 +7,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
@@ -101,9 +105,44 @@ def check_connection(engine: Engine) -> None:
         raise StoreError(f"cannot open the database {display_url(str(engine.url))}: {first}") from None
 
 
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BASELINE = "0001"  # the first revision: the schema stores were created with before migrations
+
+
+def alembic_config() -> Config:
+    """Alembic's configuration for the store's migrations (no alembic.ini: everything is here)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest schema revision this code knows."""
+    return str(ScriptDirectory.from_config(alembic_config()).get_current_head())
+
+
+def schema_revision(engine: Engine) -> str | None:
+    """The store's schema revision (None for a store without tables or made before migrations)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the store's schema to ``revision`` (default: the newest), keeping its data.
+
+    A store whose tables were made before migrations existed is recorded as the baseline first.
+    """
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        if MigrationContext.configure(conn).get_current_revision() is None and inspect(conn).has_table("building"):
+            command.stamp(cfg, BASELINE)
+        command.upgrade(cfg, revision)
+
+
 def create_schema(engine: Engine) -> None:
-    """Create every table that does not exist yet."""
-    SQLModel.metadata.create_all(engine)
+    """Create the store's tables, or upgrade them to the newest schema (see :func:`migrate`)."""
+    migrate(engine)
 
 
 def drop_schema(engine: Engine) -> None:
@@ -116,6 +155,7 @@ def drop_schema(engine: Engine) -> None:
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         SQLModel.metadata.drop_all(conn)
+        conn.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
         conn.commit()
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("PRAGMA foreign_keys=ON")

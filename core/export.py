@@ -79,8 +79,15 @@ def _is_exe(path: str) -> bool:
 
 
 def find_browser() -> str | None:
-    """The Chromium/Chrome executable to use: ``BROWSER_PATH`` if set (even if wrong), else the usual places."""
-    override = os.environ.get("BROWSER_PATH")
+    """The Chromium/Chrome executable to use: ``BROWSER_PATH`` if set (even if wrong), else the usual places.
+
+    Looked up once per value of ``BROWSER_PATH`` (pages ask on every rerun, for every chart).
+    """
+    return _find_browser(os.environ.get("BROWSER_PATH"))
+
+
+@cache
+def _find_browser(override: str | None) -> str | None:
     if override is not None:
         return override if _is_exe(override) else None
     try:

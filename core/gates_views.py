@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from core import charts, gates, quality
-from core.exhibits import Exhibit
+from core.exhibits import Exhibit, PackOptions, SectionContent
 from core.gates import GateSettings
 from core.i18n import fmt_money, fmt_pct, label, t, wan
+from core.quality import CRITERIA
 from core.repo import Portfolio
 
 
@@ -371,4 +372,29 @@ def gates_page(p: Portfolio, s: GateSettings, lang: str) -> GatesPage:
         register=register_table(p, s, lang), contracts=contracts_table(p, s, lang),
         vendor_ranking=ranking_table(p, s, lang, of="vendor"), building_ranking=ranking_table(p, s, lang, of="building"),
         departments=department_table(p, s, lang), vendor_names=vendor_names(p, s),
+    )
+
+
+GATE_FACTORS: tuple[str, ...] = (
+    "admission_min_qualification", "admission_min_score", "quality_replace_below", "direct_award_flag_threshold",
+    "contract_expiry_window_months", "quality_band_excellent_min", "quality_band_excellent_adj",
+    "quality_band_good_min", "quality_band_good_adj", "quality_band_fair_min", "quality_band_fair_adj",
+    "quality_band_poor_adj", "hhi_moderate", "hhi_high", *(f"qw_{c}" for c in CRITERIA),
+)
+
+
+def gates_section(p: Portfolio, lang: str, options: PackOptions) -> SectionContent:
+    """The Vendors & quality page's part of the meeting pack, at the Bureau's saved rules, judged today."""
+    s = GateSettings.from_book(p)
+    if options.year in p.years:
+        s = replace(s, year=int(options.year))  # type: ignore[arg-type]
+    k = gate_kpis(p, s)
+    return SectionContent(
+        exhibits=tuple(gates_exhibits(p, s, lang)),
+        key_figures=(
+            (t("gates.kpi.compliance", lang), fmt_pct(k.compliance.rate, 0)),
+            (t("gates.kpi.noncompetitive", lang), str(k.noncompetitive)),
+            (t("gates.kpi.replace", lang), str(k.replace)),
+        ),
+        assumptions=GATE_FACTORS,
     )

@@ -99,6 +99,10 @@ _OVERVIEW: dict[str, Entry] = {
     "chart.share_of_area": {"zh": "面积占比", "en": "Share of floor area"},
     "chart.share_of_buildings": {"zh": "楼宇占比", "en": "Share of buildings"},
     "chart.deviation_pct": {"zh": "偏差（%）", "en": "Deviation (%)"},
+    "chart.showing_top": {
+        "zh": "共 {total} 项，此处显示最需关注的 {n} 项；全部数据见下载",
+        "en": "Showing the {n} that most need attention, of {total}; all of them in the download",
+    },
     "chart.city_total": {"zh": "全市合计", "en": "City total"},
     "chart.per_building": {"zh": "各楼", "en": "Each building"},
     "chart.spending_wan": {"zh": "支出（万元）", "en": "Spending (CNY 10k)"},
@@ -1622,6 +1626,8 @@ def fmt_money(value: float, lang: str = DEFAULT_LANG) -> str:
     """A sum of money as a leader reads it: ``1,234.5 万元`` or ``CNY 12.35 m``."""
     if lang == "en":
         return f"CNY {value / 1e6:,.2f} m"
+    if abs(value) >= 1e8:  # 亿元 from a hundred million on, as Chinese budgets are read
+        return f"{value / 1e8:,.2f} 亿元"
     return f"{wan(value):,.1f} 万元"
 
 

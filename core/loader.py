@@ -527,14 +527,25 @@ def _db_rows(table: str, frame: pd.DataFrame, columns: Iterable[str], keys: dict
         lost = names.notna() & ids.isna()
         if lost.any():  # only if the store changed under a plan made outside the write lock
             raise ValueError(f"{table}: no {ref.table} row named {names[lost].iloc[0]!r}")
-        out[ref.field] = ids.astype(object).where(ids.notna(), None).map(lambda v: None if v is None else int(v))
+        out[ref.field] = pd.Series([None if pd.isna(v) else int(v) for v in ids], index=ids.index, dtype=object)
     return _records(out)
 
 
 def _records(columns: dict[str, pd.Series]) -> list[dict[str, Any]]:
-    """Columns → row dicts (faster than ``DataFrame.to_dict``; values already Python objects)."""
+    """Columns → row dicts (faster than ``DataFrame.to_dict``; values already Python objects).
+
+    A missing value is always None here, never a float NaN: pandas turns ``[1, None]`` back into
+    ``[1.0, nan]`` at the slightest touch, SQLite quietly stores NaN as NULL, but PostgreSQL refuses
+    it in an integer column and keeps it as a number in a float one.
+    """
     names = list(columns)
-    return [dict(zip(names, row)) for row in zip(*(s.tolist() for s in columns.values()))]
+    values = [_no_nan(s.tolist()) for s in columns.values()]
+    return [dict(zip(names, row)) for row in zip(*values)]
+
+
+def _no_nan(values: list[Any]) -> list[Any]:
+    """The list with float NaN replaced by None (NaN is the only value not equal to itself)."""
+    return [None if isinstance(v, float) and v != v else v for v in values]
 
 
 def _json_rows(table: str, frame: pd.DataFrame, columns: Iterable[str]) -> list[dict[str, Any]]:

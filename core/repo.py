@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, cast
+from functools import cached_property
+from typing import Any, TypeVar, cast
 
 import pandas as pd
 from sqlalchemy import Integer, Table, bindparam, delete, func, insert, select, text, update
@@ -38,6 +39,7 @@ from core.models import (
     VendorDecision,
 )
 
+T = TypeVar("T")
 COST_COMPONENTS: tuple[str, ...] = (
     "labour", "on_costs", "materials", "management_fee", "tax", "energy", "repairs",
 )
@@ -249,9 +251,20 @@ class Portfolio:
     standards: pd.DataFrame
     assumptions: pd.DataFrame
 
-    @property
+    def derived(self, key: str, compute: Callable[[], T]) -> T:
+        """A value derived from this portfolio, computed on first use and kept with it.
+
+        A portfolio is never modified once loaded (the app shares one between all sessions), so
+        what is derived from it stays true; callers treat the result as read-only.
+        """
+        memo: dict[str, Any] = self.__dict__.setdefault("_derived", {})
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]  # type: ignore[no-any-return]
+
+    @cached_property
     def book(self) -> AssumptionBook:
-        """The assumption book."""
+        """The assumption book (built once per portfolio)."""
         return AssumptionBook(self.assumptions)
 
     @property

@@ -221,3 +221,20 @@ def overview_section(p: Portfolio, lang: str, options: PackOptions) -> SectionCo
             (t("kf.year_deviation", lang, year=year), fmt_pct(k.budget_deviation, signed=True)),
         ),
     )
+
+
+@dataclass(frozen=True)
+class OverviewView:
+    """Everything the Overview shows for one year and language (computed once, shared)."""
+
+    kpis: OverviewKpis
+    exhibits: tuple[Exhibit, ...]
+    table: pd.DataFrame  # the building table, modes named, spending in 万元
+
+
+def overview_view(p: Portfolio, year: int, lang: str) -> OverviewView:
+    """The Overview's figures, charts and building table for ``year`` in ``lang``."""
+    table = building_table(p, year)
+    table = table.assign(mode=table["mode"].map(lambda m: label("mode", m, lang)), actual=table["actual"].map(wan))
+    return OverviewView(overview_kpis(p, year), tuple(overview_exhibits(p, year, lang)),
+                        table.drop(columns=["id", "budget", "departments"]))

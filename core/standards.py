@@ -7,6 +7,8 @@ by the building's gross floor area and twelve months.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -168,3 +170,19 @@ def standards_section(p: Portfolio, lang: str, options: PackOptions) -> SectionC
         ),
         assumptions=STANDARDS_FACTORS,
     )
+
+
+@dataclass(frozen=True)
+class StandardsView:
+    """What the Standards page shows for one year, thresholds and language (computed once, shared)."""
+
+    counts: dict[str, int]
+    release: float  # what capping fees at the standard (plus tolerance) would release [CNY/yr]
+    exhibits: tuple[Exhibit, ...]  # the map, the outliers, staffing against norms
+
+
+def standards_view(p: Portfolio, year: int, lang: str, *, amber: float, red: float, tolerance: float) -> StandardsView:
+    """The Standards page's counts, capping release and charts (thresholds as fractions)."""
+    bench = benchmark(p, year, amber=amber, red=red)
+    return StandardsView(status_counts(bench), capped_fee_release(bench, tolerance=tolerance),
+                         tuple(standards_exhibits(p, bench, lang, amber=amber, red=red, tolerance=tolerance)))

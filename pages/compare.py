@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from core import compare, costing
+from core import compare
 from core.i18n import label
 
 lang = ui.lang()
@@ -18,10 +18,9 @@ with st.sidebar:
                             key="compare_tax_neutral")
 ui.page_header("page.compare", ui.tr("compare.caption", year=year))
 
-costs = ui.cached(costing.arrangement_costs)()
-measures = ui.cached(compare.building_measures)(year, services=tuple(services), buildings=tuple(buildings),
-                                               tax_neutral=tax_neutral)
-if measures.empty:
+view = ui.cached(compare.compare_view)(year, lang, services=tuple(services), buildings=tuple(buildings),
+                                      tax_neutral=tax_neutral)
+if view.measures.empty:
     st.info(ui.tr("compare.empty", year=year), icon=":material/filter_alt_off:")
     st.stop()
 
@@ -30,9 +29,9 @@ modes_tab, departments_tab, working_tab = st.tabs(
 
 with modes_tab:
     st.subheader(ui.tr("compare.table.title"))
-    ui.table(compare.mode_display(compare.mode_comparison(measures), lang), key="compare_table")
+    ui.table(view.table, key="compare_table")
     st.caption(ui.tr("compare.table.note"))
-    spread, composition, adjusted, quality = compare.compare_exhibits(p, measures, year, lang)
+    spread, composition, adjusted, quality = view.exhibits
     ui.exhibit(spread)
     ui.exhibit(composition)
     left, right = st.columns(2)
@@ -42,23 +41,23 @@ with modes_tab:
     with right:
         ui.exhibit(quality)
 
-year_costs = costing.select(costs, year=year, services=services, buildings=buildings)
 with departments_tab:
     basis = st.segmented_control(ui.tr("costing.departments.basis"), ["area", "staff"], required=True,
                                  default="area", format_func=lambda b: ui.tr(f"costing.basis.{b}"),
                                  key="compare_basis")
     st.caption(ui.tr("costing.departments.note", basis=ui.tr(f"costing.basis_in_text.{basis}")))
-    departments = costing.department_exhibit(p, year_costs, lang, basis=str(basis), tax_neutral=tax_neutral)
+    departments, allocation = ui.cached(compare.departments_view)(
+        year, lang, services=tuple(services), buildings=tuple(buildings), basis=str(basis), tax_neutral=tax_neutral)
     st.subheader(ui.tr("costing.departments.title"))
     ui.table(departments.data, key="compare_departments")
     ui.exhibit(departments)
     with st.expander(ui.tr("costing.departments.detail")):
-        ui.table(costing.allocation_display(p, year_costs, lang, basis=str(basis), tax_neutral=tax_neutral))
+        ui.table(allocation)
 
 with working_tab:
-    building = st.selectbox(ui.tr("costing.working.building"), measures["building_id"].tolist(), format_func=names.__getitem__,
-                            key="compare_working_building")
-    working = costing.working_exhibit(p, year_costs, int(building), lang)
+    building = st.selectbox(ui.tr("costing.working.building"), view.measures["building_id"].tolist(),
+                            format_func=names.__getitem__, key="compare_working_building")
+    working = ui.cached(compare.working_view)(year, int(building), lang, services=tuple(services))
     ui.exhibit(working)
     st.caption(ui.tr("costing.working.note"))
     ui.table(working.data, key="compare_working_table")

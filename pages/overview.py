@@ -5,14 +5,15 @@ import streamlit as st
 
 import ui
 from core import gates, spending
-from core.i18n import GLOSSARY, fmt_money, fmt_pct, label, labels, wan
+from core.i18n import GLOSSARY, fmt_money, fmt_pct, labels, wan
 
 lang = ui.lang()
 p = ui.portfolio()
 year = st.sidebar.selectbox(ui.tr("overview.year"), p.years[::-1], key="overview_year")
 ui.page_header("page.overview", ui.tr("overview.caption", year=year))
 
-k = spending.overview_kpis(p, year)
+v = ui.cached(spending.overview_view)(year, lang)
+k = v.kpis
 h = k.history
 since = ui.tr("overview.kpi.delta_prev")
 
@@ -41,7 +42,7 @@ for col, (mode, name) in zip(c, labels("mode", lang).items()):
     col.metric(name, ui.tr("overview.modes.count", n=k.buildings_per_mode[mode]))
 compliance_card = c[4]  # filled at the end: the scorecard is the slowest figure on the page
 
-mix, trend, budget = spending.overview_exhibits(p, year, lang)
+mix, trend, budget = v.exhibits
 left, right = st.columns(2)
 with left:
     ui.exhibit(mix)
@@ -51,11 +52,8 @@ ui.exhibit(budget)
 st.caption(ui.tr("overview.budget.caption"))
 
 st.subheader(ui.tr("overview.table.title"))
-table = spending.building_table(p, year)
-table["mode"] = table["mode"].map(lambda m: label("mode", m, lang))
-table["actual"] = table["actual"].map(wan)
 st.dataframe(
-    table.drop(columns=["id", "budget", "departments"]),
+    v.table,
     hide_index=True,
     column_config={
         "name": ui.tr("common.building"),

@@ -20,18 +20,15 @@ if red < amber:
     st.warning(ui.tr("standards.red_below_amber"), icon=":material/warning:")
     red = amber
 
-bench = ui.cached(standards.benchmark)(year, amber=amber / 100, red=red / 100)
-counts = standards.status_counts(bench)
-release = standards.capped_fee_release(bench, tolerance=tolerance / 100)
+view = ui.cached(standards.standards_view)(year, ui.lang(), amber=amber / 100, red=red / 100, tolerance=tolerance / 100)
 c = st.columns(4)
-c[0].metric(ui.tr("standards.kpi.red"), counts["red"], border=True)
-c[1].metric(ui.tr("standards.kpi.amber"), counts["amber"], border=True)
-c[2].metric(ui.tr("standards.kpi.green"), counts["green"], border=True)
-c[3].metric(ui.tr("standards.kpi.release"), fmt_money(release, ui.lang()), help=ui.tr("standards.kpi.release_help"),
+c[0].metric(ui.tr("standards.kpi.red"), view.counts["red"], border=True)
+c[1].metric(ui.tr("standards.kpi.amber"), view.counts["amber"], border=True)
+c[2].metric(ui.tr("standards.kpi.green"), view.counts["green"], border=True)
+c[3].metric(ui.tr("standards.kpi.release"), fmt_money(view.release, ui.lang()), help=ui.tr("standards.kpi.release_help"),
             border=True)
 
-heat, outliers, staffing = standards.standards_exhibits(p, bench, ui.lang(), amber=amber / 100, red=red / 100,
-                                                       tolerance=tolerance / 100)
+heat, outliers, staffing = view.exhibits
 ui.exhibit(heat)
 ui.exhibit(outliers)
 st.subheader(ui.tr("standards.outliers.table"))

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,3 +38,21 @@ def assert_clean(at: AppTest) -> None:
 @pytest.fixture(autouse=True)
 def _demo_store(demo_copy: Path) -> Path:
     return demo_copy
+
+
+@pytest.fixture(autouse=True)
+def _warm_server_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every AppTest run the way a warm server runs it: through app.py's st.navigation.
+
+    AppTest resets Streamlit's process-wide pages-directory flag before each run, so after
+    ``switch_page`` every run would execute the page file alone (no frame, no language switch).
+    A served app leaves that mode for good once app.py has run (``ui.ensure_frame`` sees to it;
+    tests/browser/test_deep_links.py covers the cold server).
+    """
+    original = PagesManager.__init__
+
+    def init(self: PagesManager, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

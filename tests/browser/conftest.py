@@ -89,6 +89,9 @@ def settle(page: Any, timeout: float = 60.0) -> float:
     """Wait until the script run has finished (no running indicator for 0.5 s); return seconds."""
     t0 = time.perf_counter()
     page.wait_for_selector("[data-testid='stApp']", timeout=timeout * 1000)
+    # every page has a title: until it is there the script has not even started (a cold server's
+    # first run, or the rerun through app.py after a deep link)
+    page.wait_for_selector("[data-testid='stMain'] h1", timeout=timeout * 1000)
     quiet_since = None
     while time.perf_counter() - t0 < timeout:
         running = page.locator("[data-testid='stStatusWidget']").count() > 0 or \

@@ -1,10 +1,6 @@
 """整合模拟 Consolidation in a real browser: moving a lever redraws the waterfall; a shared link restores
-the scenario and the view, for a saved scenario and for levers never saved.
-
-Each test opens the app's root once before following a deep link: on a freshly started server a deep
-link to /consolidation is run by Streamlit's old pages-folder mechanism, without app.py, until the
-root has been opened (see the report of issue 3; the lead is fixing it in ui.py).
-"""
+the scenario and the view, for a saved scenario and for levers never saved (opened straight, as the
+person it was sent to does: deep links work on a cold server, see test_deep_links)."""
 import json
 import time
 
@@ -55,8 +51,6 @@ def test_moving_a_lever_redraws_the_waterfall(page, app_url):
 
 
 def test_a_shared_link_restores_a_saved_scenario_and_the_view(page, app_url):
-    page.goto(app_url + "/", wait_until="domcontentloaded")
-    settle(page)
     page.goto(app_url + "/consolidation?scenario=全面整合&view=risk", wait_until="domcontentloaded")
     settle(page)
     page.get_by_text("“全面整合”方案在", exact=False).first.wait_for(timeout=30_000)
@@ -83,8 +77,6 @@ def test_the_share_link_of_unsaved_levers_opens_the_same_scenario(page, browser,
     other = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})  # someone else
     try:
         theirs = other.new_page()
-        theirs.goto(app_url + "/", wait_until="domcontentloaded")
-        settle(theirs)
         theirs.goto(link, wait_until="domcontentloaded")
         settle(theirs)
         theirs.get_by_role("heading", name="整合模拟").wait_for(timeout=30_000)

@@ -6,6 +6,9 @@ from sqlmodel import select
 
 from core import audit
 from core.models import AuditAction, AuditLog, DeliveryType
+from tests.conftest import both_backends
+
+pytestmark = both_backends
 
 
 def test_record_writes_json_before_and_after(session):

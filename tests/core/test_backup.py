@@ -3,7 +3,6 @@ import io
 import json
 import threading
 import zipfile
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -11,13 +10,15 @@ from sqlmodel import Session, SQLModel
 
 from core import admin, audit, backup, db, repo
 from core.models import AuditAction
+from tests.conftest import both_backends
+
+pytestmark = both_backends
 
 
 @pytest.fixture
-def demo(demo_copy: Path):
-    eng = db.make_engine(f"sqlite:///{demo_copy}")
-    yield eng
-    eng.dispose()
+def demo(demo_store):
+    """A private store holding the demo city (SQLite, and PostgreSQL where a server is configured)."""
+    return demo_store
 
 
 def dump(engine) -> dict[str, list[tuple]]:
@@ -43,10 +44,10 @@ def add_building(engine, name: str) -> None:
             ("occupancy", f"{name}/x", AuditAction.insert, None, {"building": name})])
 
 
-def test_backup_and_restore_into_an_empty_store_give_the_same_rows(demo, tmp_path):
+def test_backup_and_restore_into_an_empty_store_give_the_same_rows(demo, stores):
     data, manifest = backup.backup_bytes(demo)
     assert manifest["app_id"] == admin.APP_ID and manifest["tables"]["building"]["rows"] == 16
-    fresh = db.make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    fresh = stores.engine(schema=False)
     restored = backup.restore(fresh, data, name="b.zip", actor="管理员")
     assert restored["buildings"] == 16
     before, after = dump(demo), dump(fresh)
@@ -69,7 +70,7 @@ def test_restore_replaces_whatever_the_store_held(demo):
         assert repo.get_meta(s)["app_id"] == admin.APP_ID
 
 
-def test_a_backup_taken_while_a_write_commits_is_consistent(demo, tmp_path, monkeypatch):
+def test_a_backup_taken_while_a_write_commits_is_consistent(demo, stores, monkeypatch):
     """A write commits after the backup has read the first tables and before it reads the rest.
 
     The backup reads one snapshot: it holds the store as it was before the write, entirely; a backup
@@ -90,7 +91,7 @@ def test_a_backup_taken_while_a_write_commits_is_consistent(demo, tmp_path, monk
     data, _ = backup.backup_bytes(demo)
     monkeypatch.setattr(repo, "dump_table", real)
     assert done and counts(demo)["buildings"] == before["buildings"] + 1  # the write did commit
-    fresh = db.make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    fresh = stores.engine(schema=False)
     backup.restore(fresh, data, name="b.zip", actor="t")
     got = counts(fresh)
     assert {k: got[k] for k in ("buildings", "occupancy")} == {k: before[k] for k in ("buildings", "occupancy")}
@@ -98,7 +99,7 @@ def test_a_backup_taken_while_a_write_commits_is_consistent(demo, tmp_path, monk
     fresh.dispose()
 
 
-def test_backups_taken_during_a_stream_of_writes_all_restore_consistently(demo, tmp_path):
+def test_backups_taken_during_a_stream_of_writes_all_restore_consistently(demo, stores):
     """A writer adds buildings (each with its occupancy and two audit entries) while backups are taken."""
     stop = threading.Event()
     errors: list[BaseException] = []
@@ -121,8 +122,8 @@ def test_backups_taken_during_a_stream_of_writes_all_restore_consistently(demo, 
         thread.join(30)
     assert not errors
     base = 16
-    for i, data in enumerate(backups):
-        fresh = db.make_engine(f"sqlite:///{tmp_path / f'r{i}.db'}")
+    for data in backups:
+        fresh = stores.engine(schema=False)
         backup.restore(fresh, data, name="b.zip", actor="t")
         c = counts(fresh)
         added = c["buildings"] - base

@@ -10,7 +10,10 @@ from openpyxl import Workbook
 from sqlmodel import Session
 
 from bench.bench_data import cost_records_csv
-from core import db, io, loader, repo
+from core import io, loader, repo
+from tests.conftest import both_backends
+
+pytestmark = both_backends
 
 BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
 GOOD = BAD.parent / "good"
@@ -60,10 +63,9 @@ CATALOGUE = [
 
 
 @pytest.fixture
-def demo(demo_copy: Path):
-    eng = db.make_engine(f"sqlite:///{demo_copy}")
-    yield eng
-    eng.dispose()
+def demo(demo_store):
+    """A private store holding the demo city (SQLite, and PostgreSQL where a server is configured)."""
+    return demo_store
 
 
 def counts(engine) -> dict[str, int]:

@@ -5,9 +5,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from core.__main__ import main
+from tests.conftest import both_backends
 
 ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = both_backends
+
+
+@pytest.fixture
+def demo_url(stores, monkeypatch) -> str:
+    """DATABASE_URL of a private store holding the demo city, on the test's backend."""
+    url = stores.url(demo=True)
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
 
 
 def run_cli(*args: str, url: str) -> subprocess.CompletedProcess[str]:
@@ -16,8 +29,8 @@ def run_cli(*args: str, url: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120)
 
 
-def test_init_info_and_refusal(tmp_path, monkeypatch, capsys):
-    url = f"sqlite:///{tmp_path / 'a.db'}"
+def test_init_info_and_refusal(stores, monkeypatch, capsys):
+    url = stores.url()
     monkeypatch.setenv("DATABASE_URL", url)
     assert main(["init-db", "--demo"]) == 0
     capsys.readouterr()
@@ -94,7 +107,7 @@ BAD = ROOT / "tests" / "data" / "bad"
 GOOD = ROOT / "tests" / "data" / "good"
 
 
-def test_import_reports_every_problem_as_a_line_and_exits_2(demo_copy, capsys):
+def test_import_reports_every_problem_as_a_line_and_exits_2(demo_url, capsys):
     before = json.loads(_info(capsys))["tables"]
     assert main(["import", str(BAD / "formula_injection.csv"), "--table", "departments"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
@@ -103,7 +116,7 @@ def test_import_reports_every_problem_as_a_line_and_exits_2(demo_copy, capsys):
     assert json.loads(_info(capsys))["tables"] == before
 
 
-def test_import_dry_run_then_for_real_with_the_audit_trail(demo_copy, capsys):
+def test_import_dry_run_then_for_real_with_the_audit_trail(demo_url, capsys):
     path = GOOD / "入驻情况_gbk.csv"
     assert main(["import", str(path), "--dry-run"]) == 0
     out = capsys.readouterr().out
@@ -121,12 +134,12 @@ def test_import_dry_run_then_for_real_with_the_audit_trail(demo_copy, capsys):
     assert (entry.actor, entry.source, entry.table_name) == ("王五", "cli", "occupancy")
 
 
-def test_import_a_folder_of_files(demo_copy, capsys):
+def test_import_a_folder_of_files(demo_url, capsys):
     assert main(["import", str(GOOD), "--dry-run"]) == 0
     assert "buildings" in capsys.readouterr().out
 
 
-def test_backup_export_and_restore(demo_copy, tmp_path, capsys):
+def test_backup_export_and_restore(demo_url, tmp_path, capsys):
     zipped = tmp_path / "b.zip"
     assert main(["backup", str(zipped)]) == 0
     assert main(["backup", str(zipped)]) == 2  # an existing file is not overwritten
@@ -140,8 +153,8 @@ def test_backup_export_and_restore(demo_copy, tmp_path, capsys):
     assert "is not a backup of this application" in capsys.readouterr().err
 
 
-def test_import_and_restore_errors_are_one_line_without_traceback(demo_copy, tmp_path):
-    url = f"sqlite:///{demo_copy}"
+def test_import_and_restore_errors_are_one_line_without_traceback(demo_url, tmp_path):
+    url = demo_url
     for args, words in (
         (["import", str(tmp_path / "missing.csv")], "does not exist"),
         (["import", str(BAD / "empty.csv"), "--table", "nonsense"], "unknown table 'nonsense'"),

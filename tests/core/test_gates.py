@@ -9,7 +9,10 @@ from sqlmodel import Session, select
 
 from core import audit, db, gates
 from core.models import AdmissionStatus, Assumption, AuditLog, Vendor, VendorDecision
+from tests.conftest import both_backends
 from tests.factories import gate_city, load_city
+
+pytestmark = both_backends
 
 ON = dt.date(2026, 6, 30)
 

@@ -38,5 +38,6 @@ def test_lookup_and_formats():
     assert label("mode", "self", "zh") == "自我保障"
     assert fmt_money(12_345_678, "zh") == "1,234.6 万元"
     assert fmt_money(12_345_678, "en") == "CNY 12.35 m"
+    assert fmt_money(198_264_000, "zh") == "1.98 亿元"
     assert fmt_pct(-0.0162, signed=True) == "-1.6%"
     assert all(len(g) == 4 and all(g) for g in GLOSSARY)

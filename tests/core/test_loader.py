@@ -11,16 +11,17 @@ from sqlmodel import Session, select
 
 from core import admin, db, io, loader, repo
 from core.models import AuditLog
+from tests.conftest import both_backends
+
+pytestmark = both_backends
 
 GOOD = Path(__file__).resolve().parents[1] / "data" / "good"
 
 
 @pytest.fixture
-def demo(demo_copy: Path):
-    """An engine over a private copy of the demo city."""
-    eng = db.make_engine(f"sqlite:///{demo_copy}")
-    yield eng
-    eng.dispose()
+def demo(demo_store):
+    """A private store holding the demo city (SQLite, and PostgreSQL where a server is configured)."""
+    return demo_store
 
 
 def counts(engine) -> dict[str, int]:
@@ -127,11 +128,11 @@ def test_an_unchanged_file_is_all_unchanged_and_audits_nothing(demo):
 
 
 @pytest.mark.parametrize(("lang", "fmt"), [("zh", "xlsx"), ("en", "xlsx"), ("zh", "csv"), ("en", "csv")])
-def test_round_trip_export_into_an_empty_store(demo, tmp_path, lang, fmt):
+def test_round_trip_export_into_an_empty_store(demo, stores, lang, fmt):
     """Export every table, import the files into an empty store: every table holds the same rows."""
     data = loader.export_file(demo, lang, fmt)
     files = [("export.xlsx", data)] if fmt == "xlsx" else io_unzip(data)
-    empty = db.make_engine(f"sqlite:///{tmp_path / 'empty.db'}")
+    empty = stores.engine(schema=False)
     db.create_schema(empty)
     plan = loader.import_files(empty, files, lang=lang, actor="t")
     assert plan.written, plan.problems
@@ -183,8 +184,8 @@ def test_every_column_has_a_chinese_header_that_names_only_it():
             assert aliases[io.normalise_name(zh)] == col
 
 
-def test_init_db_goes_through_the_importer_and_audits(tmp_path):
-    eng = db.make_engine(f"sqlite:///{tmp_path / 'a.db'}")
+def test_init_db_goes_through_the_importer_and_audits(stores):
+    eng = stores.engine(schema=False)
     admin.init_store(eng, demo=True)
     with Session(eng) as s:
         c = repo.table_counts(s)

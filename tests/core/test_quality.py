@@ -1,4 +1,6 @@
 """Weighted quality scores: criteria that do not apply drop out and the weights rescale."""
+import dataclasses
+
 import pandas as pd
 import pytest
 
@@ -18,7 +20,7 @@ def test_building_score_rescales_missing_criteria(demo_portfolio):
     for c in quality.CRITERIA:
         row[c] = None
     row["cleaning"], row["greening"] = 80.0, 90.0  # weights 0.15 and 0.10
-    fake = type(p)(**{**p.__dict__, "assessments": row})
+    fake = dataclasses.replace(p, assessments=row)
     s = quality.building_scores(fake)
     assert s["score"].iloc[0] == pytest.approx((0.15 * 80 + 0.10 * 90) / 0.25)  # = 84
 

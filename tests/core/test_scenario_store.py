@@ -8,7 +8,9 @@ from sqlmodel import Session
 from core import admin, db, repo, scenarios
 from core.repo import ScenarioRefused, StaleScenario
 from core.scenarios import LeverError
+from tests.conftest import both_backends
 
+pytestmark = both_backends  # optimistic locking must hold on PostgreSQL too (CI runs it there)
 WHO = {"actor": "科员甲", "source": "app"}
 
 

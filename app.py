@@ -19,6 +19,9 @@ pages = {
         st.Page("pages/standards.py", title=ui.tr("page.standards"), icon=":material/rule:", url_path="standards"),
     ],
     ui.tr("nav.decide"): [
+        st.Page("pages/consolidation.py", title=ui.tr("page.consolidation"), icon=":material/savings:",
+                url_path="consolidation"),
+        st.Page("pages/scenarios.py", title=ui.tr("page.scenarios"), icon=":material/compare:", url_path="scenarios"),
         st.Page("pages/pack.py", title=ui.tr("page.pack"), icon=":material/slideshow:", url_path="pack"),
     ],
     ui.tr("nav.manage"): [

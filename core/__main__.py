@@ -186,6 +186,76 @@ def cmd_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from core import scenarios, simulator
+
+    p, _ = _portfolio_and_year(None)
+    name = None
+    if args.scenario and args.levers:
+        raise ValueError("give --scenario NAME or --levers FILE.json, not both")
+    if args.scenario:
+        with Session(db.make_engine()) as session:
+            saved = scenarios.load(session, name=args.scenario)
+            names = repo.list_scenarios(session)["name"].tolist()
+        if saved is None:
+            raise ValueError(f"no saved scenario is named {args.scenario!r} (saved: {', '.join(names) or 'none'})")
+        levers, name = saved.levers, saved.name
+    elif args.levers:
+        path = Path(args.levers)
+        if not path.is_file():
+            raise FileNotFoundError(f"{path} does not exist")
+        levers = scenarios.parse_levers(path.read_text(encoding="utf-8"))
+    else:
+        levers = scenarios.DEFAULT_LEVERS
+    if args.years is not None:
+        levers = levers.model_copy(update={"horizon_years": args.years})
+        levers = scenarios.parse_levers(scenarios.to_json(levers))  # checks the range (3 to 10)
+    if args.draws < 1:
+        raise ValueError("--draws must be at least 1")
+    result = simulator.summary(simulator.analyse(p, levers, draws=args.draws, seed=args.seed), name)
+    if args.json:
+        _print_json(result)
+        return 0
+    print(f"scenario: {name or '(levers given)'}; {result['years'][0]}-{result['years'][1]}, base year "
+          f"{result['base_year']}, {result['draws']:,} draws, seed {result['seed']} (CNY)")
+    print(f"  NPV saving P10 / P50 / P90   {result['npv_saving_p10']:>14,.0f} {result['npv_saving_p50']:>14,.0f} "
+          f"{result['npv_saving_p90']:>14,.0f}")
+    print(f"  chance of saving money       {result['prob_positive']:>14.1%}")
+    print(f"  chance of beating the hurdle {result['prob_beats_hurdle']:>14.1%}")
+    print(f"  payback year                 {result['payback_year'] or '-':>14}")
+    print("  annual saving by lever (full effect, base-year prices):")
+    for lever, value in result["waterfall"].items():
+        print(f"    {lever:<26}{value:>14,.0f}")
+    print("  net saving per year, P50:")
+    for year, value in result["annual_saving_p50"].items():
+        print(f"    {year:<26}{value:>14,.0f}")
+    return 0
+
+
+def cmd_scenarios(args: argparse.Namespace) -> int:
+    from core import scenarios
+
+    with Session(db.make_engine()) as session:
+        saved = repo.list_scenarios(session)
+    rows = []
+    for r in saved.to_dict("records"):
+        try:
+            levers: object = json.loads(scenarios.to_json(scenarios.parse_levers(r["levers"])))
+        except scenarios.LeverError as exc:
+            levers = {"error": str(exc)}
+        rows.append({"name": r["name"], "owner": r["owner"], "description": r["description"], "version": int(r["version"]),
+                     "updated_at": str(r["updated_at"]), "levers": levers})
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print("no saved scenarios")
+    for r in rows:
+        print(f"{r['name']}  (version {r['version']}, {r['owner']}, {r['updated_at'][:16]})")
+        print(f"  {json.dumps(r['levers'], ensure_ascii=False)}")
+    return 0
+
+
 def _actor(args: argparse.Namespace) -> str:
     return str(args.actor or f"cli:{getpass.getuser()}")
 
@@ -425,6 +495,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file")
     p.add_argument("--actor", help="who is restoring, for the audit log (default: cli:<login name>)")
     p.set_defaults(func=cmd_restore)
+
+    from core.risk import DEFAULT_DRAWS, DEFAULT_SEED
+
+    p = sub.add_parser("simulate", help="simulate a consolidation scenario: NPV saving P10/P50/P90, chances, payback",
+                       description="Without --scenario or --levers, the page's default levers are simulated. "
+                       "Money in CNY; annual_saving_p50 is the median net saving of each year (after one-time costs).")
+    p.add_argument("--scenario", metavar="NAME", help="a saved scenario")
+    p.add_argument("--levers", metavar="FILE.json", help="a JSON file of levers (the layout scenarios are saved in)")
+    p.add_argument("--draws", type=int, default=DEFAULT_DRAWS, help=f"Monte Carlo draws (default {DEFAULT_DRAWS:,})")
+    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
+    p.add_argument("--years", type=int, help="horizon in years, 3 to 10 (default: the scenario's, else the book's)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("scenarios", help="list the saved scenarios with their levers")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_scenarios)
 
     for name, func, text in (
         ("vendors", cmd_vendors, "vendors: status, contracts in use, spend, mean score, replacement flag and other flags"),

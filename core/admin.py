@@ -22,6 +22,7 @@ def is_synthetic(meta: dict[str, str]) -> bool:
     return meta.get("dataset", "") in SYNTHETIC_DATASETS
 REFERENCE_DIR = db.ROOT / "data" / "reference"
 DEMO_DIR = db.ROOT / "data" / "demo"
+EXAMPLE_SCENARIOS = DEMO_DIR / "scenarios.json"  # three example scenarios shipped with the demo city
 
 
 def init_store(
@@ -32,7 +33,8 @@ def init_store(
     frames: dict[str, pd.DataFrame] | None = None,
     dataset: str | None = None,
 ) -> dict[str, int]:
-    """Create the schema and load the reference tables, plus the demo city (or ``frames``).
+    """Create the schema and load the reference tables, plus the demo city and its example scenarios
+    (or ``frames``).
 
     Refuses (:class:`core.db.StoreError`) to touch a store that already holds buildings unless
     ``force``, which replaces it. Everything is loaded in one transaction.
@@ -56,6 +58,10 @@ def init_store(
         tables.update(frames)
     with db.session_scope(engine) as session:
         counts = repo.load_frames(session, frames=tables)
+        if demo and EXAMPLE_SCENARIOS.exists():
+            from core import scenarios  # the simulator is only needed here
+
+            counts["scenarios"] = scenarios.load_examples(session, EXAMPLE_SCENARIOS, actor="system", source="init-db")
         repo.set_meta(session, values={
             "app_id": APP_ID,
             "dataset": dataset or ("demo" if demo else "empty"),

@@ -27,7 +27,7 @@ import pandas as pd
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from core import compare, export, gates_views, spending, standards
+from core import compare, export, gates_views, simulator, spending, standards
 from core.charts import FONT_FAMILY, INK
 from core.exhibits import Exhibit, KeyFigure, PackOptions, ScenarioChoice, SectionContent
 from core.i18n import label, t
@@ -53,6 +53,8 @@ SECTIONS: dict[str, Section] = {s.key: s for s in (
     Section("compare", "page.compare", compare.compare_section),
     Section("standards", "page.standards", standards.standards_section),
     Section("gates", "page.vendors", gates_views.gates_section),
+    Section("consolidation", "page.consolidation", simulator.consolidation_section),  # what is, then what to decide
+    Section("scenarios", "page.scenarios", simulator.scenarios_section),
 )}
 
 FORMATS: tuple[str, ...] = ("pdf", "pptx", "xlsx", "html")

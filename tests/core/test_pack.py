@@ -252,4 +252,5 @@ def test_cli_without_chromium_says_what_to_install(demo_copy, tmp_path, capsys, 
 
 def test_cli_refuses_an_unknown_scenario(demo_copy, tmp_path, capsys):
     assert main(["pack", "--out", str(tmp_path), "--scenario", "没有这个方案", "--formats", "html"]) == 2
-    assert capsys.readouterr().err.strip() == "error: no saved scenario is named '没有这个方案' (saved: none)"
+    assert capsys.readouterr().err.strip() == ("error: no saved scenario is named '没有这个方案' "
+                                               "(saved: 全面整合, 标准+集中采购, 标准先行)")  # the demo's examples

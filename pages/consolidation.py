@@ -1,0 +1,88 @@
+"""整合模拟 Consolidation: move a lever, see what unified management would save, how sure it is, and
+which assumption the answer hangs on."""
+import streamlit as st
+
+import ui
+from core import scenarios, simulator
+from core.i18n import fmt_money, fmt_pct
+
+lang = ui.lang()
+p = ui.portfolio()
+ctx = ui.cached(simulator.FormContext.of)()
+ui.levers_from_url(ctx)
+levers, draws, seed = ui.lever_panel(ctx)
+try:
+    a = ui.computed(simulator.analyse_json, scenarios.to_json(levers), draws, seed, label=ui.tr("sim.running"),
+                    derived={"items": ui.cached(scenarios.base_items)()})
+except scenarios.LeverError as exc:
+    ui.page_header("page.consolidation")
+    st.error(ui.tr("sim.problem", msg=str(exc)), icon=":material/tune:")
+    st.stop()
+
+r = a.result
+loaded = st.session_state.get("_sim_loaded")
+name = loaded.name if loaded is not None and scenarios.to_json(loaded.levers) == scenarios.to_json(levers) else None
+scope = (ui.tr("sim.scope.all") if not (levers.scope.buildings or levers.scope.services) else
+         ui.tr("sim.scope.some", b=r.plan.items.loc[r.plan.items["in_scope"], "building_id"].nunique(),
+               s=r.plan.items.loc[r.plan.items["in_scope"], "service"].nunique()))
+ui.page_header("page.consolidation", ui.tr("sim.caption", base=r.plan.base_year, scope=scope, cost=fmt_money(r.base_cost, lang),
+                                           start=r.years[0], end=r.years[-1], draws=f"{a.mc.draws:,}"))
+bar = st.container()
+st.markdown(f"##### {simulator.headline(a, lang, name)}")
+
+p10, p50, p90 = a.npv
+money = simulator.money_figure
+c = st.columns(5)
+c[0].metric(ui.tr("sim.metric.npv"), money(p50, lang), border=True,
+            help=f"{ui.tr('sim.kf.npv_p50')}; {ui.tr('sim.kf.npv_range')} {fmt_money(p10, lang)} – {fmt_money(p90, lang)}")
+c[1].metric(ui.tr("sim.metric.prob"), fmt_pct(a.mc.prob_positive, 0), border=True,
+            help=f"{ui.tr('sim.kf.prob_beats')}: {fmt_pct(a.mc.prob_beats, 0)}")
+c[2].metric(ui.tr("sim.metric.payback"), str(r.payback_year or "—"), border=True)
+c[3].metric(ui.tr("sim.metric.transition"), money(r.transition_total, lang), border=True)
+c[4].metric(ui.tr("sim.metric.annual"), money(r.annual_saving, lang), border=True,
+            help=ui.tr("sim.kf.annual", year=r.plan.base_year))
+
+view = st.segmented_control(ui.tr("sim.view"), simulator.VIEWS, required=True, key="sim_view",
+                            format_func=lambda v: ui.tr(f"sim.view.{v}"), label_visibility="collapsed")
+with bar:
+    ui.scenario_bar(levers, ui.saved_scenarios(), ctx, view)
+
+if view == "savings":
+    waterfall = simulator.waterfall_exhibit(a, lang, name)
+    left, right = st.columns(2)
+    with left:
+        ui.exhibit(waterfall, scenario=name)
+    with right:
+        ui.exhibit(simulator.paths_exhibit(a, lang, name), scenario=name)
+    ui.table(waterfall.data, key="sim_waterfall_table")
+elif view == "risk":
+    left, right = st.columns(2)
+    with left:
+        ui.exhibit(simulator.fan_exhibit(a, lang, name), scenario=name)
+    with right:
+        ui.exhibit(simulator.npv_exhibit(a, lang, name), scenario=name)
+    ui.exhibit(simulator.tornado_exhibit(a, lang, name), scenario=name)
+    st.caption(ui.tr("sim.sobol.caption"))
+    ui.table(simulator.sensitivity_table(a, lang), key="sim_sensitivity")
+    st.info(simulator.volatility_text(a, lang), icon=":material/monitoring:")
+elif view == "details":
+    st.subheader(ui.tr("sim.details.conversions"))
+    if len(r.plan.conversions):
+        ui.table(simulator.conversions_table(r, lang), key="sim_conversions")
+    else:
+        st.caption(ui.tr("sim.details.conversions_none"))
+    st.caption(ui.tr("sim.details.transition", **{k: fmt_money(v, lang) for k, v in r.transition.items()}))
+    if len(r.plan.lots):
+        st.subheader(ui.tr("sim.details.lots"))
+        ui.table(simulator.lots_table(r, lang), key="sim_lots")
+    pools = simulator.pools_table(a, lang)
+    if len(pools):
+        st.subheader(ui.tr("sim.details.pools"))
+        ui.table(pools, key="sim_pools")
+else:
+    st.markdown(ui.tr("sim.method.body", base=r.plan.base_year, hurdle=fmt_pct(r.plan.value("hurdle_rate"), 0),
+                      discount=fmt_pct(r.plan.value("discount_rate"), 0)))
+    st.subheader(ui.tr("sim.method.assumptions"))
+    ui.table(simulator.assumptions_table(a, p, lang), key="sim_assumptions")
+
+ui.levers_to_url(levers, view)

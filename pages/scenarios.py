@@ -1,0 +1,72 @@
+"""方案比较 Scenarios: saved scenarios side by side — key figures, how sure each is, where the savings
+come from — and renaming, duplicating and deleting them."""
+import streamlit as st
+
+import ui
+from core import risk, scenarios, simulator
+
+lang = ui.lang()
+p = ui.portfolio()
+saved = ui.saved_scenarios()
+ui.page_header("page.scenarios", ui.tr("scen.caption", seed=risk.DEFAULT_SEED, draws=f"{risk.DEFAULT_DRAWS:,}"))
+if saved.empty:
+    st.info(ui.tr("scen.none"), icon=":material/info:")
+    st.page_link("pages/consolidation.py", label=ui.tr("page.consolidation"), icon=":material/savings:")
+    st.stop()
+
+names = saved["name"].tolist()
+# a change names the version the reader saw when the page was drawn, not the one a click reloads
+seen = st.session_state.get("_scen_seen", {})
+st.session_state["_scen_seen"] = dict(zip(names, saved["version"].astype(int)))
+chosen = st.multiselect(ui.tr("scen.pick"), names, default=names[:3], max_selections=4, key="compare",
+                        bind="query-params", help=ui.tr("scen.pick_help"))
+by_name = saved.set_index("name")
+named = []
+for n in chosen:
+    try:
+        named.append((n, ui.computed(simulator.analyse_json, by_name.at[n, "levers"], label=ui.tr("sim.running"),
+                                     derived={"items": ui.cached(scenarios.base_items)()})))
+    except scenarios.LeverError as exc:
+        st.warning(f"{n}: {ui.tr('sim.problem', msg=str(exc))}", icon=":material/tune:")
+
+if len(named) < 2:
+    st.info(ui.tr("scen.too_few"), icon=":material/info:")
+else:
+    st.subheader(ui.tr("scen.figures"))
+    ui.table(simulator.comparison_table(named, lang), key="scen_figures")
+    _, dist, by_lever, paths = simulator.comparison_exhibits(named, lang)
+    ui.exhibit(dist, scenario="+".join(chosen))
+    left, right = st.columns(2)
+    with left:
+        ui.exhibit(by_lever, scenario="+".join(chosen))
+    with right:
+        ui.exhibit(paths, scenario="+".join(chosen))
+    st.subheader(ui.tr("scen.waterfalls"))
+    for i in range(0, len(named), 2):  # two a row: the lever names stay readable
+        for j, (c, (n, a)) in enumerate(zip(st.columns(2), named[i:i + 2]), start=i + 1):
+            with c:
+                ui.exhibit(simulator.waterfall_exhibit(a, lang, n, prefix=f"scenario{j}"), scenario=n)
+                st.page_link("pages/consolidation.py", label=ui.tr("scen.open", name=n), icon=":material/open_in_new:",
+                             query_params={"scenario": n})
+
+st.subheader(ui.tr("scen.saved"))
+ui.table(simulator.saved_table(saved, lang), key="scen_saved")
+with st.expander(ui.tr("scen.manage"), icon=":material/edit_note:"):
+    which = st.selectbox(ui.tr("scen.which"), names, key="scen_manage")
+    row = by_name.loc[which]
+    version = int(seen.get(which, row["version"]))
+    new_name = st.text_input(ui.tr("scen.new_name"), key="scen_new_name", max_chars=100)
+    who = {"actor": ui.actor(), "source": "app"}
+    c = st.columns(3, vertical_alignment="bottom")
+    if c[0].button(ui.tr("scen.rename"), icon=":material/edit:", disabled=not new_name.strip(), width="stretch",
+                    key="scen_rename"):
+        ui.write(scenarios.rename, scenario_id=int(row["id"]), seen_version=version, name=new_name,
+                 done=ui.tr("scen.renamed", name=new_name.strip()), **who)
+    if c[1].button(ui.tr("scen.duplicate"), icon=":material/content_copy:", disabled=not new_name.strip(),
+                   width="stretch", key="scen_duplicate"):
+        ui.write(scenarios.duplicate, name=which, new_name=new_name, done=ui.tr("scen.duplicated", name=new_name.strip()),
+                 **who)
+    sure = c[2].checkbox(ui.tr("scen.delete_confirm", name=which), key="scen_delete_sure")
+    if c[2].button(ui.tr("scen.delete"), icon=":material/delete:", disabled=not sure, width="stretch", key="scen_delete"):
+        ui.write(scenarios.remove, scenario_id=int(row["id"]), seen_version=version,
+                 done=ui.tr("scen.deleted", name=which), **who)

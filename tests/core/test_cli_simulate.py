@@ -1,0 +1,60 @@
+"""`python -m core simulate` and `python -m core scenarios` on a private copy of the demo city."""
+import json
+
+import pytest
+
+from core.__main__ import main
+
+KEYS = {"npv_saving_p10", "npv_saving_p50", "npv_saving_p90", "prob_positive", "prob_beats_hurdle", "payback_year",
+        "waterfall", "annual_saving_p50"}
+
+
+def run(capsys, *args: str) -> dict:
+    assert main(["simulate", *args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_simulate_a_saved_scenario(demo_copy, capsys):
+    out = run(capsys, "--scenario", "全面整合", "--draws", "2000", "--seed", "7")
+    assert set(out) >= KEYS
+    assert out["npv_saving_p10"] <= out["npv_saving_p50"] <= out["npv_saving_p90"]
+    assert set(out["waterfall"]) == {"conversion", "unified_management", "fee_cap", "bundling", "staff_pooling",
+                                     "energy", "quality_gate"}
+    assert list(out["annual_saving_p50"]) == ["2026", "2027", "2028", "2029", "2030"]
+    assert out["conversions"]["restricted"] == 1  # the archives' security
+    assert run(capsys, "--scenario", "全面整合", "--draws", "2000", "--seed", "7") == out  # same seed, same figures
+
+
+def test_simulate_levers_from_a_file_with_a_horizon(demo_copy, tmp_path, capsys):
+    path = tmp_path / "levers.json"
+    path.write_text(json.dumps({"fee_cap": {"enabled": True}, "energy": True}), encoding="utf-8")
+    out = run(capsys, "--levers", str(path), "--years", "3", "--draws", "500")
+    assert out["years"] == [2026, 2028] and list(out["annual_saving_p50"]) == ["2026", "2027", "2028"]
+    assert set(out["waterfall"]) == {"fee_cap", "energy"}
+    assert out["payback_year"] == 2026 and out["prob_positive"] == 1.0
+
+
+def test_simulate_prints_a_readable_summary(demo_copy, capsys):
+    assert main(["simulate", "--draws", "500"]) == 0
+    text = capsys.readouterr().out
+    assert "NPV saving P10 / P50 / P90" in text and "fee_cap" in text
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--scenario", "没有这个"], "no saved scenario is named '没有这个'"),
+    (["--levers", "/nowhere.json"], "/nowhere.json does not exist"),
+    (["--years", "12"], "horizon_years"),
+    (["--draws", "0"], "--draws must be at least 1"),
+])
+def test_simulate_refuses_with_one_line(demo_copy, capsys, args, message):
+    assert main(["simulate", *args]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error:") and message in err and len(err.splitlines()) == 1
+
+
+def test_scenarios_lists_the_saved_ones(demo_copy, capsys):
+    assert main(["scenarios", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["name"] for r in rows] == ["全面整合", "标准+集中采购", "标准先行"]
+    assert rows[2]["levers"] == {"fee_cap": {"enabled": True}, "quality_gate": True}
+    assert all(r["version"] == 1 for r in rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from bench.common import Result, demo_db
-from bench.load import run_load
+from bench.load import THINK_S, run_load
 
 SESSIONS = int(os.environ.get("BENCH_LOAD_SESSIONS", "20"))
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "60"))
@@ -12,7 +12,7 @@ SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "60"))
 
 def run() -> list[Result]:
     first, second = run_load(demo_db(), SESSIONS, SECONDS, rounds=2)
-    tag = f"load, {SESSIONS} sessions × {SECONDS:.0f} s"
+    tag = f"load, {SESSIONS} sessions × {SECONDS:.0f} s, {THINK_S[0]:g}-{THINK_S[1]:g} s reading"
     return [
         Result(f"{tag}: reruns completed", first["runs"], "runs"),
         Result(f"{tag}: rerun latency p50", first["p50_s"], "s"),

@@ -3,7 +3,8 @@
 Each session speaks Streamlit's own websocket protocol (what a browser tab sends, without the
 rendering): it asks for a script run (``BackMsg.rerun_script``) and waits for that run's
 ``script_finished``, then asks for the next one — switching pages, switching language and, on the
-simulator, moving levers through the page's shareable-link parameters. Reported: per-rerun latency
+simulator, moving levers through the page's shareable-link parameters — reading each result for 1-4 s
+(``--think``) before the next click. Reported: per-rerun latency
 (p50, p95, max), runs completed, errors (an exception or error box on the page, a run that did not
 finish, a dropped connection), and the app process's memory before, at its peak and after.
 
@@ -34,11 +35,37 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN_TIMEOUT = 60.0  # a run that takes longer counts as an error
+THINK_S = (1.0, 4.0)  # a person reads the result before the next click: uniform between these [s]
+
+
+
+def lever_moves(n: int = 40, seed: int = 1) -> list[tuple[str, str]]:
+    """``n`` distinct lever settings on the simulator, as its shareable links carry them (``levers=``):
+    lot counts, horizon and the switches change, so most moves are new to the cache and really run."""
+    from urllib.parse import quote
+
+    from core import scenarios
+
+    rng = random.Random(seed)
+    moves = []
+    for _ in range(n):
+        levers = scenarios.parse_levers({
+            "horizon_years": rng.randint(3, 10),
+            "unified_management": rng.random() < 0.7, "fee_cap": {"enabled": rng.random() < 0.8},
+            "energy": rng.random() < 0.6, "staff_pooling": rng.random() < 0.5, "quality_gate": rng.random() < 0.6,
+            "bundling": {s: rng.randint(1, 4) for s in ("cleaning", "security", "facilities") if rng.random() < 0.6},
+        })
+        moves.append(("consolidation", f"levers={quote(scenarios.encode(levers))}"))
+    return moves
+
 
 # What sessions do: (url path of the page, query string). The default page's path is "".
 ACTIONS: list[tuple[str, str]] = [
     ("", ""), ("", "lang=en"), ("compare", ""), ("standards", "lang=en"), ("vendors", ""),
-    ("data", ""), ("pack", "lang=en"),
+    ("data", ""), ("pack", "lang=en"), ("scenarios", ""),
+    ("consolidation", "scenario=%E6%A0%87%E5%87%86%E5%85%88%E8%A1%8C"),  # 标准先行
+    ("consolidation", "scenario=%E5%85%A8%E9%9D%A2%E6%95%B4%E5%90%88&view=risk"),  # 全面整合, risk view
+    *lever_moves(),
 ]
 
 
@@ -84,7 +111,8 @@ async def one_run(ws: Any, page: str, query: str) -> tuple[float, str | None]:
             return time.perf_counter() - t0, error
 
 
-async def session(url: str, actions: list[tuple[str, str]], deadline: float, tally: Tally, seed: int) -> None:
+async def session(url: str, actions: list[tuple[str, str]], deadline: float, tally: Tally, seed: int,
+                  think: tuple[float, float] = THINK_S) -> None:
     """One user: connect, then run actions in a shuffled cycle until the deadline."""
     rng = random.Random(seed)
     order = actions[:]
@@ -106,7 +134,7 @@ async def session(url: str, actions: list[tuple[str, str]], deadline: float, tal
                 tally.per_page.setdefault(page or "overview", []).append(seconds)
                 if error:
                     tally.errors.append(error)
-                await asyncio.sleep(rng.uniform(0.2, 1.0))  # a person reads before clicking again
+                await asyncio.sleep(rng.uniform(*think))  # a person reads before clicking again
     except (OSError, websockets.WebSocketException) as exc:
         tally.errors.append(f"connection: {type(exc).__name__}: {exc}")
 
@@ -118,13 +146,14 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[max(0, min(98, int(q) - 1))] if len(values) > 1 else values[0]
 
 
-async def drive(url: str, sessions: int, seconds: float, actions: list[tuple[str, str]], pid: int | None) -> dict[str, Any]:
+async def drive(url: str, sessions: int, seconds: float, actions: list[tuple[str, str]], pid: int | None,
+                think: tuple[float, float] = THINK_S) -> dict[str, Any]:
     """Run ``sessions`` users for ``seconds``; sample the app's memory meanwhile."""
     tally = Tally()
     before = rss_mb(pid) if pid else float("nan")
     peak = before
     deadline = time.perf_counter() + seconds
-    tasks = [asyncio.create_task(session(url, actions, deadline, tally, seed)) for seed in range(sessions)]
+    tasks = [asyncio.create_task(session(url, actions, deadline, tally, seed, think)) for seed in range(sessions)]
     while not all(t.done() for t in tasks):
         if pid:
             peak = max(peak, rss_mb(pid))
@@ -132,7 +161,7 @@ async def drive(url: str, sessions: int, seconds: float, actions: list[tuple[str
     after = rss_mb(pid) if pid else float("nan")
     lat = tally.latencies
     return {
-        "sessions": sessions, "seconds": seconds, "runs": len(lat), "errors": len(tally.errors),
+        "sessions": sessions, "seconds": seconds, "think_s": list(think), "runs": len(lat), "errors": len(tally.errors),
         "error_examples": sorted(set(tally.errors))[:5],
         "p50_s": percentile(lat, 50), "p95_s": percentile(lat, 95), "max_s": max(lat, default=float("nan")),
         "per_page_p95_s": {k: round(percentile(v, 95), 3) for k, v in sorted(tally.per_page.items())},
@@ -151,12 +180,12 @@ def served(db_path: Path) -> tuple[Any, str]:
 
 
 def run_load(db_path: Path, sessions: int, seconds: float, actions: list[tuple[str, str]] | None = None,
-             rounds: int = 1) -> list[dict[str, Any]]:
+             rounds: int = 1, think: tuple[float, float] = THINK_S) -> list[dict[str, Any]]:
     """Start a server over ``db_path`` and drive it ``rounds`` times (memory must not keep growing)."""
     proc, url = served(db_path)
     try:
         urllib.request.urlopen(url + "/", timeout=30).read()
-        return [asyncio.run(drive(url, sessions, seconds, actions or ACTIONS, proc.pid)) for _ in range(rounds)]
+        return [asyncio.run(drive(url, sessions, seconds, actions or ACTIONS, proc.pid, think)) for _ in range(rounds)]
     finally:
         proc.terminate()
         proc.wait(10)
@@ -169,13 +198,17 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=1, help="drive the same server this many times")
     ap.add_argument("--url", help="a running app (default: start one over a copy of the demo city)")
     ap.add_argument("--pid", type=int, help="the running app's process id, to read its memory")
+    ap.add_argument("--think", type=float, nargs=2, default=THINK_S, metavar=("MIN", "MAX"),
+                    help="seconds a person reads before the next click (default 1 4)")
     a = ap.parse_args()
+    think = (a.think[0], a.think[1])
     if a.url:
-        results = [asyncio.run(drive(a.url.rstrip("/"), a.sessions, a.seconds, ACTIONS, a.pid)) for _ in range(a.rounds)]
+        results = [asyncio.run(drive(a.url.rstrip("/"), a.sessions, a.seconds, ACTIONS, a.pid, think))
+                   for _ in range(a.rounds)]
     else:
         from bench.common import demo_db
 
-        results = run_load(demo_db(), a.sessions, a.seconds, rounds=a.rounds)
+        results = run_load(demo_db(), a.sessions, a.seconds, rounds=a.rounds, think=think)
     print(json.dumps(results, ensure_ascii=False, indent=2))
     return 1 if any(r["errors"] for r in results) else 0
 

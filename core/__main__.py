@@ -71,20 +71,31 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
-def _portfolio_and_year(year: int | None) -> tuple[repo.Portfolio, int]:
-    """The store's portfolio and the year asked for (the latest on record by default)."""
+def _load(*, with_scenarios: bool = False) -> tuple[repo.Portfolio, dict[str, str], pd.DataFrame | None]:
+    """The store's portfolio and facts (and its saved scenarios); one line if there is nothing to read."""
     engine = db.make_engine()
     if not db.has_schema(engine):
         raise db.StoreError("the store has no tables yet: run `python -m core init-db --demo`")
     with Session(engine) as session:
         if repo.is_empty(session):
             raise db.StoreError("the store holds no buildings yet: run `python -m core init-db --demo`")
-        p = repo.load_portfolio(session)
+        return (repo.load_portfolio(session), repo.get_meta(session),
+                repo.list_scenarios(session) if with_scenarios else None)
+
+
+def _year(p: repo.Portfolio, year: int | None) -> int:
+    """``year`` if the ledger has it, the latest on record when None; one line otherwise."""
     if year is None:
-        return p, p.latest_year
+        return p.latest_year
     if year not in p.years:
         raise ValueError(f"no recorded spending in {year}; years on record: {p.years[0]}-{p.years[-1]}")
-    return p, year
+    return year
+
+
+def _portfolio_and_year(year: int | None) -> tuple[repo.Portfolio, int]:
+    """The store's portfolio and the year asked for (the latest on record by default)."""
+    p = _load()[0]
+    return p, _year(p, year)
 
 
 def _clean(value: object, digits: int) -> object:
@@ -150,21 +161,13 @@ def cmd_standards(args: argparse.Namespace) -> int:
 def cmd_pack(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from sqlmodel import Session
-
-    from core import export, pack, repo
+    from core import export, pack
     from core.exhibits import PackOptions
     from core.i18n import t
 
-    engine = db.make_engine()
-    with Session(engine) as session:
-        if repo.is_empty(session):
-            raise db.StoreError("the store holds no data yet: run `python -m core init-db --demo` first")
-        p = repo.load_portfolio(session)
-        meta = repo.get_meta(session)
-        saved = repo.list_scenarios(session)
-    if args.year is not None and args.year not in p.years:
-        raise ValueError(f"no recorded spending for {args.year} (years: {p.years[0]}-{p.years[-1]})")
+    p, meta, saved = _load(with_scenarios=True)
+    if args.year is not None:
+        _year(p, args.year)
     options = PackOptions(year=args.year, scenarios=pack.scenario_choices(saved, args.scenario))
     doc = pack.collect(p, args.lang, options, args.sections, demo=admin.is_synthetic(meta))
     renderer = export.shared_renderer()
@@ -343,17 +346,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def _gate_settings(args: argparse.Namespace) -> tuple[repo.Portfolio, gates.GateSettings]:
     """The portfolio and the book's gate settings, judged on ``--on`` (default today) for ``--year``."""
-    engine = db.make_engine()
-    if not db.has_schema(engine):
-        raise db.StoreError("the store has no tables yet: run `python -m core init-db --demo`")
-    with Session(engine) as session:
-        if repo.is_empty(session):
-            raise db.StoreError("the store holds no buildings yet: run `python -m core init-db --demo`")
-        p = repo.load_portfolio(session)
+    p = _load()[0]
     s = gates.GateSettings.from_book(p, args.on)
     if args.year is not None:
-        if args.year not in p.years:
-            raise ValueError(f"no recorded spending in {args.year}; years on record: {p.years[0]}-{p.years[-1]}")
+        _year(p, args.year)
         s = dataclasses.replace(s, year=args.year)
     return p, s
 

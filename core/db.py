@@ -186,17 +186,12 @@ def write_scope(engine: Engine) -> Iterator[Session]:
     changed these rows?") cannot be overtaken by another writer: SQLite starts with
     ``BEGIN IMMEDIATE``; other databases run the transaction SERIALIZABLE.
     """
-    with Session(engine) as session:
-        try:
-            if engine.dialect.name == "sqlite":
-                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-            else:
-                session.connection(execution_options={"isolation_level": "SERIALIZABLE"})
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    with session_scope(engine) as session:
+        if engine.dialect.name == "sqlite":
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            session.connection(execution_options={"isolation_level": "SERIALIZABLE"})
+        yield session
 
 
 @contextmanager

@@ -194,3 +194,9 @@ def demo_copy(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     shutil.copy(demo_db, path)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{path}")
     return path
+
+
+def counts(engine: Engine) -> dict[str, int]:
+    """Rows per table of a store (to prove that nothing was written)."""
+    with Session(engine) as s:
+        return repo.table_counts(s)

@@ -1,12 +1,19 @@
-"""Fixtures for the export and meeting-pack tests: one warm chart renderer for the whole run."""
+"""Fixtures of the core tests: a private demo store, and one warm chart renderer for the whole run."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+from sqlalchemy import Engine
 
 from core import export
 from tests.conftest import need
+
+
+@pytest.fixture
+def demo(demo_store: Engine) -> Engine:
+    """A private store holding the demo city (SQLite, and PostgreSQL where a server is configured)."""
+    return demo_store
 
 
 @pytest.fixture(scope="session")

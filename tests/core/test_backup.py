@@ -10,25 +10,14 @@ from sqlmodel import Session, SQLModel
 
 from core import admin, audit, backup, db, repo
 from core.models import AuditAction
-from tests.conftest import both_backends
+from tests.conftest import both_backends, counts
 
 pytestmark = both_backends
-
-
-@pytest.fixture
-def demo(demo_store):
-    """A private store holding the demo city (SQLite, and PostgreSQL where a server is configured)."""
-    return demo_store
 
 
 def dump(engine) -> dict[str, list[tuple]]:
     with Session(engine) as s:
         return {t.name: repo.dump_table(s, table=t)[1] for t in SQLModel.metadata.sorted_tables}
-
-
-def counts(engine) -> dict[str, int]:
-    with Session(engine) as s:
-        return repo.table_counts(s)
 
 
 def add_building(engine, name: str) -> None:

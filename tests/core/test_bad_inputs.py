@@ -7,11 +7,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from openpyxl import Workbook
-from sqlmodel import Session
 
 from bench.bench_data import cost_records_csv
-from core import io, loader, repo
-from tests.conftest import both_backends
+from core import io, loader
+from tests.conftest import both_backends, counts
 
 pytestmark = both_backends
 
@@ -60,17 +59,6 @@ CATALOGUE = [
     ("contract_ends_before_start.csv", {"table": "contracts"},
      [("", 2, "end_date", "end_before_start", "ends before it starts")]),
 ]
-
-
-@pytest.fixture
-def demo(demo_store):
-    """A private store holding the demo city (SQLite, and PostgreSQL where a server is configured)."""
-    return demo_store
-
-
-def counts(engine) -> dict[str, int]:
-    with Session(engine) as s:
-        return repo.table_counts(s)
 
 
 def check(engine, files: list[tuple[str, bytes]], expected: list[tuple], **options) -> pd.DataFrame:

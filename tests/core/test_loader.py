@@ -11,22 +11,11 @@ from sqlmodel import Session, select
 
 from core import admin, db, io, loader, repo
 from core.models import AuditLog
-from tests.conftest import both_backends
+from tests.conftest import both_backends, counts
 
 pytestmark = both_backends
 
 GOOD = Path(__file__).resolve().parents[1] / "data" / "good"
-
-
-@pytest.fixture
-def demo(demo_store):
-    """A private store holding the demo city (SQLite, and PostgreSQL where a server is configured)."""
-    return demo_store
-
-
-def counts(engine) -> dict[str, int]:
-    with Session(engine) as s:
-        return repo.table_counts(s)
 
 
 def stored(engine, table: str) -> pd.DataFrame:

@@ -5,12 +5,13 @@ import streamlit as st
 import ui
 from core import scenarios, simulator
 from core.i18n import fmt_money, fmt_pct
+from ui import simulator_panel as panel
 
 lang = ui.lang()
 p = ui.portfolio()
 ctx = ui.cached(simulator.FormContext.of)()
-ui.levers_from_url(ctx)
-levers, draws, seed = ui.lever_panel(ctx)
+panel.levers_from_url(ctx)
+levers, draws, seed = panel.lever_panel(ctx)
 try:
     a = ui.computed(simulator.analyse_json, scenarios.to_json(levers), draws, seed, label=ui.tr("sim.running"),
                     derived={"items": ui.cached(scenarios.base_items)()})
@@ -45,7 +46,7 @@ c[4].metric(ui.tr("sim.metric.annual"), money(r.annual_saving, lang), border=Tru
 view = st.segmented_control(ui.tr("sim.view"), simulator.VIEWS, required=True, key="sim_view",
                             format_func=lambda v: ui.tr(f"sim.view.{v}"), label_visibility="collapsed")
 with bar:
-    ui.scenario_bar(levers, ui.saved_scenarios(), ctx, view)
+    panel.scenario_bar(levers, ui.saved_scenarios(), ctx, view)
 
 if view == "savings":
     waterfall = simulator.waterfall_exhibit(a, lang, name)
@@ -85,4 +86,4 @@ else:
     st.subheader(ui.tr("sim.method.assumptions"))
     ui.table(simulator.assumptions_table(a, p, lang), key="sim_assumptions")
 
-ui.levers_to_url(levers, view)
+panel.levers_to_url(levers, view)

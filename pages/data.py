@@ -7,12 +7,13 @@ import streamlit as st
 import ui
 from core import backup, io, loader
 from core.i18n import t
+from ui import data_page
 
 lang = ui.lang()
-engine = ui.data_store()
+engine = data_page.data_store()
 st.sidebar.text_input(ui.tr("data.actor"), key="actor", help=ui.tr("data.actor_help"))
 ui.page_header("page.data", ui.tr("data.caption"))
-ui.flash()
+data_page.flash()
 TABLES = list(io.SPECS)
 
 
@@ -43,28 +44,28 @@ with tab_import:
     if uploads:
         files = [(u.name, u.getvalue()) for u in uploads]
         digest = hashlib.sha256(b"".join(hashlib.sha256(d).digest() for _, d in files)).hexdigest()
-        key = (digest, table, encoding, lang, ui.store_version(engine))
-        plan = ui.memo("data_dry_run", key, lambda: loader.import_files(
+        key = (digest, table, encoding, lang, data_page.store_version(engine))
+        plan = data_page.memo("data_dry_run", key, lambda: loader.import_files(
             engine, files, table=table, encoding=encoding, lang=lang, dry_run=True))
         n = plan.counts()
         if not plan.ok:
-            ui.problems(plan.problems, ui.tr("data.problems", n=len(plan.problems)))
+            data_page.problems(plan.problems, ui.tr("data.problems", n=len(plan.problems)))
         elif not n["insert"] and not n["update"]:
             st.info(ui.tr("data.nothing"), icon=":material/check:")
         else:
             st.subheader(ui.tr("data.dry_run"))
-            ui.plan_review(plan)
+            data_page.plan_review(plan)
             if st.button(ui.tr("data.confirm", insert=n["insert"], update=n["update"]), type="primary"):
                 done = loader.import_files(engine, files, table=table, encoding=encoding, lang=lang,
                                            actor=ui.actor(), source="import", expect=plan.fingerprint())
                 if done.written:
                     st.session_state["round"] = st.session_state.get("round", 0) + 1  # empties the uploader
-                    ui.flash(ui.tr("data.imported", insert=n["insert"], update=n["update"]))
+                    data_page.flash(ui.tr("data.imported", insert=n["insert"], update=n["update"]))
                     st.rerun()
                 elif done.stale:
                     st.warning(ui.tr("data.changed_meanwhile"), icon=":material/sync_problem:")
                 else:
-                    ui.problems(done.problems, ui.tr("data.problems", n=len(done.problems)))
+                    data_page.problems(done.problems, ui.tr("data.problems", n=len(done.problems)))
 
 with tab_edit:
     st.caption(ui.tr("data.edit_caption"))
@@ -78,16 +79,16 @@ with tab_edit:
     edited = st.data_editor(
         loader.editor_frame(loaded, table, lang), key=f"data_editor_{table}_{generation}", num_rows="dynamic",
         hide_index=True, column_order=list(io.SPECS[table].columns),
-        column_config=ui.editor_columns(table, loader.ref_options(engine, table, lang)))
+        column_config=data_page.editor_columns(table, loader.ref_options(engine, table, lang)))
     if st.button(ui.tr("data.save"), type="primary", icon=":material/save:"):
         saved = loader.save_edit(engine, table=table, loaded=loaded, edited=edited, actor=ui.actor(), lang=lang)
         n = saved.counts()
         if saved.written:
             del st.session_state[slot]
-            ui.flash(ui.tr("data.saved", insert=n["insert"], update=n["update"], delete=n["delete"]))
+            data_page.flash(ui.tr("data.saved", insert=n["insert"], update=n["update"], delete=n["delete"]))
             st.rerun()
         elif not saved.ok:
-            ui.problems(saved.problems, ui.tr("data.not_saved", n=len(saved.problems)))
+            data_page.problems(saved.problems, ui.tr("data.not_saved", n=len(saved.problems)))
         else:
             st.info(ui.tr("data.no_edits"))
 

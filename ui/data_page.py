@@ -1,0 +1,107 @@
+"""The Data page's widgets: a store that may still be empty, problem tables, change reviews, editor columns."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import streamlit as st
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from core import db, repo
+from ui import (
+    engine,
+    lang,
+    tr,
+)
+
+T = TypeVar("T")
+
+
+def data_store() -> Engine:
+    """The engine for pages that also work on an empty store (the Data page imports into it)."""
+    eng = engine()
+    try:
+        if not db.has_schema(eng):
+            st.info(tr("store.empty"), icon=":material/database:")
+            st.stop()
+        with Session(eng) as session:
+            st.session_state["_dataset"] = repo.get_meta(session).get("dataset", "")
+    except SQLAlchemyError as exc:
+        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        st.error(tr("store.error", msg=first), icon=":material/database:")
+        st.stop()
+    return eng
+
+
+def store_version(eng: Engine) -> str:
+    """The data version, read now (changes with every write)."""
+    with Session(eng) as session:
+        return repo.data_version(session)
+
+
+def memo(name: str, key: object, fn: Callable[[], T]) -> T:
+    """``fn()`` remembered in this session until ``key`` changes (e.g. files, options, data version)."""
+    slot = st.session_state.get(name)
+    if slot is not None and slot[0] == key:
+        return slot[1]  # type: ignore[no-any-return]
+    value = fn()
+    st.session_state[name] = (key, value)
+    return value
+
+
+def flash(message: str | None = None) -> None:
+    """Show the message left by the previous run (or leave one for the next run)."""
+    if message is not None:
+        st.session_state["_flash"] = message
+    elif st.session_state.get("_flash"):
+        st.success(st.session_state.pop("_flash"), icon=":material/check_circle:")
+
+
+def problems(found: Any, headline: str) -> None:
+    """Every problem of a check as one error line and a table: file, sheet, row, column, value, reason."""
+    st.error(headline, icon=":material/report:")
+    shown = found.drop(columns=["code"]).rename(columns=lambda c: tr(f"data.col.{c}"))
+    st.dataframe(shown, hide_index=True, column_config={
+        tr("data.col.row"): st.column_config.NumberColumn(format="%d", width="small"),
+        tr("data.col.reason"): st.column_config.TextColumn(width="large")})
+
+
+def plan_review(plan: Any) -> None:
+    """What a checked batch would do: rows per table and action, then each change."""
+    for note in plan.notes:
+        st.caption(note)
+    st.dataframe(plan.summary(lang()), hide_index=True)
+    preview = plan.preview(lang())
+    if len(preview):
+        st.dataframe(preview, hide_index=True)
+
+
+def editor_columns(table: str, options: dict[str, list[str]]) -> dict[str, Any]:
+    """Column settings for editing ``table``: names in the session's language, pick-lists, bounds."""
+    from core import io
+    from core.i18n import labels
+
+    out: dict[str, Any] = {}
+    for col in io.SPECS[table].columns:
+        name = io.column_label(table, col, lang())
+        kind = io.column_kind(table, col)
+        group = io.enum_group(kind)
+        required = not io.default_of(table, col)[0]
+        bound = io.BOUNDS.get(col, io.Bound())
+        if col in options or group:
+            choices = options[col] if col in options else list(labels(str(group), lang()).values())
+            out[col] = st.column_config.SelectboxColumn(name, options=choices, required=required)
+        elif kind is bool:
+            out[col] = st.column_config.CheckboxColumn(name)
+        elif kind in (int, float):
+            out[col] = st.column_config.NumberColumn(
+                name, required=required, min_value=None if bound.low_open else bound.low, max_value=bound.high,
+                step=1 if kind is int else None, format="%d" if kind is int else None)
+        elif kind is dt.date:
+            out[col] = st.column_config.DateColumn(name, required=required, format="YYYY-MM-DD")
+        else:
+            out[col] = st.column_config.TextColumn(name, required=required, max_chars=io.column_limit(table, col))
+    return out

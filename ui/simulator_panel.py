@@ -1,0 +1,218 @@
+"""The Consolidation and Scenarios pages' widgets: the lever panel, the saved scenario, the shared link."""
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+from sqlmodel import Session
+
+from ui import (
+    actor,
+    engine,
+    lang,
+    tr,
+    write,
+)
+
+SIM = "sim_"  # prefix of the lever panel's widget keys
+SIM_PARAMS = ("scenario", "levers", "view")  # what a link to the Consolidation page says
+DRAW_CHOICES = (1_000, 5_000, 10_000, 20_000)
+
+
+def _seed_levers(levers: Any, ctx: Any) -> None:
+    """Set every lever widget to ``levers`` (before the widgets are drawn)."""
+    from core import simulator
+
+    for k, v in simulator.form_values(levers, ctx).items():
+        st.session_state[SIM + k] = v
+    st.session_state["_sim_seeded"] = True
+
+
+def _load_saved(name: str, ctx: Any) -> bool:
+    """Load the saved scenario ``name`` into the lever panel; False if there is none."""
+    from core import scenarios
+
+    with Session(engine()) as session:
+        saved = scenarios.load(session, name=name)
+    if saved is None:
+        return False
+    _seed_levers(saved.levers, ctx)
+    _remember_loaded(saved)
+    return True
+
+
+def _remember_loaded(saved: Any) -> None:
+    st.session_state["_sim_loaded"] = saved
+    st.session_state["scen_pick"] = saved.name if saved is not None else ""
+    st.session_state["scen_name"] = saved.name if saved is not None else ""
+    st.session_state["scen_desc"] = saved.description if saved is not None else ""
+
+
+def levers_from_url(ctx: Any) -> None:
+    """Restore the levers a link names (``?scenario=NAME`` or ``?levers=…``) when the link is new to
+    this session; on a first visit without one, start from the default levers."""
+    from core import scenarios, simulator
+
+    if "_sim_written" in st.session_state:  # a save on the previous run: that is what is loaded now
+        _remember_loaded(st.session_state.pop("_sim_written"))
+    wanted = tuple(st.query_params.get(k) for k in SIM_PARAMS)
+    if st.session_state.get("_sim_url") == wanted:
+        return
+    st.session_state["_sim_url"] = wanted
+    name, code, view = wanted
+    st.session_state["sim_view"] = view if view in simulator.VIEWS else simulator.VIEWS[0]
+    if name is None and code is None and st.session_state.get("_sim_seeded"):
+        return  # back on the page without a link: keep the levers as they were
+    if name:
+        if _load_saved(name, ctx):
+            return
+        st.warning(tr("sim.url.unknown", name=name), icon=":material/link_off:")
+    elif code:
+        try:
+            _seed_levers(scenarios.decode(code), ctx)
+            _remember_loaded(None)
+            return
+        except ValueError as exc:
+            st.warning(tr("sim.url.bad", msg=str(exc)), icon=":material/link_off:")
+    if not st.session_state.get("_sim_seeded"):
+        _seed_levers(scenarios.DEFAULT_LEVERS, ctx)
+
+
+def share_params(levers: Any, view: str | None) -> dict[str, str]:
+    """The query parameters of a link to these levers and view: the saved scenario's name when the
+    levers are exactly those saved, else the levers encoded."""
+    from core import scenarios
+
+    loaded = st.session_state.get("_sim_loaded")
+    params: dict[str, str] = {}
+    if lang() != "zh":
+        params["lang"] = lang()
+    if loaded is not None and scenarios.to_json(loaded.levers) == scenarios.to_json(levers):
+        params["scenario"] = loaded.name
+    elif scenarios.to_json(levers) != scenarios.to_json(scenarios.DEFAULT_LEVERS):
+        params["levers"] = scenarios.encode(levers)
+    if view and view != "savings":
+        params["view"] = view
+    return params
+
+
+def levers_to_url(levers: Any, view: str | None) -> None:
+    """Keep the address bar a link to the levers and view shown (so that copying it shares them)."""
+    params = share_params(levers, view)
+    for key in SIM_PARAMS:
+        if key in params:
+            st.query_params[key] = params[key]
+        else:
+            st.query_params.pop(key, None)
+    st.session_state["_sim_url"] = tuple(params.get(k) for k in SIM_PARAMS)
+
+
+def share_url(params: dict[str, str], page: str) -> str:
+    """The full link to ``page`` with ``params`` (relative when the browser's address is unknown)."""
+    from urllib.parse import urlencode
+
+    here = (st.context.url or "").split("?")[0]
+    base = here.rsplit("/", 1)[0] + "/" + page if here else "/" + page
+    return f"{base}?{urlencode(params)}" if params else base
+
+
+def lever_panel(ctx: Any) -> tuple[Any, int, int]:
+    """The lever panel in the sidebar, grouped as the Bureau thinks of it; returns the levers, the
+    number of draws and the seed. Values persist across pages for the session."""
+    from core import risk, simulator
+    from core.i18n import label
+
+    language = lang()
+    keep: dict[str, Any] = {"persist_state": "session"}
+    svc = lambda s: label("service", s, language)  # noqa: E731
+    dlv = lambda d: label("delivery", d, language)  # noqa: E731
+    deliveries = ["in_house", "labour_only", "contracted"]
+    bar = st.sidebar
+    bar.subheader(tr("sim.panel.title"))
+    with bar.expander(tr("sim.group.management"), icon=":material/apartment:", expanded=True):
+        st.toggle(tr("sim.form.um"), key=SIM + "um", help=tr("sim.form.um_help"), **keep)
+        st.toggle(tr("sim.form.pool"), key=SIM + "pool", help=tr("sim.form.pool_help"), **keep)
+        st.toggle(tr("sim.form.energy"), key=SIM + "energy", **keep)
+    with bar.expander(tr("sim.group.standards"), icon=":material/rule:", expanded=True):
+        st.toggle(tr("sim.form.cap"), key=SIM + "cap", help=tr("sim.form.cap_help"), **keep)
+        st.number_input(tr("sim.form.tolerance"), 0.0, 100.0, step=1.0, key=SIM + "tol", **keep)
+    with bar.expander(tr("sim.group.procurement"), icon=":material/shopping_cart:"):
+        chosen = st.multiselect(tr("sim.form.bundle"), list(ctx.bundle_services), format_func=svc, key=SIM + "bundle",
+                                help=tr("sim.form.bundle_help"), placeholder=tr("sim.form.none_chosen"), **keep)
+        for s in chosen:
+            st.number_input(tr("sim.form.lots", service=svc(s)), 1, 20, step=1, key=f"{SIM}lots_{s}", **keep)
+    with bar.expander(tr("sim.group.gates"), icon=":material/verified:"):
+        st.toggle(tr("sim.form.quality"), key=SIM + "quality", help=tr("sim.form.quality_help"), **keep)
+    with bar.expander(tr("sim.group.conversion"), icon=":material/swap_horiz:"):
+        st.caption(tr("sim.form.conversion_help"))
+        if st.toggle(tr("sim.form.rule"), key=SIM + "rule", **keep):
+            st.selectbox(tr("sim.form.rule_from"), deliveries, format_func=dlv, key=SIM + "rule_from", **keep)
+            st.selectbox(tr("sim.form.rule_to"), deliveries, format_func=dlv, key=SIM + "rule_to", **keep)
+            st.multiselect(tr("sim.form.rule_services"), list(ctx.bundle_services), format_func=svc,
+                           key=SIM + "rule_services", placeholder=tr("common.all"), **keep)
+        items = list(ctx.items)
+        for d in deliveries:
+            st.multiselect(tr("sim.form.to", delivery=dlv(d)), items, format_func=lambda k: ctx.item_label(k, language),
+                           key=f"{SIM}to_{d}", placeholder=tr("sim.form.none_chosen"), **keep)
+    with bar.expander(tr("sim.group.scope"), icon=":material/filter_alt:"):
+        st.multiselect(tr("sim.form.buildings"), list(ctx.buildings), key=SIM + "buildings",
+                       placeholder=tr("common.all"), **keep)
+        st.multiselect(tr("sim.form.services"), list(ctx.services), format_func=svc, key=SIM + "services",
+                       placeholder=tr("common.all"), **keep)
+        st.slider(tr("sim.form.horizon"), 3, 10, key=SIM + "horizon", **keep)
+        st.number_input(tr("sim.form.start"), ctx.base_year + 1, ctx.base_year + 10, step=1, key=SIM + "start", **keep)
+    with bar.expander(tr("sim.group.run"), icon=":material/casino:"):
+        draws = st.selectbox(tr("sim.form.draws"), DRAW_CHOICES, index=DRAW_CHOICES.index(risk.DEFAULT_DRAWS),
+                             format_func="{:,}".format, key=SIM + "draws", **keep)
+        seed = st.number_input(tr("sim.form.seed"), 0, 2**31 - 1, risk.DEFAULT_SEED, step=1, key=SIM + "seed",
+                               help=tr("sim.form.seed_help"), **keep)
+    values = {k[len(SIM):]: v for k, v in st.session_state.items() if isinstance(k, str) and k.startswith(SIM)}
+    return simulator.levers_from_form(values, ctx), int(draws), int(seed)
+
+
+def scenario_bar(levers: Any, saved: pd.DataFrame, ctx: Any, view: str | None) -> None:
+    """Load a saved scenario, save the levers (as new, or over the one loaded: refused if someone else
+    changed it meanwhile), and the link that shares them."""
+    from core import scenarios
+
+    loaded = st.session_state.get("_sim_loaded")
+    names = ["", *saved["name"].tolist()]
+    if st.session_state.get("scen_pick") not in names:
+        st.session_state["scen_pick"] = ""
+    left, mid, right = st.columns([4, 1, 1], vertical_alignment="bottom")
+
+    def pick() -> None:
+        name = st.session_state.get("scen_pick")
+        if name:
+            _load_saved(name, ctx)
+        else:
+            _remember_loaded(None)
+
+    left.selectbox(tr("sim.bar.scenario"), names, key="scen_pick", on_change=pick,
+                   format_func=lambda n: n or tr("sim.bar.unsaved"))
+    if loaded is not None:
+        changed = scenarios.to_json(loaded.levers) != scenarios.to_json(levers)
+        left.caption(tr("sim.bar.modified", version=loaded.version) if changed
+                     else tr("sim.bar.version", version=loaded.version, owner=loaded.owner))
+    with mid.popover(tr("sim.bar.save"), icon=":material/save:", width="stretch"):
+        name = st.text_input(tr("sim.bar.name"), key="scen_name", max_chars=100)
+        note = st.text_area(tr("sim.bar.description"), key="scen_desc", height=80)
+        args = {"name": name, "levers": levers, "description": note, "actor": actor(), "source": "app",
+                "remember": "_sim_written", "done": lambda s: tr("sim.saved", name=s.name, version=s.version)}
+        if loaded is not None and st.button(tr("sim.bar.save_over", version=loaded.version + 1), type="primary",
+                                            key="scen_save_over", width="stretch"):
+            write(scenarios.save, scenario_id=loaded.id, seen_version=loaded.version, **args)
+        if st.button(tr("sim.bar.save_new"), key="scen_save_new", width="stretch"):
+            write(scenarios.save, **args)
+    with right.popover(tr("sim.bar.share"), icon=":material/share:", width="stretch"):
+        st.caption(tr("sim.bar.share_help"))
+        st.code(share_url(share_params(levers, view), "consolidation"), language=None, wrap_lines=True)
+        st.button(tr("sim.bar.reset"), key="scen_reset", width="stretch", on_click=_reset_levers, args=(ctx,))
+
+
+def _reset_levers(ctx: Any) -> None:
+    from core import scenarios
+
+    _seed_levers(scenarios.DEFAULT_LEVERS, ctx)
+    _remember_loaded(None)

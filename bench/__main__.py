@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import importlib
 import json
+import logging
+import os
 import platform
 import sys
 import time
@@ -16,6 +18,9 @@ HERE = Path(__file__).resolve().parent
 
 
 def main(argv: list[str]) -> int:
+    # AppTest runs pages outside a server; Streamlit says so in a warning per call. Errors still show.
+    os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
+    logging.getLogger("streamlit").setLevel(logging.ERROR)
     names = argv or sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
     rows = []
     for name in names:

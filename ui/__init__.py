@@ -132,39 +132,43 @@ def new_run() -> None:
     st.session_state.pop("_store_state", None)
 
 
-def _store_state() -> tuple[str, dict[str, str]]:
-    """The data version and store facts: a few cheap queries, made once per run."""
-    known = st.session_state.get("_store_state")
-    if known is not None:
-        return known  # type: ignore[no-any-return]
-    eng = engine()
-    try:
-        if not db.has_schema(eng):
-            st.info(tr("store.empty"), icon=":material/database:")
-            st.stop()
-        with Session(eng) as session:
-            if repo.is_empty(session):
+def store_state(*, allow_empty: bool = False) -> tuple[str, dict[str, str]]:
+    """The data version and store facts: a few cheap queries, made once per run.
+
+    A store without tables stops the page with how to create it; so does a store without buildings
+    unless ``allow_empty`` (the Data page imports into one). A database error is one line.
+    """
+    state = st.session_state.get("_store_state")
+    if state is None:
+        eng = engine()
+        try:
+            if not db.has_schema(eng):
                 st.info(tr("store.empty"), icon=":material/database:")
                 st.stop()
-            state = repo.data_version(session), repo.get_meta(session)
-    except SQLAlchemyError as exc:
-        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        st.error(tr("store.error", msg=first), icon=":material/database:")
+            with Session(eng) as session:
+                state = repo.data_version(session), repo.get_meta(session), not repo.is_empty(session)
+        except SQLAlchemyError as exc:
+            first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            st.error(tr("store.error", msg=first), icon=":material/database:")
+            st.stop()
+        st.session_state["_store_state"] = state
+    version, meta, has_data = state
+    if not has_data and not allow_empty:
+        st.info(tr("store.empty"), icon=":material/database:")
         st.stop()
-    st.session_state["_store_state"] = state
-    return state
+    st.session_state["_dataset"] = meta.get("dataset", "")
+    return version, meta
 
 
 def portfolio() -> repo.Portfolio:
     """The whole store as frames, cached until the data change (shared: treat as read-only)."""
-    version, meta = _store_state()
-    st.session_state["_dataset"] = meta.get("dataset", "")
+    version, _meta = store_state()
     return _portfolio(db.database_url(), version)
 
 
 def data_version() -> str:
     """The current data version (cache key for computations derived from the portfolio)."""
-    return _store_state()[0]
+    return store_state()[0]
 
 
 _COMPUTATIONS: dict[str, Callable[..., Any]] = {}

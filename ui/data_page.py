@@ -7,33 +7,18 @@ from typing import Any, TypeVar
 
 import streamlit as st
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from core import db, repo
-from ui import (
-    engine,
-    lang,
-    tr,
-)
+from core import repo
+from ui import engine, lang, store_state, tr
 
 T = TypeVar("T")
 
 
 def data_store() -> Engine:
     """The engine for pages that also work on an empty store (the Data page imports into it)."""
-    eng = engine()
-    try:
-        if not db.has_schema(eng):
-            st.info(tr("store.empty"), icon=":material/database:")
-            st.stop()
-        with Session(eng) as session:
-            st.session_state["_dataset"] = repo.get_meta(session).get("dataset", "")
-    except SQLAlchemyError as exc:
-        first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        st.error(tr("store.error", msg=first), icon=":material/database:")
-        st.stop()
-    return eng
+    store_state(allow_empty=True)
+    return engine()
 
 
 def store_version(eng: Engine) -> str:

@@ -16,7 +16,10 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from bench.common import Result, demo_db, median_seconds
-from core import admin, compare, costing, db, repo, standards, synth
+from core.demo import synth
+from core.domain import compare, costing, standards
+from core.files import admin
+from core.store import db, repo
 
 ROOT = Path(__file__).resolve().parent.parent
 N_BUILDINGS = 2_000

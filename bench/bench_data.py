@@ -10,7 +10,8 @@ import pandas as pd
 from sqlmodel import Session
 
 from bench.common import Result, median_seconds
-from core import admin, backup, db, io, loader, repo
+from core.files import admin, backup, io, loader
+from core.store import db, repo
 
 
 def cost_records_csv(n: int = 100_000) -> bytes:

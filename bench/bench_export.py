@@ -7,8 +7,10 @@ import time
 from sqlmodel import Session
 
 from bench.common import Result, demo_db, median_seconds
-from core import db, export, pack, repo, spending
-from core.exhibits import PackOptions, ScenarioChoice
+from core.domain import spending
+from core.sharing import export, pack
+from core.store import db, repo
+from core.views.exhibits import PackOptions, ScenarioChoice
 
 
 def run() -> list[Result]:

@@ -11,7 +11,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from bench.common import Result, cities, median_seconds, registered_pages
-from core import db, repo
+from core.store import db, repo
 
 ROOT = Path(__file__).resolve().parent.parent
 

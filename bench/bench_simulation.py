@@ -22,8 +22,12 @@ import numpy as np
 from sqlmodel import Session
 
 from bench.common import Result, demo_db, median_seconds
-from core import admin, db, repo, risk, scenarios, simulator
-from core.risk import Z90, Uncertain
+from core.files import admin
+from core.simulation import model as scenarios
+from core.simulation import risk
+from core.simulation.risk import Z90, Uncertain
+from core.store import db, repo
+from core.views import simulator
 
 DRAWS = 10_000
 BIG_LEVERS = {

@@ -13,7 +13,11 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from bench.common import Result, demo_db, median_seconds
-from core import admin, db, gates, gates_views, quality, repo, synth
+from core.demo import synth
+from core.domain import gates, quality
+from core.files import admin
+from core.store import db, repo
+from core.views import gates as gates_views
 
 ROOT = Path(__file__).resolve().parent.parent
 ON = dt.date(2026, 11, 27)

@@ -10,7 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from core import admin, db, synth
+from core.demo import synth
+from core.files import admin
+from core.store import db
 
 BIG_CITY = 2_000  # buildings in the benchmark city (issue 8)
 

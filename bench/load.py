@@ -44,7 +44,7 @@ def lever_moves(n: int = 40, seed: int = 1) -> list[tuple[str, str]]:
     lot counts, horizon and the switches change, so most moves are new to the cache and really run."""
     from urllib.parse import quote
 
-    from core import scenarios
+    from core.simulation import model as scenarios
 
     rng = random.Random(seed)
     moves = []

@@ -16,7 +16,9 @@ import pandas as pd
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from core import admin, backup, db, gates, io, loader, repo
+from core.domain import gates
+from core.files import admin, backup, io, loader
+from core.store import db, repo
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -35,7 +37,7 @@ def cmd_init_db(args: argparse.Namespace) -> int:
             print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}")
             return 0
     if args.synthetic:
-        from core import synth
+        from core.demo import synth
 
         if args.buildings < 1:
             raise ValueError("--buildings must be at least 1")
@@ -114,7 +116,7 @@ COMPARE_KEYS = {  # key → decimals
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from core import compare
+    from core.domain import compare
 
     p, year = _portfolio_and_year(args.year)
     summary = compare.mode_comparison(compare.building_measures(p, year))
@@ -133,7 +135,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_standards(args: argparse.Namespace) -> int:
-    from core import standards
+    from core.domain import standards
 
     p, year = _portfolio_and_year(args.year)
     book = p.book
@@ -161,9 +163,9 @@ def cmd_standards(args: argparse.Namespace) -> int:
 def cmd_pack(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from core import export, pack
-    from core.exhibits import PackOptions
     from core.i18n import t
+    from core.sharing import export, pack
+    from core.views.exhibits import PackOptions
 
     p, meta, saved = _load(with_scenarios=True)
     if args.year is not None:
@@ -190,7 +192,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from core import scenarios, simulator
+    from core.simulation import model as scenarios
+    from core.views import simulator
 
     p, _ = _portfolio_and_year(None)
     name = None
@@ -236,7 +239,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
-    from core import scenarios
+    from core.simulation import model as scenarios
 
     with Session(db.make_engine()) as session:
         saved = repo.list_scenarios(session)
@@ -452,7 +455,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_standards)
 
-    from core.pack import FORMATS, SECTIONS
+    from core.sharing.pack import FORMATS, SECTIONS
 
     p = sub.add_parser("pack", help="build the meeting pack (PDF, PowerPoint, Excel, HTML) into a folder")
     p.add_argument("--out", required=True, help="folder to write the files to (created if absent)")
@@ -492,7 +495,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", help="who is restoring, for the audit log (default: cli:<login name>)")
     p.set_defaults(func=cmd_restore)
 
-    from core.risk import DEFAULT_DRAWS, DEFAULT_SEED
+    from core.simulation.risk import DEFAULT_DRAWS, DEFAULT_SEED
 
     p = sub.add_parser("simulate", help="simulate a consolidation scenario: NPV saving P10/P50/P90, chances, payback",
                        description="Without --scenario or --levers, the page's default levers are simulated. "
@@ -528,7 +531,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except (db.StoreError, ValueError, KeyError, OSError, RuntimeError) as exc:
-        # RuntimeError: a browser that fails while rendering the meeting pack (core.export.RenderError)
+        # RuntimeError: a browser that fails while rendering the meeting pack (core.sharing.export.RenderError)
         msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         print(f"error: {msg}", file=sys.stderr)
         return 2

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from core import compare
+from core.domain import compare
 from core.i18n import label
 
 lang = ui.lang()

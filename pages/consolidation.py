@@ -3,8 +3,9 @@ which assumption the answer hangs on."""
 import streamlit as st
 
 import ui
-from core import scenarios, simulator
 from core.i18n import fmt_money, fmt_pct
+from core.simulation import model as scenarios
+from core.views import simulator
 from ui import simulator_panel as panel
 
 lang = ui.lang()

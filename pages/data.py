@@ -5,7 +5,7 @@ import hashlib
 import streamlit as st
 
 import ui
-from core import backup, io, loader
+from core.files import backup, io, loader
 from core.i18n import t
 from ui import data_page
 

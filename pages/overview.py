@@ -4,7 +4,7 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from core import gates, spending
+from core.domain import gates, spending
 from core.i18n import GLOSSARY, fmt_money, fmt_pct, labels, wan
 
 lang = ui.lang()

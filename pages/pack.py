@@ -2,9 +2,9 @@
 import streamlit as st
 
 import ui
-from core import pack
-from core.exhibits import PackOptions
 from core.i18n import t
+from core.sharing import pack
+from core.views.exhibits import PackOptions
 
 SHORT = {"pdf": "PDF", "pptx": "PowerPoint", "xlsx": "Excel", "html": "HTML"}  # names of formats, in any language
 lang = ui.lang()  # bound here: format functions may run where the session is not at hand

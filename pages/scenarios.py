@@ -3,7 +3,9 @@ come from — and renaming, duplicating and deleting them."""
 import streamlit as st
 
 import ui
-from core import risk, scenarios, simulator
+from core.simulation import model as scenarios
+from core.simulation import risk
+from core.views import simulator
 
 lang = ui.lang()
 p = ui.portfolio()

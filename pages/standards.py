@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from core import standards
+from core.domain import standards
 from core.i18n import fmt_money
 
 p = ui.portfolio()

@@ -5,10 +5,10 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from core import gates
-from core import gates_views as gv
+from core.domain import gates
+from core.domain.quality import CRITERIA
 from core.i18n import fmt_pct, label, labels
-from core.quality import CRITERIA
+from core.views import gates as gv
 
 lang = ui.lang()
 p = ui.portfolio()

@@ -14,7 +14,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from core import admin, db, repo
+from core.files import admin
+from core.store import db, repo
 from tests.factories import load_city, tiny_city
 
 STRICT = os.environ.get("CI_STRICT") == "1"  # in CI a missing browser or server fails instead of skipping

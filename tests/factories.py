@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core import admin, repo
-from core.io import REFERENCE_TABLES, read_folder
+from core.files import admin
+from core.files.io import REFERENCE_TABLES, read_folder
+from core.store import repo
 
 BUILDINGS = [
     ("甲楼", 10_000.0, 2, 2000, "机关事务管理局"),

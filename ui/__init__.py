@@ -20,9 +20,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 from streamlit.runtime.pages_manager import PagesManager
 
-from core import admin, db, export, pack, repo
-from core.exhibits import Exhibit, PackOptions
+from core.files import admin
 from core.i18n import DEFAULT_LANG, LANGS, t
+from core.sharing import export, pack
+from core.store import db, repo
+from core.views.exhibits import Exhibit, PackOptions
 
 T = TypeVar("T")
 LANG_NAMES = {"zh": "中文", "en": "English"}
@@ -230,7 +232,7 @@ def write(fn: Callable[..., object], /, *args: Any, done: str | Callable[[Any], 
     """Run a core write ``fn(session, *args, **kwargs)`` in one transaction, then rerun the page with
     ``done`` shown (a text, or a function of what ``fn`` returned); ``remember`` keeps that result in
     the session under this key for the next run. A problem the user can fix
-    (:class:`core.db.StoreError`, in the session's language when it knows both) or a database
+    (:class:`core.store.db.StoreError`, in the session's language when it knows both) or a database
     refusal is shown as one line and nothing is written."""
     try:
         with db.session_scope(engine()) as session:
@@ -264,7 +266,7 @@ def page_header(title_key: str, caption: str | None = None) -> None:
 
 
 def chart(fig: go.Figure, name: str, *, scenario: str | None = None, ex: Exhibit | None = None) -> None:
-    """Show a figure built by :mod:`core.charts`, full width, with its downloads (PNG, SVG, HTML) below.
+    """Show a figure built by :mod:`core.views.charts`, full width, with its downloads (PNG, SVG, HTML) below.
 
     Downloaded files are named ``page-name[-scenario]-date.ext``.
     """

@@ -9,7 +9,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from core import repo
+from core.store import repo
 from ui import engine, lang, store_state, tr
 
 T = TypeVar("T")
@@ -66,7 +66,7 @@ def plan_review(plan: Any) -> None:
 
 def editor_columns(table: str, options: dict[str, list[str]]) -> dict[str, Any]:
     """Column settings for editing ``table``: names in the session's language, pick-lists, bounds."""
-    from core import io
+    from core.files import io
     from core.i18n import labels
 
     out: dict[str, Any] = {}

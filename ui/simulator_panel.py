@@ -22,7 +22,7 @@ DRAW_CHOICES = (1_000, 5_000, 10_000, 20_000)
 
 def _seed_levers(levers: Any, ctx: Any) -> None:
     """Set every lever widget to ``levers`` (before the widgets are drawn)."""
-    from core import simulator
+    from core.views import simulator
 
     for k, v in simulator.form_values(levers, ctx).items():
         st.session_state[SIM + k] = v
@@ -31,7 +31,7 @@ def _seed_levers(levers: Any, ctx: Any) -> None:
 
 def _load_saved(name: str, ctx: Any) -> bool:
     """Load the saved scenario ``name`` into the lever panel; False if there is none."""
-    from core import scenarios
+    from core.simulation import model as scenarios
 
     with Session(engine()) as session:
         saved = scenarios.load(session, name=name)
@@ -52,7 +52,8 @@ def _remember_loaded(saved: Any) -> None:
 def levers_from_url(ctx: Any) -> None:
     """Restore the levers a link names (``?scenario=NAME`` or ``?levers=…``) when the link is new to
     this session; on a first visit without one, start from the default levers."""
-    from core import scenarios, simulator
+    from core.simulation import model as scenarios
+    from core.views import simulator
 
     if "_sim_written" in st.session_state:  # a save on the previous run: that is what is loaded now
         _remember_loaded(st.session_state.pop("_sim_written"))
@@ -82,7 +83,7 @@ def levers_from_url(ctx: Any) -> None:
 def share_params(levers: Any, view: str | None) -> dict[str, str]:
     """The query parameters of a link to these levers and view: the saved scenario's name when the
     levers are exactly those saved, else the levers encoded."""
-    from core import scenarios
+    from core.simulation import model as scenarios
 
     loaded = st.session_state.get("_sim_loaded")
     params: dict[str, str] = {}
@@ -120,8 +121,9 @@ def share_url(params: dict[str, str], page: str) -> str:
 def lever_panel(ctx: Any) -> tuple[Any, int, int]:
     """The lever panel in the sidebar, grouped as the Bureau thinks of it; returns the levers, the
     number of draws and the seed. Values persist across pages for the session."""
-    from core import risk, simulator
     from core.i18n import label
+    from core.simulation import risk
+    from core.views import simulator
 
     language = lang()
     keep: dict[str, Any] = {"persist_state": "session"}
@@ -174,7 +176,7 @@ def lever_panel(ctx: Any) -> tuple[Any, int, int]:
 def scenario_bar(levers: Any, saved: pd.DataFrame, ctx: Any, view: str | None) -> None:
     """Load a saved scenario, save the levers (as new, or over the one loaded: refused if someone else
     changed it meanwhile), and the link that shares them."""
-    from core import scenarios
+    from core.simulation import model as scenarios
 
     loaded = st.session_state.get("_sim_loaded")
     names = ["", *saved["name"].tolist()]
@@ -212,7 +214,7 @@ def scenario_bar(levers: Any, saved: pd.DataFrame, ctx: Any, view: str | None) -
 
 
 def _reset_levers(ctx: Any) -> None:
-    from core import scenarios
+    from core.simulation import model as scenarios
 
     _seed_levers(scenarios.DEFAULT_LEVERS, ctx)
     _remember_loaded(None)

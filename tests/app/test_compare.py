@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from core import compare, costing
+from core.domain import compare, costing
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "pages/compare.py"

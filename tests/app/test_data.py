@@ -3,7 +3,8 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from core import db, loader, repo
+from core.files import loader
+from core.store import db, repo
 from tests.app.conftest import ROOT, assert_clean, run_app
 
 GOOD = ROOT / "tests" / "data" / "good"
@@ -113,7 +114,7 @@ def test_audit_log_filters_and_downloads(demo_copy):
 
 
 def test_the_page_works_on_an_empty_store(tmp_path: Path, monkeypatch):
-    from core import admin
+    from core.files import admin
 
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     admin.init_store(db.make_engine(url))

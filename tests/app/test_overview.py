@@ -1,6 +1,6 @@
 """The Overview shows what core computes."""
+from core.domain.spending import overview_kpis
 from core.i18n import fmt_money, fmt_pct
-from core.spending import overview_kpis
 from tests.app.conftest import assert_clean, run_app
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from core import export, pack
-from core.exhibits import PackOptions
+from core.sharing import export, pack
+from core.views.exhibits import PackOptions
 from tests.app.conftest import assert_clean, run_app
 from tests.conftest import need
 
@@ -76,8 +76,8 @@ def test_a_saved_scenario_can_be_chosen_and_names_the_files(demo_copy):
 
     from sqlmodel import Session
 
-    from core import db
-    from core.models import Scenario
+    from core.store import db
+    from core.store.models import Scenario
 
     now = dt.datetime.now(dt.UTC)
     engine = db.make_engine(f"sqlite:///{demo_copy}")

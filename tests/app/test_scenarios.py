@@ -2,7 +2,8 @@
 import pytest
 from sqlmodel import Session
 
-from core import db, repo, scenarios
+from core.simulation import model as scenarios
+from core.store import db, repo
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "pages/scenarios.py"

@@ -26,7 +26,8 @@ def test_language_comes_from_the_url():
 
 
 def test_empty_store_shows_how_to_load_data(tmp_path: Path, monkeypatch):
-    from core import admin, db
+    from core.files import admin
+    from core.store import db
 
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     admin.init_store(db.make_engine(url))

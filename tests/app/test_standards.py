@@ -1,7 +1,7 @@
 """The Standards page shows what core computes, in both languages, with thresholds the user sets."""
 import pytest
 
-from core import standards
+from core.domain import standards
 from core.i18n import fmt_money
 from tests.app.conftest import assert_clean, run_app
 

@@ -5,9 +5,11 @@ import os
 import pytest
 from sqlmodel import Session, select
 
-from core import db, gates, gates_views
+from core.domain import gates
 from core.i18n import fmt_pct
-from core.models import AuditLog, Vendor, VendorDecision
+from core.store import db
+from core.store.models import AuditLog, Vendor, VendorDecision
+from core.views import gates as gates_views
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "pages/vendors.py"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from core import export
+from core.sharing import export
 from tests.conftest import need
 
 

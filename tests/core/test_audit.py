@@ -4,8 +4,8 @@ import json
 
 from sqlmodel import select
 
-from core import audit
-from core.models import AuditAction, AuditLog, DeliveryType
+from core.store import audit
+from core.store.models import AuditAction, AuditLog, DeliveryType
 from tests.conftest import both_backends
 
 pytestmark = both_backends

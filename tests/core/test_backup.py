@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import Session, SQLModel
 
-from core import admin, audit, backup, db, repo
-from core.models import AuditAction
+from core.files import admin, backup
+from core.store import audit, db, repo
+from core.store.models import AuditAction
 from tests.conftest import both_backends, counts
 
 pytestmark = both_backends

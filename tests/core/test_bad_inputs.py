@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from bench.bench_data import cost_records_csv
-from core import io, loader
+from core.files import io, loader
 from tests.conftest import both_backends, counts
 
 pytestmark = both_backends

@@ -1,7 +1,7 @@
 """Charts stay readable at any size: at most MAX_ROWS rows, the ones that need attention, said so."""
 import pandas as pd
 
-from core import charts
+from core.views import charts
 
 
 def _bench(n: int) -> pd.DataFrame:

@@ -74,7 +74,7 @@ def test_bad_database_urls_give_one_clear_line(tmp_path):
 def test_force_replaces_a_half_made_store(tmp_path, monkeypatch, capsys):
     from sqlalchemy import text
 
-    from core import db
+    from core.store import db
 
     url = f"sqlite:///{tmp_path / 'half.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
@@ -91,7 +91,7 @@ def test_force_replaces_a_half_made_store(tmp_path, monkeypatch, capsys):
 
 
 def test_database_refusal_is_one_line(tmp_path, monkeypatch, capsys):
-    from core import db
+    from core.store import db
 
     url = f"sqlite:///{tmp_path / 'ro.db'}"
     monkeypatch.setenv("DATABASE_URL", url)
@@ -126,8 +126,8 @@ def test_import_dry_run_then_for_real_with_the_audit_trail(demo_url, capsys):
     assert "imported in one transaction" in capsys.readouterr().out
     from sqlmodel import Session, select
 
-    from core import db
-    from core.models import AuditLog
+    from core.store import db
+    from core.store.models import AuditLog
 
     with Session(db.make_engine()) as s:
         entry = s.exec(select(AuditLog).order_by(AuditLog.id.desc())).first()

@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from core import compare, standards
 from core.__main__ import main
+from core.domain import compare, standards
 
 
 def run_json(capsys, *argv: str):
@@ -49,7 +49,8 @@ def test_text_output_and_user_errors(demo_copy, capsys):
 
 
 def test_empty_store_gives_one_line(tmp_path, monkeypatch, capsys):
-    from core import admin, db
+    from core.files import admin
+    from core.store import db
 
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     admin.init_store(db.make_engine(url))

@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from core import gates
 from core.__main__ import main
+from core.domain import gates
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core import compare
+from core.domain import compare
 from tests.core.test_costing import FULL, MIXED, SELF
 
 
@@ -136,8 +136,8 @@ def test_mode_display_reads_across(tiny):
 
 
 def test_the_compare_section_of_the_meeting_pack(demo_portfolio):
-    from core import pack
-    from core.exhibits import PackOptions
+    from core.sharing import pack
+    from core.views.exhibits import PackOptions
 
     assert pack.SECTIONS["compare"].title_key == "page.compare"
     content = compare.compare_section(demo_portfolio, "en", PackOptions(year=2024))
@@ -151,8 +151,8 @@ def test_the_compare_section_of_the_meeting_pack(demo_portfolio):
 
 
 def test_the_full_pack_carries_every_section_as_html_and_excel(demo_portfolio):
-    from core import pack
-    from core.exhibits import PackOptions
+    from core.sharing import pack
+    from core.views.exhibits import PackOptions
 
     doc = pack.collect(demo_portfolio, "zh", PackOptions())
     keys = [ex.key for _, ex in doc.exhibits]

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from core import costing
+from core.domain import costing
 from tests.factories import load_city, tiny_city
 
 

@@ -1,7 +1,7 @@
 """The default store: SQLite with foreign keys enforced and WAL on; the URL from DATABASE_URL."""
 from sqlalchemy import text
 
-from core import db
+from core.store import db
 
 
 def test_sqlite_file_has_wal_and_foreign_keys(tmp_path):

@@ -1,9 +1,10 @@
 """The demo city is whole and plausible: every key resolves, every mode and service occurs."""
 import pandas as pd
 
-from core import admin, synth
-from core.io import SPECS, read_folder
-from core.modes import modes_of_buildings
+from core.demo import synth
+from core.domain.modes import modes_of_buildings
+from core.files import admin
+from core.files.io import SPECS, read_folder
 
 
 def test_every_table_loads_and_every_key_resolves(demo_portfolio):

@@ -12,8 +12,9 @@ import pytest
 from openpyxl import load_workbook
 from PIL import Image
 
-from core import charts, export
 from core.i18n import t
+from core.sharing import export
+from core.views import charts
 
 DAY = dt.date(2026, 11, 27)
 

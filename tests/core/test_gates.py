@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 from sqlmodel import Session, select
 
-from core import audit, db, gates
-from core.models import AdmissionStatus, Assumption, AuditLog, Vendor, VendorDecision
+from core.domain import gates
+from core.store import audit, db
+from core.store.models import AdmissionStatus, Assumption, AuditLog, Vendor, VendorDecision
 from tests.conftest import both_backends
 from tests.factories import gate_city, load_city
 
@@ -151,7 +152,7 @@ def test_saved_rules_become_dated_book_rows_with_an_audit_entry(engine):
         assert "张三" in rows[-1].source
         logs = session.exec(select(AuditLog).where(AuditLog.source != "init-db", AuditLog.table_name == "assumptions")).all()
         assert {x.row_key for x in logs} == {f"admission_min_score/{ON}", f"quality_replace_below/{ON}"}
-        from core import repo
+        from core.store import repo
 
         assert gates.GateSettings.from_book(repo.load_portfolio(session), ON).min_score == 85.0
     with db.session_scope(engine) as session:  # saving again the same day updates the row

@@ -5,8 +5,9 @@ import datetime as dt
 
 import pytest
 
-from core import gates, gates_views
+from core.domain import gates
 from core.i18n import t
+from core.views import gates as gates_views
 from tests.factories import load_city, tiny_city
 
 ON = dt.date(2026, 1, 1)

@@ -1,7 +1,7 @@
 """File layout helpers: formula neutralising and CSV reading."""
 import pandas as pd
 
-from core.io import SPECS, neutralise_formulas
+from core.files.io import SPECS, neutralise_formulas
 
 
 def test_formula_cells_are_neutralised_and_numbers_kept():

@@ -9,8 +9,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import Session, select
 
-from core import admin, db, io, loader, repo
-from core.models import AuditLog
+from core.files import admin, io, loader
+from core.store import db, repo
+from core.store.models import AuditLog
 from tests.conftest import both_backends, counts
 
 pytestmark = both_backends

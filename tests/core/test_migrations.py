@@ -4,7 +4,8 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 from sqlmodel import Session, SQLModel
 
-from core import admin, db, repo
+from core.files import admin
+from core.store import db, repo
 
 
 def test_migrations_build_exactly_the_models_schema(tmp_path):

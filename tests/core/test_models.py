@@ -6,7 +6,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, StatementError
 from sqlmodel import Session
 
-from core.models import Building, CostRecord, Department, DepartmentKind, ServiceItem
+from core.store.models import Building, CostRecord, Department, DepartmentKind, ServiceItem
 from tests.conftest import both_backends
 
 pytestmark = both_backends

@@ -2,9 +2,9 @@
 import pandas as pd
 import pytest
 
-from core.models import DeliveryType as D
-from core.models import SupportMode as M
-from core.modes import mode_of_building, modes_of_buildings
+from core.domain.modes import mode_of_building, modes_of_buildings
+from core.store.models import DeliveryType as D
+from core.store.models import SupportMode as M
 
 CASES = [
     ([D.contracted, D.contracted], M.full),

@@ -21,12 +21,14 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
 
-from core import charts, export, pack, spending
 from core.__main__ import main
-from core.exhibits import Exhibit, PackOptions, ScenarioChoice, SectionContent
+from core.domain import spending
 from core.i18n import fmt_money
-from core.models import Scenario
-from core.repo import list_scenarios
+from core.sharing import export, pack
+from core.store.models import Scenario
+from core.store.repo import list_scenarios
+from core.views import charts
+from core.views.exhibits import Exhibit, PackOptions, ScenarioChoice, SectionContent
 
 DAY = dt.date(2026, 11, 27)
 SCENARIO = ScenarioChoice(name="方案甲", levers={"fee_cap": True, "bundling_lots": 3}, version=2)

@@ -4,7 +4,7 @@ import dataclasses
 import pandas as pd
 import pytest
 
-from core import quality
+from core.domain import quality
 
 
 def test_weights_come_from_the_book_and_sum_to_one(demo_portfolio):

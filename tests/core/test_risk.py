@@ -4,7 +4,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from core import risk, scenarios
+from core.simulation import model as scenarios
+from core.simulation import risk
 
 CONVERT = {"conversions": [{"building": "乙楼", "service": "cleaning", "to": "contracted"}], "horizon_years": 3}
 

@@ -5,9 +5,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from core import admin, db, repo, scenarios
-from core.repo import ScenarioRefused, StaleScenario
-from core.scenarios import LeverError
+from core.files import admin
+from core.simulation import model as scenarios
+from core.simulation.model import LeverError
+from core.store import db, repo
+from core.store.repo import ScenarioRefused, StaleScenario
 from tests.conftest import both_backends
 
 pytestmark = both_backends  # optimistic locking must hold on PostgreSQL too (CI runs it there)

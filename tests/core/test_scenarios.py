@@ -21,8 +21,9 @@ import json
 import numpy as np
 import pytest
 
-from core import costing, quality, scenarios, standards
-from core.scenarios import LeverError
+from core.domain import costing, quality, standards
+from core.simulation import model as scenarios
+from core.simulation.model import LeverError
 from tests.factories import gate_city, load_city, tiny_city
 
 FULL_COST = 2 * 129_705.84 + 3 * 157_840 + 115_000 + 800_000  # = 1,647,931.68
@@ -241,7 +242,7 @@ def test_canonical_json_and_links_round_trip():
 
 
 def test_the_demo_examples_simulate(demo_portfolio):
-    from core import admin
+    from core.files import admin
 
     examples = json.loads(admin.EXAMPLE_SCENARIOS.read_text(encoding="utf-8"))
     assert [e["name"] for e in examples] == ["标准先行", "标准+集中采购", "全面整合"]

@@ -4,8 +4,11 @@ import json
 import pandas as pd
 import pytest
 
-from core import admin, pack, scenarios, simulator
-from core.exhibits import PackOptions, ScenarioChoice
+from core.files import admin
+from core.sharing import pack
+from core.simulation import model as scenarios
+from core.views import simulator
+from core.views.exhibits import PackOptions, ScenarioChoice
 
 EXAMPLES = {e["name"]: e["levers"] for e in json.loads(admin.EXAMPLE_SCENARIOS.read_text(encoding="utf-8"))}
 

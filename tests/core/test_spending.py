@@ -1,7 +1,7 @@
 """Recorded spending on the three-building city of tests/factories.py, checked by hand."""
 import pytest
 
-from core import spending
+from core.domain import spending
 
 
 def test_kpis_of_the_tiny_city(tiny):

@@ -1,7 +1,7 @@
 """Standards lookup and benchmark on the tiny city (see tests/factories.py), checked by hand."""
 import pytest
 
-from core import standards
+from core.domain import standards
 
 
 def test_lookup_uses_tier_and_area_band(tiny):
@@ -87,8 +87,8 @@ def test_exhibits_of_the_demo_city(demo_portfolio):
 
 
 def test_the_standards_section_of_the_meeting_pack(demo_portfolio):
-    from core import pack
-    from core.exhibits import PackOptions
+    from core.sharing import pack
+    from core.views.exhibits import PackOptions
 
     assert pack.SECTIONS["standards"].title_key == "page.standards"
     content = standards.standards_section(demo_portfolio, "zh", PackOptions())

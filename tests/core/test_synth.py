@@ -3,9 +3,9 @@ import json
 
 import pandas as pd
 
-from core import synth
 from core.__main__ import main
-from core.modes import modes_of_buildings
+from core.demo import synth
+from core.domain.modes import modes_of_buildings
 
 
 def test_same_seed_same_city_other_seed_other_city():

@@ -1,0 +1,784 @@
+"""Tables in and out as files: the natural-key layout of every table, reading CSV/XLSX, writing exports.
+
+Files name rows by natural keys (building name, service code, vendor name …), never by database
+ids. :data:`SPECS` says, per table, which columns form the key and which refer to other tables.
+Reading turns an uploaded file into :class:`Source` frames of text cells with canonical column
+names, recording every problem (file, sheet, row, column, value, reason) on a :class:`Problems`
+collector instead of raising; :mod:`core.files.loader` validates and writes them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import io
+import logging
+import re
+import types
+import typing
+import unicodedata
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Table
+from sqlmodel import SQLModel
+
+from core.i18n import labels, t
+from core.store.models import (
+    AdmissionStatus,
+    Arrangement,
+    Assumption,
+    Basis,
+    Building,
+    Contract,
+    CostRecord,
+    DeliveryType,
+    Department,
+    DepartmentKind,
+    FeeStandard,
+    Occupancy,
+    ProcurementChannel,
+    QualityAssessment,
+    ServiceCode,
+    ServiceItem,
+    Vendor,
+    VendorDecision,
+)
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """Columns of a file that name a row of another table, and the id field they fill."""
+
+    columns: tuple[str, ...]
+    table: str
+    field: str
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """How one table looks in a file."""
+
+    name: str
+    model: type[SQLModel]
+    key: tuple[str, ...]  # natural key columns, in file terms
+    columns: tuple[str, ...]  # every column of the file, in order
+    refs: tuple[Ref, ...] = ()
+
+    @property
+    def plain_columns(self) -> tuple[str, ...]:
+        """Columns stored as they are (not references)."""
+        ref_cols = {c for r in self.refs for c in r.columns}
+        return tuple(c for c in self.columns if c not in ref_cols)
+
+
+_SPEC_LIST: tuple[TableSpec, ...] = (
+    TableSpec("services", ServiceItem, ("code",),
+              ("code", "name_zh", "name_en", "restricted", "paid_at_actual", "sort_order")),
+    TableSpec("departments", Department, ("name",), ("name", "kind", "staff_headcount", "parent"),
+              (Ref(("parent",), "departments", "parent_id", required=False),)),
+    TableSpec("buildings", Building, ("name",),
+              ("name", "district", "gross_floor_area_m2", "year_built", "tier", "managed_by"),
+              (Ref(("managed_by",), "departments", "managed_by_id"),)),
+    TableSpec("occupancy", Occupancy, ("building", "department"),
+              ("building", "department", "floor_area_m2", "staff"),
+              (Ref(("building",), "buildings", "building_id"), Ref(("department",), "departments", "department_id"))),
+    TableSpec("vendors", Vendor, ("name",),
+              ("name", "credit_code", "qualification_level", "service_lines", "registered_capital_wan",
+               "founded_year", "status", "status_reason", "status_date", "confidential_cleared")),
+    TableSpec("vendor_decisions", VendorDecision, ("vendor", "decided_on", "to_status"),
+              ("vendor", "decided_on", "from_status", "to_status", "reason", "criteria", "decided_by"),
+              (Ref(("vendor",), "vendors", "vendor_id"),)),
+    TableSpec("contracts", Contract, ("code",),
+              ("code", "title", "vendor", "channel", "signed_on", "start_date", "end_date", "annual_price"),
+              (Ref(("vendor",), "vendors", "vendor_id"),)),
+    TableSpec("arrangements", Arrangement, ("building", "service"),
+              ("building", "service", "delivery", "staff_in_house", "staff_vendor", "tenure_years",
+               "depreciation", "restricted", "contract"),
+              (Ref(("building",), "buildings", "building_id"), Ref(("service",), "services", "service_id"),
+               Ref(("contract",), "contracts", "contract_id", required=False))),
+    TableSpec("cost_records", CostRecord, ("building", "service", "year", "month"),
+              ("building", "service", "year", "month", "labour", "on_costs", "materials", "management_fee",
+               "tax", "energy", "repairs", "budget"),
+              (Ref(("building", "service"), "arrangements", "arrangement_id"),)),
+    TableSpec("quality_assessments", QualityAssessment, ("building", "year", "quarter"),
+              ("building", "year", "quarter", "customer_service", "building_mgmt", "facilities",
+               "public_order", "cleaning", "greening", "conference", "satisfaction", "assessor"),
+              (Ref(("building",), "buildings", "building_id"),)),
+    TableSpec("fee_standards", FeeStandard, ("service", "tier", "area_min_m2"),
+              ("service", "tier", "area_min_m2", "area_max_m2", "fee_per_m2_month", "m2_per_worker",
+               "basis", "source"),
+              (Ref(("service",), "services", "service_id"),)),
+    TableSpec("assumptions", Assumption, ("key", "effective_date"),
+              ("key", "name_zh", "name_en", "value", "unit", "basis", "source", "effective_date",
+               "distribution", "low", "high")),
+)
+
+# In dependency order: a table only refers to tables before it (departments also to itself).
+SPECS: dict[str, TableSpec] = {s.name: s for s in _SPEC_LIST}
+REFERENCE_TABLES: tuple[str, ...] = ("services", "assumptions", "fee_standards")
+# Tables that leave the store in exports but never come back through an import.
+EXPORT_ONLY: tuple[str, ...] = ("audit_log", "scenarios")
+
+# --- limits: what a file may be -------------------------------------------------------------------
+MAX_FILE_MB = 30
+MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
+MAX_UNPACKED_BYTES = 10 * MAX_FILE_BYTES  # an XLSX is a zip: refuse one that unpacks to far more
+MAX_CELL_CHARS = 2_000  # any text cell without a tighter column limit
+ENCODINGS: tuple[str, ...] = ("auto", "utf-8", "gb18030")  # GB18030 reads every GBK file
+
+FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which text cells a spreadsheet would run as a formula start with an apostrophe.
+
+    Cells beginning with ``=``, ``+``, ``-``, ``@`` (or tab / carriage return) are prefixed with
+    ``'`` (OWASP CSV injection); numbers, including negative ones, are left as numbers.
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_numeric_dtype(out[col]) or pd.api.types.is_bool_dtype(out[col]):
+            continue
+        out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v)
+    return out
+
+
+def read_csv_table(path: Path) -> pd.DataFrame:
+    """A UTF-8 CSV file as strings, empty cells as missing (types are the loader's business)."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig")
+
+
+def read_folder(folder: Path, tables: tuple[str, ...] | None = None) -> dict[str, pd.DataFrame]:
+    """Every ``<table>.csv`` present in ``folder`` (optionally only ``tables``), in dependency order."""
+    out: dict[str, pd.DataFrame] = {}
+    for name in SPECS:
+        if tables is not None and name not in tables:
+            continue
+        path = folder / f"{name}.csv"
+        if path.exists():
+            out[name] = read_csv_table(path)
+    return out
+
+
+# --- what each column holds ----------------------------------------------------------------------
+ENUM_GROUPS: dict[type[enum.Enum], str] = {
+    DeliveryType: "delivery", ServiceCode: "service", ProcurementChannel: "channel",
+    AdmissionStatus: "status", DepartmentKind: "dept_kind", Basis: "basis",
+}
+
+
+@dataclass(frozen=True)
+class Bound:
+    """The range a number must fall in: ``low`` ≤ x ≤ ``high`` (x > ``low`` when ``low_open``)."""
+
+    low: float | None = None
+    high: float | None = None
+    low_open: bool = False
+
+
+_NONNEG = Bound(0)
+_SCORE = Bound(0, 100)
+BOUNDS: dict[str, Bound] = {
+    # money [CNY], areas [m²] and headcounts [persons, FTE] are never negative
+    **{c: _NONNEG for c in (
+        "staff_headcount", "floor_area_m2", "staff", "registered_capital_wan", "annual_price", "staff_in_house",
+        "staff_vendor", "tenure_years", "depreciation", "labour", "on_costs", "materials", "management_fee",
+        "tax", "energy", "repairs", "budget", "area_min_m2", "fee_per_m2_month", "sort_order")},
+    "gross_floor_area_m2": Bound(0, low_open=True),
+    "area_max_m2": Bound(0, low_open=True),
+    "m2_per_worker": Bound(0, low_open=True),
+    "year_built": Bound(1900, 2100), "founded_year": Bound(1900, 2100),
+    "year": Bound(2000, 2100), "month": Bound(0, 12), "quarter": Bound(1, 4),
+    "tier": Bound(1, 3), "qualification_level": Bound(1, 3),
+    **{c: _SCORE for c in ("customer_service", "building_mgmt", "facilities", "public_order", "cleaning",
+                           "greening", "conference", "satisfaction")},
+}
+
+
+def field_type(model: type[SQLModel], name: str) -> tuple[type, bool]:
+    """The base Python type of a model field and whether it may be None."""
+    ann = model.model_fields[name].annotation
+    optional = False
+    if typing.get_origin(ann) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(ann) if a is not type(None)]
+        optional = len(args) < len(typing.get_args(ann))
+        ann = args[0]
+    assert isinstance(ann, type)
+    return ann, optional
+
+
+def _ref_of(spec: TableSpec, column: str) -> tuple[Ref, str] | None:
+    """The reference a column belongs to and the key column of the table it names."""
+    for ref in spec.refs:
+        if column in ref.columns:
+            return ref, SPECS[ref.table].key[ref.columns.index(column)]
+    return None
+
+
+def column_kind(table: str, column: str) -> type:
+    """What a file column holds: str, int, float, bool, date, or an enum (references: their key's kind)."""
+    spec = SPECS[table]
+    hit = _ref_of(spec, column)
+    if hit is not None:
+        return column_kind(hit[0].table, hit[1])
+    return field_type(spec.model, column)[0]
+
+
+def enum_group(kind: type) -> str | None:
+    """The i18n label group of an enum kind (``"delivery"`` …), or None."""
+    return ENUM_GROUPS.get(kind) if isinstance(kind, type) and issubclass(kind, enum.Enum) else None
+
+
+def column_limit(table: str, column: str) -> int:
+    """The most characters a cell of the column may hold."""
+    spec = SPECS[table]
+    hit = _ref_of(spec, column)
+    if hit is not None:
+        return column_limit(hit[0].table, hit[1])
+    length = getattr(_table(spec.model).c[column].type, "length", None)
+    return int(length) if length else MAX_CELL_CHARS
+
+
+def _table(model: type[SQLModel]) -> Table:
+    return typing.cast(Table, model.__table__)  # type: ignore[attr-defined]
+
+
+def default_of(table: str, column: str) -> tuple[bool, Any]:
+    """Whether a blank cell is allowed in the column, and the value it stands for."""
+    spec = SPECS[table]
+    hit = _ref_of(spec, column)
+    if hit is not None:
+        return (not hit[0].required), None
+    info = spec.model.model_fields[column]
+    if not info.is_required():
+        value = info.get_default(call_default_factory=True)
+        return True, getattr(value, "value", value)
+    return field_type(spec.model, column)[1], None
+
+
+# --- names: tables and headers in Chinese or English ----------------------------------------------
+def normalise_name(text: str) -> str:
+    """A header or table name reduced for matching: NFKC, lower case, no spaces, ``_`` or ``-``."""
+    s = unicodedata.normalize("NFKC", str(text)).strip().lower().rstrip("*")
+    return re.sub(r"[\s_\-·]+", "", s)
+
+
+def _bare(text: str) -> str:
+    """A name without its bracketed unit: 建筑面积（㎡） → 建筑面积."""
+    return normalise_name(re.sub(r"[(（][^)）]*[)）]", "", unicodedata.normalize("NFKC", text)))
+
+
+def column_label(table: str, column: str, lang: str) -> str:
+    """The column's header in ``lang``."""
+    return t(f"data.column.{table}.{column}", lang)
+
+
+def table_label(table: str, lang: str) -> str:
+    """The table's name in ``lang``."""
+    return t(f"data.table.{table}", lang)
+
+
+_EXTRA_ALIASES: dict[str, tuple[str, ...]] = {"name": ("名称",), "code": ("代码", "编号")}
+
+
+def header_aliases(table: str) -> dict[str, str]:
+    """Every accepted spelling of every column header (normalised) → the column."""
+    out: dict[str, str] = {}
+    for col in SPECS[table].columns:
+        names = [col, column_label(table, col, "zh"), column_label(table, col, "en"), *_EXTRA_ALIASES.get(col, ())]
+        for name in names:
+            out.setdefault(normalise_name(name), col)
+            out.setdefault(_bare(name), col)
+    return out
+
+
+def table_of_name(name: str) -> str | None:
+    """The table a file or sheet name stands for (``cost_records``, ``费用记录``, ``Cost records``)."""
+    wanted = normalise_name(name)
+    for table in (*SPECS, *EXPORT_ONLY):
+        if wanted in {normalise_name(table), normalise_name(table_label(table, "zh")),
+                      normalise_name(table_label(table, "en")), _bare(table_label(table, "zh"))}:
+            return table
+    return None
+
+
+def guess_table(headers: Iterable[str]) -> str | None:
+    """The one table whose key columns all appear among ``headers`` and that recognises most of them."""
+    normed = [normalise_name(h) for h in headers if h]
+    scores: dict[str, int] = {}
+    for table, spec in SPECS.items():
+        aliases = header_aliases(table)
+        cols = {aliases[h] for h in normed if h in aliases} | {aliases[_bare(h)] for h in normed if _bare(h) in aliases}
+        if set(spec.key) <= cols:
+            scores[table] = len(cols)
+    if not scores:
+        return None
+    best = max(scores.values())
+    winners = [k for k, v in scores.items() if v == best]
+    return winners[0] if len(winners) == 1 else None
+
+
+# --- problems ---------------------------------------------------------------------------------------
+PROBLEM_COLUMNS: tuple[str, ...] = ("file", "sheet", "row", "column", "value", "code", "reason")
+
+
+def show_value(value: object, limit: int = 60) -> str:
+    """A cell as a problem report shows it: text, cut to ``limit`` characters."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    s = str(value)
+    return s if len(s) <= limit else s[:limit] + f"…（{len(s):,}）"
+
+
+class Problems:
+    """Every problem found, each naming file, sheet, row, column and value, with its reason in ``lang``."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._rows: list[dict[str, Any]] = []
+        self._parts: list[pd.DataFrame] = []
+        self.notes: list[str] = []  # things worth saying that stop nothing (a sheet left out)
+
+    def add(self, code: str, *, file: str, sheet: str = "", row: int | None = None, column: str = "",
+            value: object = "", **params: object) -> None:
+        """Record one problem."""
+        self._rows.append({"file": file, "sheet": sheet, "row": row, "column": column, "value": show_value(value),
+                           "code": code, "reason": t(f"data.problem.{code}", self.lang, **params)})
+
+    def add_cells(self, code: str, *, file: pd.Series, sheet: pd.Series, row: pd.Series, column: pd.Series | str,
+                  value: pd.Series, reason: pd.Series | None = None, **params: object) -> None:
+        """Record one problem per cell of a selection (vectorised: one reason text unless ``reason``)."""
+        if not len(row):
+            return
+        part = pd.DataFrame({
+            "file": file.to_numpy(), "sheet": sheet.to_numpy(), "row": row.to_numpy(),
+            "column": column.to_numpy() if isinstance(column, pd.Series) else column,
+            "value": [show_value(v) for v in value.to_numpy()], "code": code,
+            "reason": reason.to_numpy() if reason is not None else t(f"data.problem.{code}", self.lang, **params),
+        })
+        self._parts.append(part)
+
+    def __len__(self) -> int:
+        return len(self._rows) + sum(len(p) for p in self._parts)
+
+    def frame(self) -> pd.DataFrame:
+        """Every problem, ordered by file, sheet and row."""
+        parts = [pd.DataFrame(self._rows, columns=list(PROBLEM_COLUMNS)), *self._parts]
+        out = pd.concat([p for p in parts if len(p)], ignore_index=True) if len(self) else parts[0]
+        out["row"] = pd.array(out["row"], dtype="Int64")
+        return out.sort_values(["file", "sheet", "row"], kind="stable", na_position="first").reset_index(drop=True)
+
+
+# --- reading files ----------------------------------------------------------------------------------
+@dataclass
+class Source:
+    """One table's rows from one file (or sheet, or the editor): text cells under canonical column names."""
+
+    file: str
+    sheet: str
+    table: str
+    frame: pd.DataFrame  # canonical columns (a subset of the table's), cells str or None; maybe "_id"
+    rows: np.ndarray  # the spreadsheet row number of each frame row
+    headers: dict[str, str] = field(default_factory=dict)  # column → header as written
+    header_row: int = 1
+
+
+def _list(items: Iterable[str], lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(items)
+
+
+def _fmt_size(n: float) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def read_upload(name: str, data: bytes, *, problems: Problems, table: str | None = None,
+                encoding: str = "auto") -> list[Source]:
+    """The tables in one uploaded CSV or XLSX file; problems are recorded, never raised."""
+    if len(data) > MAX_FILE_BYTES:
+        problems.add("too_big", file=name, size=_fmt_size(len(data)), limit=f"{MAX_FILE_MB} MB")
+        return []
+    try:
+        return _read_any(name, data, problems=problems, table=table, encoding=encoding)
+    except Exception as exc:  # an unforeseen failure is still one line about this file, never a traceback
+        logger.exception("reading %s failed", name)
+        problems.add("unreadable", file=name, detail=type(exc).__name__)
+        return []
+
+
+def _read_any(name: str, data: bytes, *, problems: Problems, table: str | None, encoding: str) -> list[Source]:
+    ext = Path(name).suffix.lower()
+    if ext in (".xlsx", ".xlsm"):
+        return _read_xlsx(name, data, problems=problems, table=table)
+    if ext in (".csv", ".txt", ".tsv"):
+        if table is None and table_of_name(Path(name).stem) in EXPORT_ONLY:
+            problems.notes.append(t("data.note.export_only", problems.lang, file=name, sheet=Path(name).stem))
+            return []
+        source = _read_csv(name, data, problems=problems, table=table, encoding=encoding)
+        return [source] if source is not None else []
+    problems.add("file_type", file=name, ext=ext or name)
+    return []
+
+
+def _decode(name: str, data: bytes, encoding: str, problems: Problems) -> str | None:
+    """The file's text: BOMs win; else the chosen encoding, or UTF-8 then GB18030 when automatic."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    wanted = "gb18030" if encoding.lower() in ("gbk", "gb2312", "gb18030") else encoding.lower()
+    if wanted == "auto":
+        for enc in ("utf-8", "gb18030"):
+            try:
+                return data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+        problems.add("undecodable", file=name)
+        return None
+    try:
+        text = data.decode(wanted)
+    except (UnicodeDecodeError, LookupError) as exc:
+        start = getattr(exc, "start", 0)
+        problems.add("encoding", file=name, row=data[:start].count(b"\n") + 1, encoding=_enc_name(wanted),
+                     line=data[:start].count(b"\n") + 1)
+        return None
+    if wanted == "gb18030" and not data.isascii():
+        try:  # valid UTF-8 with Chinese in it is never a GBK file that happens to decode
+            data.decode("utf-8")
+            problems.add("encoding_mismatch", file=name, encoding=_enc_name(wanted))
+            return None
+        except UnicodeDecodeError:
+            pass
+    return text
+
+
+def _enc_name(encoding: str) -> str:
+    return {"gb18030": "GBK/GB18030", "utf-8": "UTF-8"}.get(encoding, encoding)
+
+
+def _read_csv(name: str, data: bytes, *, problems: Problems, table: str | None, encoding: str) -> Source | None:
+    text = _decode(name, data, encoding, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.add("empty", file=name)
+        return None
+    first = text.lstrip().split("\n", 1)[0]
+    sep = max(("\t", ",", ";"), key=first.count) if any(c in first for c in "\t,;") else ","
+    try:
+        grid = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False,
+                           na_values=[], skip_blank_lines=False, engine="c")
+    except (pd.errors.ParserError, ValueError) as exc:
+        detail = str(exc).strip().splitlines()[0].split("C error: ")[-1]
+        problems.add("csv_parse", file=name, detail=detail)
+        return None
+    header = grid.iloc[0].tolist()
+    body = grid.iloc[1:].reset_index(drop=True)
+    rows = np.arange(2, len(body) + 2)
+    hint = table or table_of_name(Path(name).stem)
+    return _source(name, "", header, body, rows, 1, hint, forced=table is not None, problems=problems)
+
+
+def _cell_text(v: object) -> str | None:
+    if v is None:
+        return None
+    if isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if v.time() == dt.time() else v.isoformat(sep=" ")
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v)
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _merged_ranges(wb: Any, ws: Any) -> list[tuple[str, int, int]]:
+    """Merged ranges of a read-only sheet as (text, first row, last row), read from its XML."""
+    path = getattr(ws, "_worksheet_path", None)
+    if path is None:
+        return []
+    with wb._archive.open(path) as fh:
+        xml = fh.read()
+    return [(f"{a.decode()}{r1.decode()}:{b.decode()}{r2.decode()}", int(r1), int(r2))
+            for a, r1, b, r2 in _MERGE.findall(xml)]
+
+
+def _read_xlsx(name: str, data: bytes, *, problems: Problems, table: str | None) -> list[Source]:
+    import openpyxl  # only needed for workbooks
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            unpacked = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        problems.add("not_xlsx", file=name)
+        return []
+    if unpacked > MAX_UNPACKED_BYTES:
+        problems.add("xlsx_too_big", file=name, limit=_fmt_size(MAX_UNPACKED_BYTES))
+        return []
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # a damaged workbook can fail in many ways inside openpyxl
+        problems.add("not_xlsx", file=name)
+        return []
+    try:
+        sheets = [(ws.title, ws) for ws in wb.worksheets]
+        named = {title: table_of_name(title) for title, _ in sheets}
+        if table is not None:
+            mine = [s for s in sheets if named[s[0]] == table]
+            others = [s for s in sheets if named[s[0]] is None]
+            chosen = mine or (others if len(others) == 1 else [])
+            if not chosen:
+                problems.add("wrong_sheet", file=name, table=table_label(table, problems.lang),
+                             sheets=_list((title for title, _ in sheets), problems.lang))
+                return []
+            sheets = chosen
+        out: list[Source] = []
+        for title, ws in sheets:
+            hint = table or named[title]
+            if hint in EXPORT_ONLY:
+                problems.notes.append(t("data.note.export_only", problems.lang, file=name, sheet=title))
+                continue
+            try:
+                ws.reset_dimensions()  # else openpyxl reads a sheet without a size twice to measure it
+                grid = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+                merged = _merged_ranges(wb, ws)
+            except Exception:  # a cut-off workbook may only fail once its sheet is read
+                problems.add("not_xlsx", file=name, sheet=title)
+                return []
+            start = next((i for i, r in enumerate(grid) if any(v is not None and str(v).strip() for v in r)), None)
+            if start is None:
+                if len(sheets) == 1 or hint is not None:
+                    problems.add("empty", file=name, sheet=title)
+                continue
+            header_row = start + 1
+            bad = [text for text, r1, r2 in merged if r1 <= header_row <= r2]
+            if bad:
+                problems.add("merged_header", file=name, sheet=title, row=header_row, ranges=", ".join(bad))
+                continue
+            width = max(len(r) for r in grid[start:])
+            padded = [list(r) + [None] * (width - len(r)) for r in grid[start:]]
+            header = list(padded[0])
+            body = pd.DataFrame(padded[1:], columns=range(width), dtype=object)
+            rows = np.arange(header_row + 1, header_row + 1 + len(body))
+            source = _source(name, title, header, body, rows, header_row, hint, forced=table is not None,
+                             problems=problems)
+            if source is not None:
+                out.append(source)
+        return out
+    finally:
+        wb.close()
+
+
+def _source(file: str, sheet: str, header: list[Any], body: pd.DataFrame, rows: np.ndarray, header_row: int,
+            hint: str | None, *, forced: bool, problems: Problems) -> Source | None:
+    """Name the columns of a grid after the table's, dropping blank rows; record header problems."""
+    header = [None if h is None or (isinstance(h, float) and np.isnan(h)) else str(h).strip() for h in header]
+    table = hint if hint in SPECS else (None if forced else guess_table(h for h in header if h))
+    if table is None:
+        problems.add("unknown_table", file=file, sheet=sheet, example=table_label("cost_records", problems.lang))
+        return None
+    body = clean_text(body)
+    filled = body.notna()
+    keep = filled.any(axis=1).to_numpy()
+    body, rows = body[keep].reset_index(drop=True), rows[keep]
+    aliases = header_aliases(table)
+    columns: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    ok = True  # header problems are reported, and the recognised columns still checked cell by cell
+    for pos, h in enumerate(header):
+        if not h:
+            if filled.iloc[:, pos].any():
+                problems.add("blank_header", file=file, sheet=sheet, row=header_row, n=pos + 1)
+            continue
+        col = aliases.get(normalise_name(h)) or aliases.get(_bare(h))
+        if col is None:
+            problems.add("unknown_column", file=file, sheet=sheet, row=header_row, column=h, value=h,
+                         table=table_label(table, problems.lang),
+                         columns=_list((column_label(table, c, problems.lang) for c in SPECS[table].columns),
+                                       problems.lang))
+        elif col in columns:
+            problems.add("duplicate_column", file=file, sheet=sheet, row=header_row, column=h, value=h,
+                         n=columns[col] + 1, name=header[columns[col]])
+        else:
+            columns[col] = pos
+            headers[col] = h
+    for col in SPECS[table].key:
+        if col not in columns:
+            problems.add("missing_column", file=file, sheet=sheet, row=header_row,
+                         column=column_label(table, col, problems.lang))
+            ok = False
+    if not ok:
+        return None
+    if not len(body):
+        problems.add("no_rows", file=file, sheet=sheet, row=header_row)
+        return None
+    frame = pd.DataFrame({col: body.iloc[:, pos].to_numpy() for col, pos in columns.items()}, dtype=object)
+    return Source(file, sheet, table, frame, rows, headers, header_row)
+
+
+def clean_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Cells as stripped text (pandas' Arrow-backed ``str``); empty or blank cells become missing."""
+    out = {}
+    for col in frame.columns:
+        text = frame[col].astype("str").str.strip()
+        out[col] = text.where(text != "")
+    return pd.DataFrame(out, index=frame.index)
+
+
+def frame_source(table: str, frame: pd.DataFrame, *, file: str | None = None, first_row: int = 2) -> Source:
+    """Rows already in canonical columns (tests, the demo loader, the editor) as a :class:`Source`."""
+    text = as_text(frame)
+    return Source(file or f"{table}.csv", "", table, text, np.arange(first_row, first_row + len(frame)),
+                  {c: c for c in frame.columns}, first_row - 1)
+
+
+def as_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Typed cells (numbers, booleans, dates) as the text a file would hold; missing stays None."""
+    out = {}
+    for col in frame.columns:
+        s = frame[col]
+        if pd.api.types.is_bool_dtype(s):
+            text = s.map({True: "true", False: "false"})
+        elif pd.api.types.is_numeric_dtype(s):
+            text = _number_text(s.astype(float))
+        else:
+            obj = s.astype(object)
+            text = obj.map(lambda v: v if isinstance(v, str) else _cell_text(v) if not _isna(v) else None)
+        out[col] = text.astype(object).where(s.notna(), None)
+    return clean_text(pd.DataFrame(out, index=frame.index))
+
+
+def _isna(v: object) -> bool:
+    try:
+        return bool(pd.isna(v))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return False
+
+
+def _number_text(x: pd.Series) -> pd.Series:
+    """Numbers as short text: whole numbers without ``.0``."""
+    out = x.astype(str).astype(object)
+    whole = x.notna() & np.isfinite(x) & (x % 1 == 0) & (x.abs() < 1e15)
+    out[whole] = x[whole].astype("int64").astype(str)
+    return out.where(x.notna(), None)
+
+
+# --- writing files ----------------------------------------------------------------------------------
+def display_frame(frame: pd.DataFrame, table: str, lang: str) -> pd.DataFrame:
+    """A table in file layout as people read it in ``lang``: headers, enum names, 是/否 in Chinese.
+
+    In English the headers are the column names and values their codes (the layout of the demo
+    CSV files); both read back through the importer.
+    """
+    out = pd.DataFrame(index=frame.index)
+    for col in SPECS[table].columns:
+        if col not in frame:
+            continue
+        s = frame[col]
+        kind = column_kind(table, col)
+        group = enum_group(kind)
+        if kind is int:
+            s = pd.to_numeric(s, errors="coerce").round().astype("Int64")
+        elif group and lang == "zh":
+            s = s.map(lambda v, g=group: labels(g, "zh").get(v, v) if isinstance(v, str) else v)
+        elif kind is bool:
+            names = {True: t("data.bool.true", lang), False: t("data.bool.false", lang)}
+            s = s.map(lambda v, n=names: n.get(v, None) if isinstance(v, bool | np.bool_) else v)
+        out[column_label(table, col, lang) if lang == "zh" else col] = s
+    return out
+
+
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
+
+def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """One workbook, one sheet per frame, header row frozen; formula-like text neutralised."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for title, frame in sheets.items():
+        ws = wb.create_sheet(_sheet_title(title))
+        ws.freeze_panes = "A2"
+        safe = neutralise_formulas(frame)
+        for i, col in enumerate(safe.columns, start=1):
+            width = max([len(str(col)) * 2] + [min(len(str(v)), 40) for v in safe[col].head(50)])
+            ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 50)
+        header = []
+        for col in safe.columns:
+            cell = WriteOnlyCell(ws, value=str(col))
+            cell.font = bold
+            header.append(cell)
+        ws.append(header)
+        values = safe.astype(object).where(safe.notna(), None)
+        for row in values.itertuples(index=False, name=None):
+            ws.append([_xlsx_value(v) for v in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _xlsx_value(v: Any) -> Any:
+    if isinstance(v, str):
+        return _ILLEGAL.sub("", v)
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def _sheet_title(title: str) -> str:
+    """A valid sheet name: at most 31 characters, none of ``[]:*?/\\``."""
+    return re.sub(r"[\[\]:*?/\\]", "_", title)[:31]
+
+
+def to_csv(frame: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a BOM (Excel then reads Chinese correctly); formula-like text neutralised."""
+    return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_zip(files: dict[str, bytes]) -> bytes:
+    """Files packed into one zip."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, content in files.items():
+            zf.writestr(name, content)
+    return buf.getvalue()
+
+
+def example_row(table: str) -> pd.DataFrame:
+    """One row of the table from the shipped reference or demo data, as the template's example."""
+    for folder in ("reference", "demo"):
+        path = DATA_DIR / folder / f"{table}.csv"
+        if path.exists():
+            return read_csv_table(path).head(1)
+    return pd.DataFrame(columns=list(SPECS[table].columns))
+
+
+def template(table: str, lang: str, fmt: str) -> bytes:
+    """An import template for ``table``: headers in ``lang`` and one example row; ``fmt`` xlsx or csv."""
+    frame = example_row(table)
+    for col in frame.columns:
+        kind = column_kind(table, col)
+        if kind in (int, float):
+            frame[col] = pd.to_numeric(frame[col])
+        elif kind is bool:
+            frame[col] = frame[col].map(lambda v: None if not isinstance(v, str) else v.lower() == "true")
+    shown = display_frame(frame, table, lang)
+    if fmt == "csv":
+        return to_csv(shown)
+    return to_xlsx({table_label(table, lang) if lang == "zh" else table: shown})

@@ -1,0 +1,318 @@
+"""How sure the saving is (风险): Monte Carlo over the uncertain factors, tornado, break-even values,
+Sobol indices, and budget volatility before and after.
+
+Every factor of :data:`core.simulation.model.MODEL_INPUTS` that the assumption book gives a distribution is
+uncertain: ``triangular`` (low = minimum, value = mode, high = maximum), ``uniform`` (low to high)
+or ``normal`` (low and high are its P10 and P90). Each is a scipy.stats distribution
+(:attr:`Uncertain.dist`), whose quantiles the tornado, the break-even search and the Sobol indices
+use. The Monte Carlo draws every factor at once with numpy's generator for the same distribution
+(a small matrix, factors × draws) and then evaluates the draws in chunks, so a seed always gives
+the same result whatever the chunk size. The scenario's savings for every draw come from
+:func:`core.simulation.model.evaluate`, the same function as the deterministic result: with every
+distribution collapsed to its mode the two agree.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import optimize, special, stats
+
+from core.domain.modes import modes_of_buildings
+from core.simulation.model import LEVERS, MODEL_INPUTS, Draws, Plan, evaluate
+from core.store.book import AssumptionBook
+from core.store.repo import Portfolio
+
+DEFAULT_DRAWS = 10_000
+DEFAULT_SEED = 20_260_101
+QUANTILES: tuple[float, ...] = (0.10, 0.50, 0.90)  # P10, P50, P90
+FAN: tuple[float, ...] = (0.10, 0.25, 0.50, 0.75, 0.90)
+Z90 = float(special.ndtri(0.90))  # a normal's P90 is this many standard deviations above its mean
+DRAWS_PER_CHUNK = 4_096  # evaluated at once: their temporaries stay in cache (10,000 at once is slower)
+CELLS_PER_CHUNK = 4_000_000  # and at most this many bundling-curve cells (areas × draws): ~32 MB
+SOBOL_N = 1_024
+BREAKEVEN_GRID = 49
+Progress = Callable[[float], object]
+
+
+@dataclass(frozen=True)
+class Uncertain:
+    """One uncertain factor of the book and its distribution."""
+
+    key: str
+    name_zh: str
+    name_en: str
+    kind: str  # triangular, uniform, normal
+    low: float
+    mode: float
+    high: float
+
+    def name(self, lang: str) -> str:
+        """The factor's name in ``lang``."""
+        return self.name_en if lang == "en" else self.name_zh
+
+    @property
+    def dist(self) -> stats.rv_continuous:
+        """The distribution as a frozen scipy.stats object."""
+        if self.kind == "triangular":
+            return stats.triang((self.mode - self.low) / (self.high - self.low), loc=self.low, scale=self.high - self.low)
+        if self.kind == "uniform":
+            return stats.uniform(loc=self.low, scale=self.high - self.low)
+        return stats.norm(loc=(self.low + self.high) / 2, scale=(self.high - self.low) / (2 * Z90))
+
+    def ppf(self, u: np.ndarray) -> np.ndarray:
+        """The quantiles at ``u`` (in closed form: the same values as ``dist.ppf``, without its overhead)."""
+        a, c, b = self.low, self.mode, self.high
+        if self.kind == "triangular":
+            fc = (c - a) / (b - a)
+            return np.where(u < fc, a + np.sqrt(u * (b - a) * (c - a)), b - np.sqrt((1 - u) * (b - a) * (b - c)))
+        if self.kind == "uniform":
+            return a + u * (b - a)
+        return (a + b) / 2 + (b - a) / (2 * Z90) * special.ndtri(u)
+
+    @property
+    def median(self) -> float:
+        """The distribution's median."""
+        return float(self.ppf(np.array([0.5]))[0])
+
+    def search_range(self) -> tuple[float, float]:
+        """Where a break-even value is looked for: the support (P0.1–P99.9 for a normal) stretched
+        three times around the median, never below zero for a factor that cannot be negative."""
+        lo, hi = (self.low, self.high) if self.kind != "normal" else tuple(self.ppf(np.array([0.001, 0.999])))
+        m = self.median
+        wide_lo, wide_hi = m - 3 * (m - lo), m + 3 * (hi - m)
+        return (max(wide_lo, 0.0) if lo >= 0 else wide_lo), wide_hi
+
+
+def uncertain_inputs(book: AssumptionBook) -> tuple[Uncertain, ...]:
+    """The model's factors that the book gives a (non-degenerate) distribution, in model order."""
+    out = []
+    for key in MODEL_INPUTS:
+        f = book.factor(key)
+        if f.distribution not in ("triangular", "uniform", "normal") or f.low is None or f.high is None:
+            continue
+        if not f.high > f.low:
+            continue  # collapsed to one value: not uncertain
+        mode = min(max(f.value, f.low), f.high)
+        out.append(Uncertain(key, f.name_zh, f.name_en, f.distribution, float(f.low), float(mode), float(f.high)))
+    return tuple(out)
+
+
+def _theta(plan: Plan, inputs: tuple[Uncertain, ...], values: np.ndarray) -> np.ndarray:
+    """The full parameter matrix: the book's values, with the uncertain rows set to ``values`` (d × n)."""
+    theta = np.empty((len(MODEL_INPUTS), values.shape[1]))
+    uncertain = {u.key: row for u, row in zip(inputs, values)}
+    for i, key in enumerate(MODEL_INPUTS):
+        theta[i] = uncertain[key] if key in uncertain else plan.theta0[i]
+    return theta
+
+
+def draw(inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator,
+         out: np.ndarray | None = None) -> np.ndarray:
+    """``n`` draws of each uncertain factor (d × n, into ``out`` if given), by numpy's own generators,
+    factor by factor."""
+    out = np.empty((len(inputs), n)) if out is None else out
+    for i, u in enumerate(inputs):
+        if u.kind == "triangular":
+            out[i] = rng.triangular(u.low, u.mode, u.high, n)
+        elif u.kind == "uniform":
+            out[i] = rng.uniform(u.low, u.high, n)
+        else:
+            out[i] = rng.normal((u.low + u.high) / 2, (u.high - u.low) / (2 * Z90), n)
+    return out
+
+
+def sample(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` draws of the whole parameter matrix (the fixed factors at the book's values)."""
+    theta = np.empty((len(MODEL_INPUTS), n))
+    rows = [MODEL_INPUTS.index(u.key) for u in inputs]
+    theta[:] = plan.theta0[:, None]
+    if rows:
+        theta[rows] = draw(inputs, n, rng)
+    return theta
+
+
+def chunk_size(plan: Plan) -> int:
+    """Draws evaluated at once: :data:`DRAWS_PER_CHUNK`, fewer when the bundling curve would exceed
+    :data:`CELLS_PER_CHUNK` (a city of many lot areas), never fewer than 256."""
+    return max(256, min(DRAWS_PER_CHUNK, CELLS_PER_CHUNK // max(1, plan.areas.size)))
+
+
+def npv_of(plan: Plan, theta: np.ndarray) -> np.ndarray:
+    """The NPV saving for each column of ``theta``, evaluated in chunks."""
+    step = chunk_size(plan)
+    return np.concatenate([evaluate(plan, theta[:, i:i + step]).npv for i in range(0, theta.shape[1], step)])
+
+
+# --- Monte Carlo ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MonteCarlo:
+    """The distribution of the scenario's savings over ``draws`` draws of the uncertain factors."""
+
+    draws: int
+    seed: int
+    npv: np.ndarray  # (draws,) NPV of the net saving [CNY]
+    net: np.ndarray  # (H, draws) net saving per year [CNY]
+    lever_saving: np.ndarray  # (7, draws) steady-state annual saving per lever [CNY/yr]
+    hurdle_npv: np.ndarray  # (draws,)
+    beats: np.ndarray  # (draws,) bool
+
+    def npv_quantiles(self) -> np.ndarray:
+        """P10, P50, P90 of the NPV saving [CNY]."""
+        return np.quantile(self.npv, QUANTILES)
+
+    def fan(self) -> np.ndarray:
+        """Quantiles :data:`FAN` of the net saving of each year (5 × H) [CNY]."""
+        return np.quantile(self.net, FAN, axis=1)
+
+    def lever_quantiles(self) -> np.ndarray:
+        """P10, P50, P90 of each lever's annual saving (3 × 7) [CNY/yr]."""
+        return np.quantile(self.lever_saving, QUANTILES, axis=1)
+
+    @property
+    def prob_positive(self) -> float:
+        """Probability that the NPV saving is positive."""
+        return float((self.npv > 0).mean())
+
+    @property
+    def prob_beats(self) -> float:
+        """Probability that the scenario beats the hurdle (see :mod:`core.simulation.model`)."""
+        return float(self.beats.mean())
+
+    def histogram(self, bins: int = 40, edges: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Counts of the NPV saving in ``bins`` equal bins (or over ``edges``) and the bin edges [CNY]."""
+        lo, hi = float(self.npv.min()), float(self.npv.max())
+        if edges is None:
+            edges = np.linspace(lo, hi, bins + 1) if hi > lo else np.array([lo - 0.5, hi + 0.5])
+        counts, edges = np.histogram(self.npv, bins=edges)
+        return counts, edges
+
+
+def monte_carlo(plan: Plan, inputs: tuple[Uncertain, ...], *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED,
+                progress: Progress | None = None) -> MonteCarlo:
+    """Run the scenario at ``draws`` seeded draws of the uncertain ``inputs``, in chunks."""
+    theta = sample(plan, inputs, draws, np.random.default_rng(seed))  # all at once: small (factors × draws)
+    step = chunk_size(plan)
+    parts: list[Draws] = []
+    for start in range(0, draws, step):
+        parts.append(evaluate(plan, theta[:, start:start + step]))
+        if progress is not None:
+            progress(min(1.0, (start + step) / draws))
+
+    def cat(name: str) -> np.ndarray:
+        return np.concatenate([getattr(d, name) for d in parts], axis=-1)
+
+    return MonteCarlo(draws=draws, seed=seed, npv=cat("npv"), net=cat("net"), lever_saving=cat("lever_saving"),
+                      hurdle_npv=cat("hurdle_npv"), beats=cat("beats"))
+
+
+# --- sensitivity -----------------------------------------------------------------------------------
+def tornado(plan: Plan, inputs: tuple[Uncertain, ...]) -> pd.DataFrame:
+    """Each uncertain factor at its P10 and P90, the others at their medians: the NPV saving at each
+    end, the swing, and the factor's break-even value (where the NPV saving crosses zero, looked for
+    within :meth:`Uncertain.search_range`; NaN when it does not cross there). Sorted by swing, widest
+    first. Columns: ``key``, ``low``, ``high`` (the factor's P10 and P90), ``npv_low``, ``npv_high``,
+    ``swing``, ``base`` (NPV with every factor at its median), ``breakeven``."""
+    cols = ["key", "low", "high", "npv_low", "npv_high", "swing", "base", "breakeven"]
+    if not inputs:
+        return pd.DataFrame(columns=cols)
+    med = np.array([u.median for u in inputs])
+    d = len(inputs)
+    p10 = np.array([float(u.ppf(np.array([0.1]))[0]) for u in inputs])
+    p90 = np.array([float(u.ppf(np.array([0.9]))[0]) for u in inputs])
+    values = np.repeat(med[:, None], 2 * d + 1, axis=1)
+    values[np.arange(d), 1 + np.arange(d)] = p10
+    values[np.arange(d), 1 + d + np.arange(d)] = p90
+    npv = npv_of(plan, _theta(plan, inputs, values))
+    base, low, high = npv[0], npv[1:1 + d], npv[1 + d:]
+    out = pd.DataFrame({"key": [u.key for u in inputs], "low": p10, "high": p90, "npv_low": low, "npv_high": high,
+                        "swing": np.abs(high - low), "base": base, "breakeven": breakevens(plan, inputs, med)})
+    return out.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def breakevens(plan: Plan, inputs: tuple[Uncertain, ...], med: np.ndarray) -> np.ndarray:
+    """Each factor's value at which the NPV saving is zero, the others at ``med`` (NaN if none in range).
+
+    A grid over every factor's search range is evaluated in one call; where the NPV changes sign,
+    the crossing nearest the median is refined by Brent's method.
+    """
+    d, k = len(inputs), BREAKEVEN_GRID
+    grids = np.stack([np.linspace(*u.search_range(), k) for u in inputs])
+    values = np.repeat(med[:, None], d * k, axis=1)
+    for j in range(d):
+        values[j, j * k:(j + 1) * k] = grids[j]
+    npv = npv_of(plan, _theta(plan, inputs, values)).reshape(d, k)
+    out = np.full(d, np.nan)
+    for j in range(d):
+        y, x = npv[j], grids[j]
+        if np.ptp(y) <= 1e-6 * max(1.0, float(np.abs(y).max())):
+            continue  # the scenario does not depend on this factor
+        cross = np.flatnonzero(np.sign(y[:-1]) * np.sign(y[1:]) <= 0)
+        if not cross.size:
+            continue
+        i = int(cross[np.argmin(np.abs(x[cross] - med[j]))])
+        if y[i] == 0:
+            out[j] = x[i]
+            continue
+
+        def f(v: float, j: int = j) -> float:
+            point = med.copy()
+            point[j] = v
+            return float(evaluate(plan, _theta(plan, inputs, point[:, None])).npv[0])
+
+        out[j] = optimize.brentq(f, x[i], x[i + 1], xtol=1e-9 * max(1.0, abs(x[i])))
+    return out
+
+
+def sobol(plan: Plan, inputs: tuple[Uncertain, ...], *, n: int = SOBOL_N, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """First-order and total Sobol indices of the NPV saving for each uncertain factor
+    (``scipy.stats.sobol_indices``, n·(d + 2) evaluations), clipped to [0, 1]; zeros when the
+    saving does not vary. Columns: ``key``, ``first``, ``total``."""
+    keys = [u.key for u in inputs]
+    if not inputs:
+        return pd.DataFrame({"key": keys, "first": [], "total": []})
+    probe = npv_of(plan, sample(plan, inputs, 256, np.random.default_rng(seed)))
+    if np.ptp(probe) <= 1e-9 * max(1.0, float(np.abs(probe).max())):
+        return pd.DataFrame({"key": keys, "first": 0.0, "total": 0.0})
+    res = stats.sobol_indices(func=lambda x: npv_of(plan, _theta(plan, inputs, x))[None, :], n=n,
+                              dists=[u.dist for u in inputs], rng=np.random.default_rng(seed))
+    first, total = (np.asarray(x, dtype=float).reshape(-1) for x in (res.first_order, res.total_order))  # one output
+    return pd.DataFrame({"key": keys, "first": np.clip(first, 0, 1), "total": np.clip(total, 0, 1)})
+
+
+# --- budget volatility -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Volatility:
+    """Budget volatility (CV of actual ÷ budget across years, :func:`core.domain.compare.budget_volatility`)
+    of the scope's buildings: the mean today, and after the scenario changes their support modes."""
+
+    before: float
+    after: float
+    by_mode: dict[str, float]  # mean volatility of each mode's buildings today
+
+
+def budget_volatility(p: Portfolio, plan: Plan) -> Volatility:
+    """Volatility before (observed) and after: each building whose support mode the scenario changes
+    has its volatility scaled by the ratio of the mean volatility of its new mode's buildings to that
+    of its old mode's (the city's own experience of each mode); other buildings keep theirs."""
+    cv = plan.items.drop_duplicates("building_id").set_index("building_id")["budget_cv"]
+    before_modes = modes_of_buildings(p.arrangements, p.buildings["id"])
+    by_mode = cv.groupby(before_modes.reindex(cv.index)).mean()
+    it = plan.items
+    changed = it.loc[it["converted"]].set_index("id")["kind1"]
+    a = p.arrangements
+    arr = a.assign(delivery=a["delivery"].where(~a["id"].isin(changed.index), a["id"].map(changed)))
+    after_modes = modes_of_buildings(arr, p.buildings["id"])
+    scope = pd.Index(it.loc[it["in_scope"], "building_id"].unique()).intersection(cv.dropna().index)
+    ratio = (after_modes.reindex(scope).map(by_mode) / before_modes.reindex(scope).map(by_mode)).fillna(1.0)
+    own = cv.reindex(scope)
+    return Volatility(before=float(own.mean()) if len(own) else float("nan"),
+                      after=float((own * ratio).mean()) if len(own) else float("nan"),
+                      by_mode={str(k): float(v) for k, v in by_mode.items()})
+
+
+def lever_index(lever: str) -> int:
+    """The row of a lever in the lever arrays."""
+    return LEVERS.index(lever)

@@ -1,0 +1,633 @@
+"""What the Consolidation and Scenarios pages and the meeting pack show of a scenario: the sentence a
+leader reads aloud, the key figures, the exhibits (savings waterfall, cost paths, fan chart, NPV
+distribution with the hurdle, tornado), the tables behind them, and saved scenarios side by side.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from core.i18n import fmt_money, fmt_num, fmt_pct, label, t
+from core.sharing import export
+from core.simulation import model as scenarios
+from core.simulation import risk
+from core.simulation.model import LEVERS, MODEL_INPUTS, Levers, Result
+from core.simulation.risk import MonteCarlo, Uncertain, Volatility
+from core.store.repo import Portfolio
+from core.views import charts
+from core.views.exhibits import Exhibit, KeyFigure, PackOptions, SectionContent
+
+PCT_KEYS = frozenset({"wage_growth", "price_inflation", "discount_rate", "on_cost_rate", "overhead_rate",
+                      "supervision_rate", "contract_admin_rate", "management_fee_rate", "vat_rate", "hurdle_rate",
+                      "unified_mgmt_saving_rate", "bundling_max_saving", "staff_pooling_realisation",
+                      "energy_saving_rate"})
+VIEWS: tuple[str, ...] = ("savings", "risk", "details", "method")
+
+
+# --- the analysis of one scenario -----------------------------------------------------------------
+@dataclass(frozen=True)
+class Analysis:
+    """A scenario at the book's values and under uncertainty: everything its pages show."""
+
+    result: Result
+    mc: MonteCarlo
+    tornado: pd.DataFrame
+    sobol: pd.DataFrame
+    volatility: Volatility
+    inputs: tuple[Uncertain, ...]
+
+    @property
+    def levers(self) -> Levers:
+        """The scenario's levers."""
+        return self.result.plan.levers
+
+    @property
+    def npv(self) -> tuple[float, float, float]:
+        """P10, P50 and P90 of the NPV saving [CNY]."""
+        q = self.mc.npv_quantiles()
+        return float(q[0]), float(q[1]), float(q[2])
+
+    @property
+    def empty(self) -> bool:
+        """Whether the scenario uses no lever at all."""
+        return not self.levers.enabled()
+
+
+def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws: int = risk.DEFAULT_DRAWS,
+            seed: int = risk.DEFAULT_SEED, progress: Callable[[float], object] | None = None,
+            items: pd.DataFrame | None = None) -> Analysis:
+    """Prepare, run, simulate and test the sensitivity of a scenario (seeded: the same every time).
+    ``items`` is :func:`core.simulation.model.base_items` of ``p`` when already at hand."""
+    plan = scenarios.prepare(p, levers, items)
+    if progress:
+        progress(0.05)
+    inputs = risk.uncertain_inputs(p.book)
+    mc = risk.monte_carlo(plan, inputs, draws=draws, seed=seed,
+                          progress=(lambda f: progress(0.7 * f)) if progress else None)
+    tornado = risk.tornado(plan, inputs)
+    if progress:
+        progress(0.8)
+    sobol = risk.sobol(plan, inputs, seed=seed)
+    if progress:
+        progress(1.0)
+    return Analysis(result=scenarios.run(plan), mc=mc, tornado=tornado, sobol=sobol,
+                    volatility=risk.budget_volatility(p, plan), inputs=inputs)
+
+
+def analyse_json(p: Portfolio, levers_json: str, draws: int = risk.DEFAULT_DRAWS, seed: int = risk.DEFAULT_SEED,
+                 progress: Callable[[float], object] | None = None, items: pd.DataFrame | None = None) -> Analysis:
+    """:func:`analyse` with the levers as canonical JSON (a cache key)."""
+    return analyse(p, levers_json, draws=draws, seed=seed, progress=progress, items=items)
+
+
+# --- words and figures --------------------------------------------------------------------------
+def lever_name(lever: str, lang: str) -> str:
+    """A lever's name in ``lang``."""
+    return t(f"sim.lever.{lever}", lang)
+
+
+def sentence(text: str) -> str:
+    """A sentence starting with a capital (“scenario …” at the start of an English sentence)."""
+    return text[:1].upper() + text[1:]
+
+
+def who(name: str | None, lang: str) -> str:
+    """The scenario as named in a sentence: “全面整合” or “this scenario”."""
+    return t("sim.named", lang, name=name) if name else t("sim.this_scenario", lang)
+
+
+def payback_text(a: Analysis, lang: str) -> str:
+    """When the transition costs are paid back, in words."""
+    r = a.result
+    year = r.payback_year
+    if year is None:
+        return t("sim.payback.never", lang, end=r.years[-1])
+    if r.transition_total <= 0:
+        return t("sim.payback.none_needed", lang)
+    return t("sim.payback.year", lang, year=year)
+
+
+def headline(a: Analysis, lang: str, name: str | None = None) -> str:
+    """The key figures in one sentence a leader can read aloud."""
+    if a.empty:
+        return t("sim.headline.none", lang)
+    p10, p50, p90 = a.npv
+    r = a.result
+    return sentence(t("sim.headline", lang, who=who(name, lang), start=r.years[0], end=r.years[-1], p50=fmt_money(p50, lang),
+             p10=fmt_money(p10, lang), p90=fmt_money(p90, lang), prob=fmt_pct(a.mc.prob_positive, 0),
+             transition=fmt_money(r.transition_total, lang), payback=payback_text(a, lang)))
+
+
+def key_figures(a: Analysis, lang: str) -> tuple[KeyFigure, ...]:
+    """The headline figures: NPV saving (P50, P10–P90), chances, payback, transition, annual saving."""
+    p10, p50, p90 = a.npv
+    r = a.result
+    return (
+        (t("sim.kf.npv_p50", lang), fmt_money(p50, lang)),
+        (t("sim.kf.npv_range", lang), f"{fmt_money(p10, lang)} – {fmt_money(p90, lang)}"),
+        (t("sim.kf.prob_positive", lang), fmt_pct(a.mc.prob_positive, 0)),
+        (t("sim.kf.prob_beats", lang), fmt_pct(a.mc.prob_beats, 0)),
+        (t("sim.kf.payback", lang), str(r.payback_year) if r.payback_year else "—"),
+        (t("sim.kf.transition", lang), fmt_money(r.transition_total, lang)),
+        (t("sim.kf.annual", lang, year=r.plan.base_year), fmt_money(r.annual_saving, lang)),
+    )
+
+
+def money_figure(value: float, lang: str) -> str:
+    """A sum of money without its unit, for a figure whose label carries it (万元 / CNY m)."""
+    return f"{value / 1e4:,.1f}" if lang == "zh" else f"{value / 1e6:,.2f}"
+
+
+def factor_text(key: str, value: float, lang: str) -> str:
+    """A factor's value as a reader expects it: rates in percent, areas in m², money in 万元."""
+    if value is None or pd.isna(value):
+        return "—"
+    if key in PCT_KEYS:
+        return fmt_pct(value, 1)
+    if key == "bundling_scale_m2":
+        return f"{value:,.0f} ㎡"
+    if key == "tendering_cost_per_lot":
+        return fmt_money(value, lang)
+    if key == "handover_overlap_months":
+        return t("sim.months", lang, n=f"{value:.1f}")
+    return f"{value:.2f}"
+
+
+def _scenario_cost_share(r: Result) -> float:
+    return r.annual_saving / r.base_cost if r.base_cost else 0.0
+
+
+# --- exhibits ------------------------------------------------------------------------------------
+def exhibits(a: Analysis, lang: str, name: str | None = None, prefix: str = "sim") -> list[Exhibit]:
+    """The scenario's five exhibits: waterfall, cost paths, fan chart, NPV distribution, tornado.
+    ``prefix`` starts every key (the pack gives each scenario its own)."""
+    return [waterfall_exhibit(a, lang, name, prefix), paths_exhibit(a, lang, name, prefix),
+            fan_exhibit(a, lang, name, prefix), npv_exhibit(a, lang, name, prefix), tornado_exhibit(a, lang, name, prefix)]
+
+
+def waterfall_table(a: Analysis, lang: str) -> pd.DataFrame:
+    """Each lever used: its annual saving at the book's values and P10–P90 over the draws [CNY/yr]."""
+    r = a.result
+    q = a.mc.lever_quantiles()
+    rows = [(k, lever_name(k, lang), s, q[0, LEVERS.index(k)], q[2, LEVERS.index(k)])
+            for k, s in zip(r.waterfall["lever"], r.waterfall["saving"])]
+    return pd.DataFrame(rows, columns=["lever", "name", "saving", "p10", "p90"])
+
+
+def waterfall_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "sim") -> Exhibit:
+    """Annual saving by lever at full effect, stacking up to the total."""
+    r = a.result
+    table = waterfall_table(a, lang)
+    if table.empty:
+        take = t("sim.takeaway.waterfall_none", lang)
+    else:
+        top = table.loc[table["saving"].idxmax()]
+        take = t("sim.takeaway.waterfall", lang, who=who(name, lang), annual=fmt_money(r.annual_saving, lang),
+                 pct=fmt_pct(_scenario_cost_share(r), 1), top=top["name"], top_amount=fmt_money(top["saving"], lang))
+    data = pd.DataFrame({
+        t("sim.col.lever", lang): table["name"],
+        t("sim.col.saving_wan", lang): (table["saving"] / 1e4).round(1),
+        t("sim.col.p10_wan", lang): (table["p10"] / 1e4).round(1),
+        t("sim.col.p90_wan", lang): (table["p90"] / 1e4).round(1),
+        t("sim.col.share_of_cost", lang): (table["saving"] / r.base_cost * 100).round(2) if r.base_cost else 0.0,
+    })
+    return Exhibit(
+        key=f"{prefix}-waterfall",
+        figure=charts.savings_waterfall(table, t("sim.waterfall.title", lang, year=r.plan.base_year), lang),
+        takeaway=take, data=data,
+        key_figures=((t("sim.kf.annual", lang, year=r.plan.base_year), fmt_money(r.annual_saving, lang)),
+                     (t("sim.kf.share_of_cost", lang), fmt_pct(_scenario_cost_share(r), 1))),
+    )
+
+
+def paths_table(r: Result) -> pd.DataFrame:
+    """The base year and every simulated year: baseline, scenario, saving, one-time costs, net
+    saving and its running total [CNY]."""
+    base = r.plan.base_year
+    net = r.net
+    return pd.DataFrame({
+        "year": [base, *r.years], "baseline": [r.base_cost, *r.baseline], "scenario": [r.base_cost, *r.scenario],
+        "saving": [0.0, *r.saving], "one_time": [0.0, *r.one_time], "net": [0.0, *net],
+        "cumulative": [0.0, *np.cumsum(net)],
+    })
+
+
+def paths_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "sim") -> Exhibit:
+    """The scope's full cost per year without and with the scenario."""
+    r = a.result
+    table = paths_table(r)
+    last = table.iloc[-1]
+    take = t("sim.takeaway.paths", lang, who=who(name, lang), year=int(last["year"]),
+             baseline=fmt_money(last["baseline"], lang), scenario=fmt_money(last["scenario"], lang),
+             n=r.plan.horizon, cumulative=fmt_money(last["cumulative"], lang))
+    cols = {c: t(f"sim.col.{c}", lang) for c in ("year", "baseline", "scenario", "saving", "one_time", "net", "cumulative")}
+    data = table.assign(**{c: (table[c] / 1e4).round(1) for c in table.columns if c != "year"}).rename(columns=cols)
+    return Exhibit(key=f"{prefix}-paths", figure=charts.cost_paths(table, lang), takeaway=take, data=data,
+                   key_figures=((t("sim.kf.cumulative", lang, n=r.plan.horizon), fmt_money(last["cumulative"], lang)),))
+
+
+def fan_table(a: Analysis) -> pd.DataFrame:
+    """Quantiles of the net saving per year [CNY]: ``year``, ``p10``, ``p25``, ``p50``, ``p75``, ``p90``."""
+    q = a.mc.fan()
+    return pd.DataFrame({"year": a.result.years, **{f"p{round(x * 100)}": q[i] for i, x in enumerate(risk.FAN)}})
+
+
+def fan_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "sim") -> Exhibit:
+    """Net saving per year under uncertainty: the fan chart."""
+    fan = fan_table(a)
+    first, last = fan.iloc[0], fan.iloc[-1]
+    take = sentence(t("sim.takeaway.fan", lang, who=who(name, lang), first_year=int(first["year"]),
+             first=fmt_money(first["p50"], lang), year=int(last["year"]), p50=fmt_money(last["p50"], lang),
+             p10=fmt_money(last["p10"], lang), p90=fmt_money(last["p90"], lang)))
+    data = fan.assign(**{c: (fan[c] / 1e4).round(1) for c in fan.columns if c != "year"}).rename(
+        columns={"year": t("sim.col.year", lang), **{c: f"{c.upper()} ({t('unit.wan', lang)})" for c in fan.columns if c != "year"}})
+    return Exhibit(key=f"{prefix}-fan", figure=charts.saving_fan(fan, lang), takeaway=take, data=data)
+
+
+def npv_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "sim") -> Exhibit:
+    """The distribution of the NPV saving over the draws, with P10, P50, P90 and the hurdle."""
+    counts, edges = a.mc.histogram()
+    hist = pd.DataFrame({"low": edges[:-1], "high": edges[1:], "count": counts})
+    p10, p50, p90 = a.npv
+    r = a.result
+    has_conversions = r.plan.n_conversions > 0
+    marks = {"p10": p10, "p50": p50, "p90": p90, "hurdle": r.hurdle_npv if has_conversions else None}
+    take = t("sim.takeaway.npv", lang, who=who(name, lang), draws=fmt_num(a.mc.draws), prob=fmt_pct(a.mc.prob_positive, 0))
+    if has_conversions:
+        take += t("sim.takeaway.npv_hurdle", lang, beats=fmt_pct(a.mc.prob_beats, 0), hurdle=fmt_money(r.hurdle_npv, lang))
+    take += t("sim.fullstop", lang)
+    data = pd.DataFrame({t("sim.col.from_wan", lang): (hist["low"] / 1e4).round(1),
+                         t("sim.col.to_wan", lang): (hist["high"] / 1e4).round(1),
+                         t("sim.col.draws", lang): hist["count"],
+                         t("sim.col.share", lang): (hist["count"] / max(1, a.mc.draws) * 100).round(2)})
+    return Exhibit(
+        key=f"{prefix}-npv", figure=charts.npv_distribution(hist, marks, lang), takeaway=take, data=data,
+        key_figures=((t("sim.kf.prob_positive", lang), fmt_pct(a.mc.prob_positive, 0)),
+                     (t("sim.kf.prob_beats", lang), fmt_pct(a.mc.prob_beats, 0)),
+                     (t("sim.kf.hurdle", lang), fmt_money(r.hurdle_npv, lang) if has_conversions else "—")),
+    )
+
+
+def tornado_table(a: Analysis, lang: str) -> pd.DataFrame:
+    """The tornado's rows with names, formatted factor values and the Sobol indices."""
+    names = {u.key: u.name(lang) for u in a.inputs}
+    out = a.tornado.merge(a.sobol, on="key", how="left")
+    out["name"] = out["key"].map(names)
+    out["low_text"] = [factor_text(k, v, lang) for k, v in zip(out["key"], out["low"])]
+    out["high_text"] = [factor_text(k, v, lang) for k, v in zip(out["key"], out["high"])]
+    out["breakeven_text"] = [factor_text(k, v, lang) for k, v in zip(out["key"], out["breakeven"])]
+    return out
+
+
+def tornado_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "sim") -> Exhibit:
+    """Which factor the answer hangs on: each factor from its P10 to its P90, with break-even values."""
+    rows = tornado_table(a, lang)
+    moving = rows.loc[rows["swing"] > 1e-6 * max(1.0, float(rows["base"].abs().max()) if len(rows) else 1.0)]
+    base = float(rows["base"].iloc[0]) if len(rows) else 0.0
+    if moving.empty:
+        take = t("sim.takeaway.tornado_flat", lang)
+    else:
+        top = moving.iloc[0]
+        take = sentence(t("sim.takeaway.tornado", lang, who=who(name, lang), factor=top["name"],
+                          low=top["low_text"], high=top["high_text"], swing=fmt_money(top["swing"], lang)))
+        take += (t("sim.takeaway.breakeven", lang, value=top["breakeven_text"]) if pd.notna(top["breakeven"])
+                 else t("sim.takeaway.no_breakeven", lang))
+    data = pd.DataFrame({
+        t("sim.col.factor", lang): rows["name"], t("sim.col.p10", lang): rows["low_text"],
+        t("sim.col.p90", lang): rows["high_text"],
+        t("sim.col.npv_at_p10", lang): (rows["npv_low"] / 1e4).round(1),
+        t("sim.col.npv_at_p90", lang): (rows["npv_high"] / 1e4).round(1),
+        t("sim.col.swing", lang): (rows["swing"] / 1e4).round(1),
+        t("sim.col.breakeven", lang): rows["breakeven_text"],
+        t("sim.col.sobol_first", lang): rows["first"].round(3), t("sim.col.sobol_total", lang): rows["total"].round(3),
+    })
+    return Exhibit(key=f"{prefix}-tornado", figure=charts.tornado(moving, base, lang), takeaway=take, data=data,
+                   key_figures=((t("sim.kf.top_factor", lang), str(moving.iloc[0]["name"]) if len(moving) else "—"),))
+
+
+def sensitivity_table(a: Analysis, lang: str) -> pd.DataFrame:
+    """The tornado's factors for reading on the page: values at P10 and P90, swing, break-even and
+    Sobol indices (the NPV at each end is in the chart and its download)."""
+    rows = tornado_table(a, lang)
+    return pd.DataFrame({
+        t("sim.col.factor", lang): rows["name"], t("sim.col.p10_value", lang): rows["low_text"],
+        t("sim.col.p90_value", lang): rows["high_text"], t("sim.col.swing", lang): (rows["swing"] / 1e4).round(1),
+        t("sim.col.breakeven", lang): rows["breakeven_text"],
+        t("sim.col.sobol_first", lang): rows["first"].round(2), t("sim.col.sobol_total", lang): rows["total"].round(2),
+    })
+
+
+# --- the tables behind the levers ---------------------------------------------------------------
+def conversions_table(r: Result, lang: str) -> pd.DataFrame:
+    """Every conversion asked for, with its decision and why, saving, differential and one-time cost."""
+    c = r.plan.conversions
+    out = pd.DataFrame({
+        t("common.building", lang): c["building"],
+        t("common.service", lang): c["service"].map(lambda s: label("service", s, lang)),
+        t("sim.col.from", lang): c["from"].map(lambda d: label("delivery", d, lang) if d in scenarios.DELIVERIES
+                                               else t("sim.col.none", lang)),
+        t("sim.col.to", lang): c["to"].map(lambda d: label("delivery", d, lang)),
+        t("sim.col.decision", lang): c["decision"].map(lambda d: t(f"sim.decision.{d}", lang)),
+        t("sim.col.saving_wan", lang): (c["saving"].astype(float) / 1e4).round(1),
+        t("sim.col.differential_wan", lang): (c["differential"].astype(float) / 1e4).round(1),
+        t("sim.col.one_time_wan", lang): (c["one_time"].astype(float) / 1e4).round(1),
+    })
+    return out
+
+
+def lots_table(r: Result, lang: str) -> pd.DataFrame:
+    """The procurement lots the bundling lever forms."""
+    lots = r.plan.lots
+    return pd.DataFrame({
+        t("common.service", lang): lots["service"].map(lambda s: label("service", s, lang)),
+        t("sim.col.lot", lang): lots["lot"], t("common.buildings", lang): lots["buildings"],
+        t("sim.col.area", lang): lots["area"].round(0),
+    })
+
+
+def pools_table(a: Analysis, lang: str) -> pd.DataFrame:
+    """The staff-pooling groups with staff above their norm (district × service)."""
+    g = a.result.plan.pools
+    g = g.loc[g["excess"] > 0]
+    realised = g["excess"] * a.result.plan.value("staff_pooling_realisation")
+    return pd.DataFrame({
+        t("sim.col.district", lang): g["district"],
+        t("common.service", lang): g["service"].map(lambda s: label("service", s, lang)),
+        t("common.buildings", lang): g["buildings"], t("sim.col.staff", lang): g["staff"],
+        t("sim.col.norm", lang): g["norm"], t("sim.col.excess", lang): g["excess"],
+        t("sim.col.released", lang): realised.round(1),
+    })
+
+
+def assumptions_table(a: Analysis, p: Portfolio, lang: str) -> pd.DataFrame:
+    """The factors the model used: value, distribution (low – high) and source."""
+    book = p.book
+    rows = []
+    for key in (*MODEL_INPUTS, "fee_cap_tolerance", "horizon_years"):
+        f = book.factor(key)
+        dist = ""
+        if f.distribution and f.low is not None and f.high is not None:
+            dist = f"{t('sim.dist.' + f.distribution, lang)} {factor_text(key, f.low, lang)} – {factor_text(key, f.high, lang)}"
+        rows.append((f.name(lang), factor_text(key, f.value, lang), dist or t("sim.dist.fixed", lang),
+                     label("basis", f.basis, lang), f.source))
+    return pd.DataFrame(rows, columns=[t(f"sim.col.{c}", lang) for c in ("factor", "value", "distribution", "basis", "source")])
+
+
+def volatility_text(a: Analysis, lang: str) -> str:
+    """Budget volatility before and after, in one sentence."""
+    v = a.volatility
+    if pd.isna(v.before):
+        return t("sim.volatility.none", lang)
+    return t("sim.volatility", lang, before=fmt_pct(v.before, 1), after=fmt_pct(v.after, 1))
+
+
+def levers_in_words(levers: Levers, lang: str) -> str:
+    """The levers a scenario uses, named (or "none")."""
+    used = levers.enabled()
+    sep = "、" if lang == "zh" else ", "
+    return sep.join(lever_name(k, lang) for k in used) if used else t("sim.levers.none", lang)
+
+
+# --- saved scenarios side by side ---------------------------------------------------------------
+def comparison_table(named: Sequence[tuple[str, Analysis]], lang: str) -> pd.DataFrame:
+    """Key figures of two to four scenarios: one row per figure, one column per scenario."""
+    rows: list[tuple[str, list[str]]] = [
+        (t("sim.kf.npv_p50", lang), [fmt_money(a.npv[1], lang) for _, a in named]),
+        (t("sim.kf.npv_p10", lang), [fmt_money(a.npv[0], lang) for _, a in named]),
+        (t("sim.kf.npv_p90", lang), [fmt_money(a.npv[2], lang) for _, a in named]),
+        (t("sim.kf.prob_positive", lang), [fmt_pct(a.mc.prob_positive, 0) for _, a in named]),
+        (t("sim.kf.prob_beats", lang), [fmt_pct(a.mc.prob_beats, 0) for _, a in named]),
+        (t("sim.kf.annual_short", lang), [fmt_money(a.result.annual_saving, lang) for _, a in named]),
+        (t("sim.kf.transition", lang), [fmt_money(a.result.transition_total, lang) for _, a in named]),
+        (t("sim.kf.payback", lang), [str(a.result.payback_year or "—") for _, a in named]),
+        (t("sim.kf.volatility", lang), [f"{fmt_pct(a.volatility.before, 1)} → {fmt_pct(a.volatility.after, 1)}"
+                                        if pd.notna(a.volatility.before) else "—" for _, a in named]),
+        (t("sim.kf.years", lang), [f"{a.result.years[0]}–{a.result.years[-1]}" for _, a in named]),
+        (t("sim.kf.levers", lang), [levers_in_words(a.levers, lang) for _, a in named]),
+    ]
+    out = pd.DataFrame({t("sim.col.figure", lang): [r[0] for r in rows]})
+    for i, (name, _) in enumerate(named):
+        out[name] = [r[1][i] for r in rows]
+    return out
+
+
+def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> list[Exhibit]:
+    """Saved scenarios side by side: key figures, overlaid NPV distributions, savings by lever, and
+    the median net saving per year."""
+    names = [n for n, _ in named]
+    sep = "、" if lang == "zh" else ", "
+    table = comparison_table(named, lang)
+    best = max(named, key=lambda x: x[1].npv[1])
+    surest = max(named, key=lambda x: x[1].mc.prob_positive)
+    # the chart leaves out the levers used (long text; the pack lists every scenario's levers anyway)
+    figures = Exhibit(
+        key="scenarios-figures", figure=charts.figures_table(table.iloc[:-1], t("sim.compare.figures_title", lang)),
+        takeaway=sentence(t("sim.takeaway.compare", lang, best=who(best[0], lang), p50=fmt_money(best[1].npv[1], lang),
+                            surest=who(surest[0], lang), prob=fmt_pct(surest[1].mc.prob_positive, 0))),
+        data=table)
+
+    lo = min(float(a.mc.npv.min()) for _, a in named)
+    hi = max(float(a.mc.npv.max()) for _, a in named)
+    edges = np.linspace(lo, hi, 41) if hi > lo else np.array([lo - 0.5, hi + 0.5])
+    hists = []
+    for n, a in named:
+        counts, _ = a.mc.histogram(edges=edges)
+        h = pd.DataFrame({"low": edges[:-1], "high": edges[1:], "share": counts / max(1, a.mc.draws)})
+        h.attrs["p50"] = a.npv[1]
+        hists.append((n, h))
+    widest = max(named, key=lambda x: x[1].npv[2] - x[1].npv[0])
+    dist = Exhibit(
+        key="scenarios-npv", figure=charts.scenario_distributions(hists, lang),
+        takeaway=t("sim.takeaway.compare_dist", lang, names=sep.join(names), widest=who(widest[0], lang),
+                   low=fmt_money(widest[1].npv[0], lang), high=fmt_money(widest[1].npv[2], lang)),
+        data=pd.DataFrame({t("sim.col.from_wan", lang): (edges[:-1] / 1e4).round(1),
+                           t("sim.col.to_wan", lang): (edges[1:] / 1e4).round(1),
+                           **{f"{n} (%)": (h["share"] * 100).round(2) for n, h in hists}}))
+
+    long = []
+    for n, a in named:
+        w = a.result.waterfall.set_index("lever")["saving"]
+        long += [(lever_name(k, lang), n, float(w.get(k, 0.0))) for k in LEVERS]
+    levers = pd.DataFrame(long, columns=["lever", "scenario", "saving"])
+    levers = levers.loc[levers.groupby("lever")["saving"].transform(lambda s: s.abs().max()) > 0]
+    by_lever = levers.pivot_table(index="lever", columns="scenario", values="saving", sort=False)
+    spread = (by_lever.max(axis=1) - by_lever.min(axis=1)) if len(by_lever) else pd.Series(dtype=float)
+    lever_take = (t("sim.takeaway.compare_levers", lang, lever=spread.idxmax(), amount=fmt_money(float(spread.max()), lang))
+                  if len(spread) and spread.max() > 0 else t("sim.takeaway.waterfall_none", lang))
+    lever_ex = Exhibit(
+        key="scenarios-levers", figure=charts.scenario_levers(levers, lang), takeaway=lever_take,
+        data=by_lever.div(1e4).round(1).reset_index().rename(columns={"lever": t("sim.col.lever", lang)}))
+
+    paths = pd.concat([fan_table(a)[["year", "p50"]].assign(scenario=n) for n, a in named], ignore_index=True)
+    last = paths.loc[paths["year"] == paths["year"].max()]
+    top = last.loc[last["p50"].idxmax()]
+    paths_ex = Exhibit(
+        key="scenarios-paths", figure=charts.scenario_paths(paths, lang),
+        takeaway=t("sim.takeaway.compare_paths", lang, year=int(top["year"]), best=who(str(top["scenario"]), lang),
+                   p50=fmt_money(float(top["p50"]), lang)),
+        data=paths.pivot_table(index="year", columns="scenario", values="p50", sort=False).div(1e4).round(1)
+        .reset_index().rename(columns={"year": t("sim.col.year", lang)}))
+    return [figures, dist, lever_ex, paths_ex]
+
+
+# --- the meeting pack ---------------------------------------------------------------------------
+PACK_ASSUMPTIONS: tuple[str, ...] = (*MODEL_INPUTS, "fee_cap_tolerance", "horizon_years")
+
+
+def _pack_analyses(p: Portfolio, options: PackOptions) -> list[tuple[str, Analysis]]:
+    out = []
+    for s in options.scenarios:
+        try:
+            out.append((s.name, analyse(p, s.levers)))
+        except scenarios.LeverError as exc:
+            raise ValueError(f"scenario {s.name!r}: {exc}") from None
+    return out
+
+
+def consolidation_section(p: Portfolio, lang: str, options: PackOptions) -> SectionContent:
+    """The Consolidation page's part of the pack: each chosen scenario's five exhibits (keys made
+    unique per scenario, the scenario named in every takeaway) and its headline figures."""
+    out: list[Exhibit] = []
+    figures: list[KeyFigure] = []
+    for i, (name, a) in enumerate(_pack_analyses(p, options), start=1):
+        prefix = f"{i}-{export.safe_part(name)[:12] or 'scenario'}"
+        out += exhibits(a, lang, name, prefix=prefix)
+        p10, p50, p90 = a.npv
+        figures.append((t("sim.kf.pack_npv", lang, name=name),
+                        f"{fmt_money(p50, lang)} ({fmt_money(p10, lang)} – {fmt_money(p90, lang)})"))
+        figures.append((t("sim.kf.pack_prob", lang, name=name), fmt_pct(a.mc.prob_positive, 0)))
+    return SectionContent(exhibits=tuple(out), key_figures=tuple(figures),
+                          assumptions=PACK_ASSUMPTIONS if options.scenarios else ())
+
+
+def scenarios_section(p: Portfolio, lang: str, options: PackOptions) -> SectionContent:
+    """The Scenarios page's part of the pack: the chosen scenarios side by side (two or more)."""
+    if len(options.scenarios) < 2:
+        return SectionContent(exhibits=())
+    return SectionContent(exhibits=tuple(comparison_exhibits(_pack_analyses(p, options)[:4], lang)),
+                          assumptions=PACK_ASSUMPTIONS)
+
+
+# --- the CLI's figures --------------------------------------------------------------------------
+def summary(a: Analysis, name: str | None = None) -> dict[str, Any]:
+    """The figures ``python -m core simulate --json`` prints [CNY]."""
+    p10, p50, p90 = a.npv
+    r = a.result
+    fan = fan_table(a)
+    return {
+        "scenario": name, "base_year": r.plan.base_year, "years": [r.years[0], r.years[-1]], "draws": a.mc.draws,
+        "seed": a.mc.seed, "npv_saving_p10": round(p10, 2), "npv_saving_p50": round(p50, 2),
+        "npv_saving_p90": round(p90, 2), "npv_saving_at_book_values": round(r.npv, 2),
+        "prob_positive": round(a.mc.prob_positive, 4), "prob_beats_hurdle": round(a.mc.prob_beats, 4),
+        "hurdle_npv": round(r.hurdle_npv, 2), "payback_year": r.payback_year,
+        "waterfall": {k: round(float(v), 2) for k, v in zip(r.waterfall["lever"], r.waterfall["saving"])},
+        "annual_saving_p50": {str(int(y)): round(float(v), 2) for y, v in zip(fan["year"], fan["p50"])},
+        "transition_costs": {k: round(v, 2) for k, v in r.transition.items()},
+        "conversions": {d: int(n) for d, n in r.plan.conversions["decision"].value_counts().items()},
+        "budget_volatility": {"before": _round(a.volatility.before), "after": _round(a.volatility.after)},
+        "levers": json.loads(scenarios.to_json(a.levers)),
+    }
+
+
+def _round(x: float) -> float | None:
+    return None if pd.isna(x) else round(float(x), 4)
+
+
+# --- the lever panel: widget values ⇄ levers (pure, so the page stays thin) ------------------------
+@dataclass(frozen=True)
+class FormContext:
+    """What the lever panel needs to know of the portfolio and the book."""
+
+    base_year: int
+    horizon: int  # the book's horizon_years
+    tolerance: float  # the book's fee_cap_tolerance (a fraction)
+    buildings: tuple[str, ...]
+    services: tuple[str, ...]  # every service code, in the services' order
+    bundle_services: tuple[str, ...]  # services a vendor delivers somewhere (paid at actual excluded)
+    items: dict[str, tuple[str, str, str, bool]]  # "building|service" → building, service, delivery, restricted
+
+    @classmethod
+    def of(cls, p: Portfolio) -> FormContext:
+        """The context of a portfolio."""
+        a = p.arrangements.loc[~p.arrangements["paid_at_actual"] & p.arrangements["delivery"].notna()]
+        names = p.buildings.set_index("id")["name"]
+        order = {c: i for i, c in enumerate(p.services["code"])}
+        a = a.assign(building=a["building_id"].map(names), _o=a["service"].map(order)).sort_values(["building_id", "_o"])
+        items = {f"{b}|{s}": (str(b), str(s), str(d), bool(r))
+                 for b, s, d, r in zip(a["building"], a["service"], a["delivery"], a["restricted"])}
+        paid = set(p.services.loc[p.services["paid_at_actual"].astype(bool), "code"])
+        return cls(base_year=p.latest_year, horizon=int(p.book.value("horizon_years")),
+                   tolerance=p.book.value("fee_cap_tolerance"), buildings=tuple(p.buildings["name"]),
+                   services=tuple(p.services["code"]), bundle_services=tuple(c for c in p.services["code"] if c not in paid),
+                   items=items)
+
+    def item_label(self, key: str, lang: str) -> str:
+        """“农业农村大楼 · 餐饮（自我保障）” for an item key, marked when restricted."""
+        b, s, d, restricted = self.items[key]
+        mark = t("sim.form.restricted_tag", lang) if restricted else ""
+        paren = ("（{}）" if lang == "zh" else " ({})").format(label("delivery", d, lang))
+        return f"{b} · {label('service', s, lang)}{paren}{mark}"
+
+
+def form_values(levers: Levers, ctx: FormContext) -> dict[str, Any]:
+    """The lever panel's widget values for ``levers`` (keys without the page's prefix)."""
+    rule = levers.convert_rule
+    values: dict[str, Any] = {
+        "buildings": list(levers.scope.buildings), "services": [s.value for s in levers.scope.services],
+        "horizon": levers.horizon_years or ctx.horizon, "start": levers.start_year or ctx.base_year + 1,
+        "um": levers.unified_management, "pool": levers.staff_pooling, "energy": levers.energy,
+        "cap": levers.fee_cap.enabled,
+        "tol": round(100 * (levers.fee_cap.tolerance if levers.fee_cap.tolerance is not None else ctx.tolerance), 1),
+        "bundle": [s.value for s in levers.bundling], "quality": levers.quality_gate,
+        "rule": rule is not None, "rule_from": rule.from_.value if rule else "in_house",
+        "rule_to": rule.to.value if rule else "contracted",
+        "rule_services": [s.value for s in rule.services] if rule else [],
+    }
+    for s in ctx.bundle_services:
+        values[f"lots_{s}"] = levers.bundling.get(s, 1)  # type: ignore[call-overload]
+    for d in scenarios.DELIVERIES:
+        values[f"to_{d}"] = [f"{c.building}|{c.service.value}" for c in levers.conversions if c.to.value == d]
+    return values
+
+
+def levers_from_form(values: dict[str, Any], ctx: FormContext) -> Levers:
+    """The levers the panel's widget values describe. Values equal to the book's defaults (horizon,
+    first year, tolerance) are left out, so that the scenario follows the book."""
+    tol = float(values["tol"]) / 100
+    conversions = [{"building": k.split("|")[0], "service": k.split("|")[1], "to": d}
+                   for d in scenarios.DELIVERIES for k in values.get(f"to_{d}", []) if k in ctx.items]
+    data: dict[str, Any] = {
+        "scope": {"buildings": list(values["buildings"]), "services": list(values["services"])},
+        "horizon_years": None if int(values["horizon"]) == ctx.horizon else int(values["horizon"]),
+        "start_year": None if int(values["start"]) == ctx.base_year + 1 else int(values["start"]),
+        "unified_management": bool(values["um"]), "staff_pooling": bool(values["pool"]),
+        "energy": bool(values["energy"]), "quality_gate": bool(values["quality"]),
+        "fee_cap": {"enabled": bool(values["cap"]), "tolerance": None if abs(tol - ctx.tolerance) < 1e-9 else tol},
+        "bundling": {s: int(values.get(f"lots_{s}", 1)) for s in values["bundle"]},
+        "conversions": conversions,
+        "convert_rule": ({"from": values["rule_from"], "to": values["rule_to"], "services": list(values["rule_services"])}
+                         if values["rule"] else None),
+    }
+    return scenarios.parse_levers(data)
+
+
+def saved_table(saved: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The saved scenarios (:func:`core.store.repo.list_scenarios`) for reading: name, owner, description,
+    version, last update and the levers used."""
+    def used(text: str) -> str:
+        try:
+            return levers_in_words(scenarios.parse_levers(text), lang)
+        except scenarios.LeverError:
+            return "—"
+
+    updated = pd.to_datetime(saved["updated_at"], utc=True).dt.strftime("%Y-%m-%d %H:%M")
+    return pd.DataFrame({
+        t("scen.col.name", lang): saved["name"], t("scen.col.levers", lang): saved["levers"].map(used),
+        t("scen.col.description", lang): saved["description"], t("scen.col.owner", lang): saved["owner"],
+        t("scen.col.version", lang): saved["version"].astype(int), t("scen.col.updated", lang): updated,
+    })

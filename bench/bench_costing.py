@@ -20,6 +20,8 @@ from core.demo import synth
 from core.domain import compare, costing, standards
 from core.files import admin
 from core.store import db, repo
+from core.views import compare as compare_views
+from core.views import standards as standards_views
 
 ROOT = Path(__file__).resolve().parent.parent
 N_BUILDINGS = 2_000
@@ -54,14 +56,14 @@ def run() -> list[Result]:
 
     def compare_page() -> None:
         m = compare.building_measures(p, year, costs=costs)
-        compare.compare_exhibits(p, m, year, "zh")
+        compare_views.compare_exhibits(p, m, year, "zh")
         year_costs = costing.select(costs, year=year)
-        costing.department_exhibit(p, year_costs, "zh")
-        costing.working_exhibit(p, year_costs, int(m["building_id"].iloc[0]), "zh")
+        compare_views.department_exhibit(p, year_costs, "zh")
+        compare_views.working_exhibit(p, year_costs, int(m["building_id"].iloc[0]), "zh")
 
     def standards_page() -> None:
         b = standards.benchmark(p, year, amber=0.10, red=0.25)
-        standards.standards_exhibits(p, b, "zh", amber=0.10, red=0.25, tolerance=0.05)
+        standards_views.standards_exhibits(p, b, "zh", amber=0.10, red=0.25, tolerance=0.05)
 
     compute_compare = median_seconds(compare_page)
     compute_standards = median_seconds(standards_page)

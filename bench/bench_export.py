@@ -7,9 +7,9 @@ import time
 from sqlmodel import Session
 
 from bench.common import Result, demo_db, median_seconds
-from core.domain import spending
 from core.sharing import export, pack
 from core.store import db, repo
+from core.views import overview
 from core.views.exhibits import PackOptions, ScenarioChoice
 
 
@@ -19,7 +19,7 @@ def run() -> list[Result]:
         p = repo.load_portfolio(s)
     if export.missing():
         return [Result("export: skipped", 0, "", note=f"missing {', '.join(export.missing())}")]
-    mix = spending.overview_exhibits(p, p.latest_year, "zh")[0]
+    mix = overview.overview_exhibits(p, p.latest_year, "zh")[0]
     renderer = export.Renderer()
     try:
         t0 = time.perf_counter()

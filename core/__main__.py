@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from core.domain import gates
 from core.files import admin, backup, io, loader
-from core.store import db, repo
+from core.store import db, layout, repo
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -274,7 +274,7 @@ def _files(path: Path, table: str | None) -> list[tuple[str, bytes]]:
         return [(path.name, path.read_bytes())]
     found = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".xlsx"))
     if table:
-        found = [p for p in found if io.table_of_name(p.stem) == table]
+        found = [p for p in found if layout.table_of_name(p.stem) == table]
     if not found:
         raise ValueError(f"no CSV or XLSX files in {path}")
     for p in found:
@@ -284,8 +284,8 @@ def _files(path: Path, table: str | None) -> list[tuple[str, bytes]]:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    if args.table and args.table not in io.SPECS:
-        raise ValueError(f"unknown table {args.table!r}; one of: {', '.join(io.SPECS)}")
+    if args.table and args.table not in layout.SPECS:
+        raise ValueError(f"unknown table {args.table!r}; one of: {', '.join(layout.SPECS)}")
     engine = db.make_engine()
     db.check_connection(engine)
     if not db.has_schema(engine):

@@ -1075,110 +1075,6 @@ _GATES: dict[str, Entry] = {
 
 
 # --- Data (数据管理): import, editing, audit, export, backup ----------------------------------------
-# Tables and their columns as people name them: the Chinese header of every column of every
-# importable table (files may use it, or the English label, or the column's own name).
-_DATA_TABLES: dict[str, tuple[str, str]] = {
-    "services": ("服务项目", "Service items"),
-    "departments": ("部门", "Departments"),
-    "buildings": ("办公楼（区）", "Buildings"),
-    "occupancy": ("入驻情况", "Occupancy"),
-    "vendors": ("服务企业", "Vendors"),
-    "vendor_decisions": ("准入决定", "Admission decisions"),
-    "contracts": ("合同", "Contracts"),
-    "arrangements": ("保障安排", "Arrangements"),
-    "cost_records": ("费用记录", "Cost records"),
-    "quality_assessments": ("质量考核", "Quality assessments"),
-    "fee_standards": ("统一标准", "Unified standards"),
-    "assumptions": ("参数", "Assumption book"),
-    "audit_log": ("审计日志", "Audit log"),
-    "scenarios": ("方案", "Scenarios"),
-}
-_B, _S, _D = ("办公楼（区）", "Building"), ("服务项目", "Service"), ("部门", "Department")
-_DATA_COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
-    "services": {
-        "code": ("服务代码", "Service code"), "name_zh": ("中文名称", "Chinese name"),
-        "name_en": ("英文名称", "English name"), "restricted": ("核心关键保密事项", "Restricted"),
-        "paid_at_actual": ("按实支付", "Paid at actual"), "sort_order": ("排序", "Sort order"),
-    },
-    "departments": {
-        "name": ("部门名称", "Department name"), "kind": ("部门类别", "Kind"),
-        "staff_headcount": ("编制人数", "Authorised staff"), "parent": ("上级部门", "Parent department"),
-    },
-    "buildings": {
-        "name": ("办公楼（区）名称", "Building name"), "district": ("所在街道", "District"),
-        "gross_floor_area_m2": ("建筑面积（㎡）", "Floor area (m²)"), "year_built": ("建成年份", "Year built"),
-        "tier": ("服务等级", "Tier"), "managed_by": ("管理单位", "Managed by"),
-    },
-    "occupancy": {
-        "building": _B, "department": _D, "floor_area_m2": ("使用面积（㎡）", "Occupied area (m²)"),
-        "staff": ("在楼人数", "Staff in the building"),
-    },
-    "vendors": {
-        "name": ("企业名称", "Vendor name"), "credit_code": ("统一社会信用代码", "Unified credit code"),
-        "qualification_level": ("资质等级", "Qualification level"), "service_lines": ("服务范围", "Service lines"),
-        "registered_capital_wan": ("注册资本（万元）", "Registered capital (CNY 10k)"),
-        "founded_year": ("成立年份", "Year founded"), "status": ("准入状态", "Admission status"),
-        "status_reason": ("状态原因", "Status reason"), "status_date": ("状态日期", "Status date"),
-        "confidential_cleared": ("可承担保密事项", "Cleared for restricted items"),
-    },
-    "vendor_decisions": {
-        "vendor": ("服务企业", "Vendor"), "decided_on": ("决定日期", "Decided on"),
-        "from_status": ("原状态", "From status"), "to_status": ("新状态", "To status"),
-        "reason": ("理由", "Reason"), "criteria": ("审核依据", "Criteria"), "decided_by": ("决定单位", "Decided by"),
-    },
-    "contracts": {
-        "code": ("合同编号", "Contract code"), "title": ("合同名称", "Title"), "vendor": ("服务企业", "Vendor"),
-        "channel": ("采购方式", "Procurement channel"), "signed_on": ("签订日期", "Signed on"),
-        "start_date": ("开始日期", "Start date"), "end_date": ("结束日期", "End date"),
-        "annual_price": ("年合同价（元）", "Annual price (CNY)"),
-    },
-    "arrangements": {
-        "building": _B, "service": _S, "delivery": ("提供方式", "Delivery"),
-        "staff_in_house": ("自有人员（人）", "In-house staff (FTE)"),
-        "staff_vendor": ("企业人员（人）", "Vendor staff (FTE)"),
-        "tenure_years": ("自有人员平均工龄（年）", "Mean tenure (years)"),
-        "depreciation": ("设备折旧（元/年）", "Depreciation (CNY/yr)"),
-        "restricted": ("核心关键保密（单独设定）", "Restricted (override)"),
-        "contract": ("合同编号", "Contract code"),
-    },
-    "cost_records": {
-        "building": _B, "service": _S, "year": ("年度", "Year"), "month": ("月份（0=全年）", "Month (0 = whole year)"),
-        "labour": ("人工工资（元）", "Wages (CNY)"), "on_costs": ("社保公积金等（元）", "On-costs (CNY)"),
-        "materials": ("物料（元）", "Materials (CNY)"), "management_fee": ("管理费及利润（元）", "Management fee (CNY)"),
-        "tax": ("税金（元）", "Tax (CNY)"), "energy": ("能耗（元）", "Energy (CNY)"),
-        "repairs": ("维修（元）", "Repairs (CNY)"), "budget": ("预算（元）", "Budget (CNY)"),
-    },
-    "quality_assessments": {
-        "building": _B, "year": ("年度", "Year"), "quarter": ("季度", "Quarter"),
-        "customer_service": ("客户服务", "Customer service"), "building_mgmt": ("房屋管理", "Building management"),
-        "facilities": ("公用设施设备", "Shared facilities and equipment"), "public_order": ("公共秩序", "Public order"),
-        "cleaning": ("保洁", "Cleaning"), "greening": ("绿化", "Greening"), "conference": ("会务服务", "Conference service"),
-        "satisfaction": ("满意度", "Satisfaction"), "assessor": ("考核单位", "Assessor"),
-    },
-    "fee_standards": {
-        "service": _S, "tier": ("服务等级", "Tier"), "area_min_m2": ("面积下限（㎡）", "Area from (m²)"),
-        "area_max_m2": ("面积上限（㎡）", "Area to (m²)"),
-        "fee_per_m2_month": ("收费标准（元/㎡·月）", "Fee (CNY/m²·month)"),
-        "m2_per_worker": ("人员配置（㎡/人）", "Staffing norm (m² per worker)"), "basis": ("依据类别", "Basis"),
-        "source": ("来源", "Source"),
-    },
-    "assumptions": {
-        "key": ("参数代码", "Key"), "name_zh": ("中文名称", "Chinese name"), "name_en": ("英文名称", "English name"),
-        "value": ("数值", "Value"), "unit": ("单位", "Unit"), "basis": ("依据类别", "Basis"), "source": ("来源", "Source"),
-        "effective_date": ("生效日期", "Effective date"), "distribution": ("分布", "Distribution"),
-        "low": ("下限", "Low"), "high": ("上限", "High"),
-    },
-    "scenarios": {
-        "name": ("方案名称", "Scenario"), "owner": ("创建人", "Owner"), "description": ("说明", "Description"),
-        "levers": ("参数（JSON）", "Levers (JSON)"), "version": ("版本", "Version"),
-        "created_at": ("创建时间（UTC）", "Created (UTC)"), "updated_at": ("更新时间（UTC）", "Updated (UTC)"),
-    },
-    "audit_log": {
-        "at": ("时间（UTC）", "Time (UTC)"), "actor": ("操作人", "Who"), "source": ("途径", "Through"),
-        "table_name": ("数据表", "Table"), "row_key": ("记录", "Row"), "action": ("操作", "Action"),
-        "before": ("修改前", "Before"), "after": ("修改后", "After"), "changes": ("变动", "Changes"),
-    },
-}
 _DATA: dict[str, Entry] = {
     "page.data": {"zh": "数据管理", "en": "Data"},
     "data.caption": {
@@ -1355,8 +1251,6 @@ _DATA: dict[str, Entry] = {
     "data.problem.unreadable": {"zh": "无法读取此文件（{detail}），请另存为 CSV（UTF-8）或 XLSX 后重试",
                                 "en": "this file cannot be read ({detail}); save it as CSV (UTF-8) or XLSX and try again"},
     "data.problem.database": {"zh": "数据库拒绝写入：{detail}", "en": "the database refused the write: {detail}"},
-    **{f"data.table.{k}": {"zh": zh, "en": en} for k, (zh, en) in _DATA_TABLES.items()},
-    **{f"data.column.{t}.{c}": {"zh": zh, "en": en} for t, cols in _DATA_COLUMNS.items() for c, (zh, en) in cols.items()},
 }
 
 

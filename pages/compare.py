@@ -2,8 +2,8 @@
 import streamlit as st
 
 import ui
-from core.domain import compare
 from core.i18n import label
+from core.views import compare as compare_views
 
 lang = ui.lang()
 p = ui.portfolio()
@@ -18,7 +18,7 @@ with st.sidebar:
                             key="compare_tax_neutral")
 ui.page_header("page.compare", ui.tr("compare.caption", year=year))
 
-view = ui.cached(compare.compare_view)(year, lang, services=tuple(services), buildings=tuple(buildings),
+view = ui.cached(compare_views.compare_view)(year, lang, services=tuple(services), buildings=tuple(buildings),
                                       tax_neutral=tax_neutral)
 if view.measures.empty:
     st.info(ui.tr("compare.empty", year=year), icon=":material/filter_alt_off:")
@@ -46,7 +46,7 @@ with departments_tab:
                                  default="area", format_func=lambda b: ui.tr(f"costing.basis.{b}"),
                                  key="compare_basis")
     st.caption(ui.tr("costing.departments.note", basis=ui.tr(f"costing.basis_in_text.{basis}")))
-    departments, allocation = ui.cached(compare.departments_view)(
+    departments, allocation = ui.cached(compare_views.departments_view)(
         year, lang, services=tuple(services), buildings=tuple(buildings), basis=str(basis), tax_neutral=tax_neutral)
     st.subheader(ui.tr("costing.departments.title"))
     ui.table(departments.data, key="compare_departments")
@@ -57,7 +57,7 @@ with departments_tab:
 with working_tab:
     building = st.selectbox(ui.tr("costing.working.building"), view.measures["building_id"].tolist(),
                             format_func=names.__getitem__, key="compare_working_building")
-    working = ui.cached(compare.working_view)(year, int(building), lang, services=tuple(services))
+    working = ui.cached(compare_views.working_view)(year, int(building), lang, services=tuple(services))
     ui.exhibit(working)
     st.caption(ui.tr("costing.working.note"))
     ui.table(working.data, key="compare_working_table")

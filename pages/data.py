@@ -7,6 +7,7 @@ import streamlit as st
 import ui
 from core.files import backup, io, loader
 from core.i18n import t
+from core.store import layout
 from ui import data_page
 
 lang = ui.lang()
@@ -14,11 +15,11 @@ engine = data_page.data_store()
 st.sidebar.text_input(ui.tr("data.actor"), key="actor", help=ui.tr("data.actor_help"))
 ui.page_header("page.data", ui.tr("data.caption"))
 data_page.flash()
-TABLES = list(io.SPECS)
+TABLES = list(layout.SPECS)
 
 
 def table_name(name: str | None) -> str:  # format functions name the language: AppTest calls them outside a run
-    return t("data.table_auto", lang) if name is None else io.table_label(name, lang)
+    return t("data.table_auto", lang) if name is None else layout.table_label(name, lang)
 
 
 tab_import, tab_edit, tab_audit, tab_export = st.tabs(
@@ -36,7 +37,7 @@ with tab_import:
     with st.expander(ui.tr("data.templates")):
         wanted = st.selectbox(ui.tr("data.table"), TABLES, format_func=table_name, key="data_template_table")
         c = st.columns(2)
-        stem = io.table_label(wanted, lang) if lang == "zh" else wanted
+        stem = layout.table_label(wanted, lang) if lang == "zh" else wanted
         c[0].download_button(ui.tr("data.template_xlsx"), lambda: io.template(wanted, lang, "xlsx"), f"{stem}.xlsx",
                              on_click="ignore", icon=":material/download:")
         c[1].download_button(ui.tr("data.template_csv"), lambda: io.template(wanted, lang, "csv"), f"{stem}.csv",
@@ -78,7 +79,7 @@ with tab_edit:
     loaded, generation = st.session_state[slot]
     edited = st.data_editor(
         loader.editor_frame(loaded, table, lang), key=f"data_editor_{table}_{generation}", num_rows="dynamic",
-        hide_index=True, column_order=list(io.SPECS[table].columns),
+        hide_index=True, column_order=list(layout.SPECS[table].columns),
         column_config=data_page.editor_columns(table, loader.ref_options(engine, table, lang)))
     if st.button(ui.tr("data.save"), type="primary", icon=":material/save:"):
         saved = loader.save_edit(engine, table=table, loaded=loaded, edited=edited, actor=ui.actor(), lang=lang)
@@ -95,7 +96,7 @@ with tab_edit:
 with tab_audit:
     c = st.columns([2, 2, 2, 2])
     tables = c[0].multiselect(ui.tr("data.audit.filter_table"), [*TABLES, "store"], key="audit_tables",
-                              format_func=lambda n: io.table_label(n, lang) if n in io.SPECS else n,
+                              format_func=lambda n: layout.table_label(n, lang) if n in layout.SPECS else n,
                               placeholder=ui.tr("common.all"))
     actions = c[1].multiselect(ui.tr("data.audit.filter_action"), ["insert", "update", "delete"], key="audit_actions",
                                format_func=lambda a: t(f"data.action.{a}", lang), placeholder=ui.tr("common.all"))

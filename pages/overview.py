@@ -4,15 +4,16 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from core.domain import gates, spending
+from core.domain import gates
 from core.i18n import GLOSSARY, fmt_money, fmt_pct, labels, wan
+from core.views import overview
 
 lang = ui.lang()
 p = ui.portfolio()
 year = st.sidebar.selectbox(ui.tr("overview.year"), p.years[::-1], key="overview_year")
 ui.page_header("page.overview", ui.tr("overview.caption", year=year))
 
-v = ui.cached(spending.overview_view)(year, lang)
+v = ui.cached(overview.overview_view)(year, lang)
 k = v.kpis
 h = k.history
 since = ui.tr("overview.kpi.delta_prev")

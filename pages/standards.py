@@ -2,8 +2,8 @@
 import streamlit as st
 
 import ui
-from core.domain import standards
 from core.i18n import fmt_money
+from core.views import standards as standards_views
 
 p = ui.portfolio()
 book = p.book
@@ -20,7 +20,7 @@ if red < amber:
     st.warning(ui.tr("standards.red_below_amber"), icon=":material/warning:")
     red = amber
 
-view = ui.cached(standards.standards_view)(year, ui.lang(), amber=amber / 100, red=red / 100, tolerance=tolerance / 100)
+view = ui.cached(standards_views.standards_view)(year, ui.lang(), amber=amber / 100, red=red / 100, tolerance=tolerance / 100)
 c = st.columns(4)
 c[0].metric(ui.tr("standards.kpi.red"), view.counts["red"], border=True)
 c[1].metric(ui.tr("standards.kpi.amber"), view.counts["amber"], border=True)

@@ -59,7 +59,7 @@ with register:
                           format_func=lambda x: label("status", x, lang))
         reason = st.text_input(ui.tr("gates.decide.reason"), key="gates_decide_reason")
         if st.form_submit_button(ui.tr("gates.decide.submit")):
-            ui.write(gates.decide, p, s, vendor_id=vid, to_status=to, reason=reason, actor=ui.actor(), lang=lang,
+            ui.write(gates.decide, p, s, vendor_id=vid, to_status=to, reason=reason, actor=ui.actor(),
                      done=ui.tr("gates.decide.done", vendor=names[vid], status=label("status", to, lang)))
     with right.expander(ui.tr("gates.new.title"), icon=":material/add_business:"), st.form("gates_new"):
         name = st.text_input(ui.tr("gates.new.name"), key="gates_new_name")

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.files import admin
-from core.files.io import REFERENCE_TABLES, read_folder
+from core.files import admin, loader
+from core.files.io import read_folder
 from core.store import repo
+from core.store.layout import REFERENCE_TABLES
 
 BUILDINGS = [
     ("甲楼", 10_000.0, 2, 2000, "机关事务管理局"),
@@ -88,7 +89,7 @@ def tiny_city() -> dict[str, pd.DataFrame]:
 
 def load_city(session, city: dict[str, pd.DataFrame]) -> repo.Portfolio:  # type: ignore[no-untyped-def]
     """Load the reference tables and ``city`` into ``session``; return the portfolio."""
-    repo.load_frames(session, frames={**read_folder(admin.REFERENCE_DIR, REFERENCE_TABLES), **city})
+    loader.load_frames(session, frames={**read_folder(admin.REFERENCE_DIR, REFERENCE_TABLES), **city})
     session.commit()
     return repo.load_portfolio(session)
 

@@ -9,7 +9,7 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from core.store import repo
+from core.store import layout, repo
 from ui import engine, lang, store_state, tr
 
 T = TypeVar("T")
@@ -66,16 +66,15 @@ def plan_review(plan: Any) -> None:
 
 def editor_columns(table: str, options: dict[str, list[str]]) -> dict[str, Any]:
     """Column settings for editing ``table``: names in the session's language, pick-lists, bounds."""
-    from core.files import io
     from core.i18n import labels
 
     out: dict[str, Any] = {}
-    for col in io.SPECS[table].columns:
-        name = io.column_label(table, col, lang())
-        kind = io.column_kind(table, col)
-        group = io.enum_group(kind)
-        required = not io.default_of(table, col)[0]
-        bound = io.BOUNDS.get(col, io.Bound())
+    for col in layout.SPECS[table].columns:
+        name = layout.column_label(table, col, lang())
+        kind = layout.column_kind(table, col)
+        group = layout.enum_group(kind)
+        required = not layout.default_of(table, col)[0]
+        bound = layout.BOUNDS.get(col, layout.Bound())
         if col in options or group:
             choices = options[col] if col in options else list(labels(str(group), lang()).values())
             out[col] = st.column_config.SelectboxColumn(name, options=choices, required=required)
@@ -88,5 +87,5 @@ def editor_columns(table: str, options: dict[str, list[str]]) -> dict[str, Any]:
         elif kind is dt.date:
             out[col] = st.column_config.DateColumn(name, required=required, format="YYYY-MM-DD")
         else:
-            out[col] = st.column_config.TextColumn(name, required=required, max_chars=io.column_limit(table, col))
+            out[col] = st.column_config.TextColumn(name, required=required, max_chars=layout.column_limit(table, col))
     return out

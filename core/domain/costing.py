@@ -36,11 +36,8 @@ import numpy as np
 import pandas as pd
 
 from core.domain.modes import MODE_ORDER, modes_of_buildings
-from core.i18n import STRINGS, fmt_money, fmt_pct, label, t
 from core.store.book import AssumptionBook, Factor
 from core.store.repo import COST_COMPONENTS, Portfolio
-from core.views import charts
-from core.views.exhibits import Exhibit
 
 COST_LINES: tuple[str, ...] = (*COST_COMPONENTS, "depreciation", "indirect")
 KINDS: tuple[str, ...] = ("in_house", "labour_only", "contracted", "actual")
@@ -267,54 +264,6 @@ def department_table(p: Portfolio, costs: pd.DataFrame, *, basis: str = "area",
               "per_m2"]]
 
 
-# --- show the working -----------------------------------------------------------------------------
-def working(p: Portfolio, costs: pd.DataFrame, building_id: int, lang: str) -> pd.DataFrame:
-    """Every cost line of one building in one year with the rule and factor it used (计算过程).
-
-    ``costs`` holds one year. One row per service and non-zero line: ``service``, ``delivery``,
-    ``line``, ``amount`` [CNY/yr], the factor's ``factor`` name, ``value`` (as text) and ``unit``,
-    ``rule`` (how the amount was found), and the factor's ``basis`` and ``source`` (all empty where
-    the amount is as recorded).
-    """
-    rows = costs.loc[costs["building_id"] == building_id]
-    if rows.empty:
-        return pd.DataFrame(columns=list(WORKING_COLUMNS))
-    year = int(rows["year"].iloc[0])
-    long = rows.melt(id_vars=["service", "kind", "indirect_factor", "booked_on_costs", "indirect_base"],
-                     value_vars=list(COST_LINES), var_name="line", value_name="amount")
-    long = long.loc[long["amount"].abs() > 0.005].copy()
-    imputed = (long["line"] == "on_costs") & (long["kind"] == "in_house")
-    indirect = long["line"] == "indirect"
-    long["key"] = np.select([imputed, indirect], ["on_cost_rate", long["indirect_factor"]], "")
-    factors = {k: factor_in_year(p.book, k, year) for k in FACTOR_KEYS}
-    rule_key = np.select(
-        [imputed, indirect, long["line"] == "depreciation"],
-        ["costing.rule.imputed", "costing.rule.indirect_" + long["kind"], "costing.rule.depreciation"],
-        "costing.rule.recorded")
-    long["rule"] = [t(k, lang, booked=fmt_money(b, lang), base=fmt_money(base, lang))
-                    for k, b, base in zip(rule_key, long["booked_on_costs"], long["indirect_base"])]
-    long["factor"] = long["key"].map(lambda k: factors[k].name(lang) if k else "")
-    long["value"] = long["key"].map(lambda k: f"{factors[k].value:g}" if k else "")
-    long["unit"] = long["key"].map(lambda k: book_unit(factors[k].unit, lang) if k else "")
-    long["basis"] = long["key"].map(lambda k: label("basis", factors[k].basis, lang) if k else "")
-    long["source"] = long["key"].map(lambda k: factors[k].source if k else "")
-    order = {code: i for i, code in enumerate(p.services["code"])}
-    long["_s"] = long["service"].map(order)
-    long["_l"] = long["line"].map({c: i for i, c in enumerate(COST_LINES)})
-    long = long.sort_values(["_s", "_l"])
-    long["delivery"] = long["kind"].map(lambda k: label("delivery", k, lang) if k != "actual"
-                                        else t("costing.kind.actual", lang))
-    long["service"] = long["service"].map(lambda s: label("service", s, lang))
-    long["line"] = long["line"].map(lambda c: t(f"costing.line.{c}", lang))
-    return long[list(WORKING_COLUMNS)].reset_index(drop=True)
-
-
-def book_unit(unit: str, lang: str) -> str:
-    """A factor's unit as the assumption book spells it, in ``lang`` where we know the words."""
-    key = f"bookunit.{unit}"
-    return t(key, lang) if key in STRINGS else unit
-
-
 def bridge(costs: pd.DataFrame) -> pd.DataFrame:
     """From recorded spending to full cost, step by step [CNY/yr] (the working's waterfall).
 
@@ -333,60 +282,3 @@ def bridge(costs: pd.DataFrame) -> pd.DataFrame:
         "full_cost": costs["full_cost"].sum(),
     }
     return pd.DataFrame({"step": list(steps), "amount": [float(v) for v in steps.values()]})
-
-
-def working_exhibit(p: Portfolio, costs: pd.DataFrame, building_id: int, lang: str) -> Exhibit:
-    """The waterfall from one building's recorded spending to its full cost, with its working."""
-    rows = costs.loc[costs["building_id"] == building_id]
-    name = str(p.buildings.set_index("id").at[building_id, "name"])
-    steps = bridge(rows)
-    rec, full = float(steps["amount"].iloc[0]), float(steps["amount"].iloc[-1])
-    year = int(rows["year"].iloc[0]) if len(rows) else 0
-    return Exhibit(
-        key="compare-working",
-        figure=charts.cost_bridge(steps, t("costing.working.chart", lang, building=name, year=year), lang),
-        takeaway=t("costing.takeaway.working", lang, building=name, year=year, recorded=fmt_money(rec, lang),
-                   full=fmt_money(full, lang), pct=fmt_pct(full / rec - 1 if rec else 0.0, signed=True)),
-        data=working(p, rows, building_id, lang).rename(columns=_working_columns(lang)),
-    )
-
-
-def _working_columns(lang: str) -> dict[str, str]:
-    return {c: t(f"costing.col.{c}", lang) for c in WORKING_COLUMNS}
-
-
-def department_exhibit(p: Portfolio, costs: pd.DataFrame, lang: str, *, basis: str = "area",
-                       tax_neutral: bool = False) -> Exhibit:
-    """What each department's services cost per staff member, with the department table behind it."""
-    table = department_table(p, costs, basis=basis, tax_neutral=tax_neutral)
-    per = table.dropna(subset=["per_staff"])
-    year = int(costs["year"].iloc[0]) if len(costs) else 0
-    top = per.loc[per["per_staff"].idxmax()] if len(per) else None
-    return Exhibit(
-        key="compare-departments",
-        figure=charts.department_costs(table, lang),
-        takeaway=t("costing.takeaway.departments", lang, year=year, low=f"{per['per_staff'].min():,.0f}",
-                   high=f"{per['per_staff'].max():,.0f}", top=top["department"] if top is not None else "—"),
-        key_figures=((t("kf.costing.departments", lang), str(len(table))),
-                     (t("kf.costing.median_per_staff", lang),
-                      f"{per['per_staff'].median():,.0f} {t('costing.departments.axis', lang)}")),
-        data=department_display(table, lang),
-    )
-
-
-def department_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """:func:`department_table` with readable names and money in 万元, for a page or a sheet."""
-    d = table.assign(kind=table["kind"].map(lambda k: label("dept_kind", k, lang)),
-                     mode=table["mode"].map(lambda m: label("mode", m, lang)),
-                     allocated=(table["allocated"] / 1e4).round(2), per_staff=table["per_staff"].round(0),
-                     per_m2=table["per_m2"].round(1))
-    return d.rename(columns={c: t(f"costing.col.{c}", lang) for c in d.columns})
-
-
-def allocation_display(p: Portfolio, costs: pd.DataFrame, lang: str, *, basis: str = "area",
-                       tax_neutral: bool = False) -> pd.DataFrame:
-    """:func:`department_allocation` with readable names, share in percent and money in 万元."""
-    a = department_allocation(p, costs, basis=basis, tax_neutral=tax_neutral)
-    d = a.assign(share=a["share"] * 100, allocated=a["allocated"] / 1e4)[
-        ["building", "department", "floor_area_m2", "staff", "share", "allocated"]]
-    return d.rename(columns={c: t(f"costing.col.{c}", lang) for c in d.columns})

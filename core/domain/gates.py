@@ -18,6 +18,7 @@ import json
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypeVar
 
 import numpy as np
@@ -28,7 +29,7 @@ from core.domain import quality
 from core.domain.standards import benchmark
 from core.i18n import label, t
 from core.store import repo
-from core.store.db import StoreError
+from core.store.db import Refused
 from core.store.models import AdmissionStatus, ProcurementChannel, ServiceCode, Vendor
 from core.store.repo import Portfolio
 
@@ -204,20 +205,20 @@ def _criteria_text(decision: pd.Series) -> str:
 
 def decide(
     session: Session, p: Portfolio, s: GateSettings, *, vendor_id: int, to_status: AdmissionStatus | str,
-    reason: str, actor: str, source: str = "app", lang: str = "zh", decided_on: dt.date | None = None,
+    reason: str, actor: str, source: str = "app", decided_on: dt.date | None = None,
 ) -> None:
     """Record an admission decision (dated today unless ``decided_on``): the vendor's status, the
     decision with the rules checked, and their audit entries, in the caller's transaction.
-    Admission is refused (``StoreError``, one line in ``lang``) when a rule fails; every decision
+    Admission is refused (:class:`Refused`) when a rule fails; every decision
     needs a reason."""
     to_status = AdmissionStatus(to_status)
     vendor = repo.get_vendor(session, vendor_id=vendor_id)
     if vendor is None:
-        raise StoreError(t("gates.err.no_vendor", lang, id=vendor_id))
+        raise Refused("gates.err.no_vendor", id=vendor_id)
     if vendor.status == to_status:
-        raise StoreError(t("gates.err.same_status", lang, vendor=vendor.name, status=label("status", to_status, lang)))
+        raise Refused("gates.err.same_status", vendor=vendor.name, status=partial(label, "status", to_status.value))
     if not reason.strip():
-        raise StoreError(t("gates.err.reason", lang))
+        raise Refused("gates.err.reason")
     row = admission_table(p, s).set_index("id")
     score = row.at[vendor_id, "score_mean"] if vendor_id in row.index else None
     blacklisted = bool(row.at[vendor_id, "blacklist_entry"]) if vendor_id in row.index else False
@@ -227,8 +228,8 @@ def decide(
                                min_qualification=s.min_qualification, min_score=s.min_score)
     failed = [o for o in outcomes if not o.passed]
     if to_status == AdmissionStatus.admitted and failed:
-        raise StoreError(t("gates.err.rules", lang, vendor=vendor.name,
-                           rules="; ".join(f"{t(f'gates.rule.{o.rule}', lang)} ({o.actual})" for o in failed)))
+        raise Refused("gates.err.rules", vendor=vendor.name, rules=lambda lang: "; ".join(
+            f"{t(f'gates.rule.{o.rule}', lang)} ({o.actual})" for o in failed))
     criteria = json.dumps({
         "rules": [o.__dict__ for o in outcomes], "passed": not failed,
         "quarters": [f"{y}Q{q}" for y, q in quality.last_quarters(p)],
@@ -246,13 +247,13 @@ def register(
     """Register a vendor as an applicant (with its application decision), checking its details."""
     name, credit_code = name.strip(), credit_code.strip().upper()
     if not name:
-        raise StoreError(t("gates.err.name", lang))
+        raise Refused("gates.err.name")
     if len(credit_code) != 18 or not credit_code.isalnum():
-        raise StoreError(t("gates.err.credit_code", lang))
+        raise Refused("gates.err.credit_code")
     if not service_lines or any(x not in ServiceCode.__members__ for x in service_lines):
-        raise StoreError(t("gates.err.lines", lang))
+        raise Refused("gates.err.lines")
     if repo.vendor_exists(session, name=name, credit_code=credit_code):
-        raise StoreError(t("gates.err.exists", lang, name=name))
+        raise Refused("gates.err.exists", name=name)
     vendor = Vendor(name=name, credit_code=credit_code, qualification_level=qualification_level,
                     service_lines=";".join(service_lines), registered_capital_wan=registered_capital_wan,
                     founded_year=founded_year, status=AdmissionStatus.applied,

@@ -10,8 +10,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from core.domain.modes import MODE_ORDER, modes_of_buildings
-from core.files.io import REFERENCE_TABLES, read_folder
+from core.files import loader
+from core.files.io import read_folder
 from core.store import db, repo
+from core.store.layout import REFERENCE_TABLES
 
 APP_ID = "jgsw-support-services-dashboard"
 SYNTHETIC_DATASETS = frozenset({"demo", "synthetic"})  # invented data: every page and pack says so
@@ -57,7 +59,7 @@ def init_store(
     if frames:
         tables.update(frames)
     with db.session_scope(engine) as session:
-        counts = repo.load_frames(session, frames=tables)
+        counts = loader.load_frames(session, frames=tables)
         if demo and EXAMPLE_SCENARIOS.exists():
             from core.simulation import model as scenarios  # the simulator is only needed here
 

@@ -9,13 +9,9 @@ collector instead of raising; :mod:`core.files.loader` validates and writes them
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import io
 import logging
 import re
-import types
-import typing
-import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,133 +20,32 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Table
-from sqlmodel import SQLModel
 
 from core.i18n import labels, t
-from core.store.models import (
-    AdmissionStatus,
-    Arrangement,
-    Assumption,
-    Basis,
-    Building,
-    Contract,
-    CostRecord,
-    DeliveryType,
-    Department,
-    DepartmentKind,
-    FeeStandard,
-    Occupancy,
-    ProcurementChannel,
-    QualityAssessment,
-    ServiceCode,
-    ServiceItem,
-    Vendor,
-    VendorDecision,
+from core.store.layout import (
+    EXPORT_ONLY,
+    SPECS,
+    _bare,
+    column_kind,
+    column_label,
+    enum_group,
+    guess_table,
+    header_aliases,
+    normalise_name,
+    table_label,
+    table_of_name,
 )
+from core.store.text import neutralise_formulas
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class Ref:
-    """Columns of a file that name a row of another table, and the id field they fill."""
-
-    columns: tuple[str, ...]
-    table: str
-    field: str
-    required: bool = True
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """How one table looks in a file."""
-
-    name: str
-    model: type[SQLModel]
-    key: tuple[str, ...]  # natural key columns, in file terms
-    columns: tuple[str, ...]  # every column of the file, in order
-    refs: tuple[Ref, ...] = ()
-
-    @property
-    def plain_columns(self) -> tuple[str, ...]:
-        """Columns stored as they are (not references)."""
-        ref_cols = {c for r in self.refs for c in r.columns}
-        return tuple(c for c in self.columns if c not in ref_cols)
-
-
-_SPEC_LIST: tuple[TableSpec, ...] = (
-    TableSpec("services", ServiceItem, ("code",),
-              ("code", "name_zh", "name_en", "restricted", "paid_at_actual", "sort_order")),
-    TableSpec("departments", Department, ("name",), ("name", "kind", "staff_headcount", "parent"),
-              (Ref(("parent",), "departments", "parent_id", required=False),)),
-    TableSpec("buildings", Building, ("name",),
-              ("name", "district", "gross_floor_area_m2", "year_built", "tier", "managed_by"),
-              (Ref(("managed_by",), "departments", "managed_by_id"),)),
-    TableSpec("occupancy", Occupancy, ("building", "department"),
-              ("building", "department", "floor_area_m2", "staff"),
-              (Ref(("building",), "buildings", "building_id"), Ref(("department",), "departments", "department_id"))),
-    TableSpec("vendors", Vendor, ("name",),
-              ("name", "credit_code", "qualification_level", "service_lines", "registered_capital_wan",
-               "founded_year", "status", "status_reason", "status_date", "confidential_cleared")),
-    TableSpec("vendor_decisions", VendorDecision, ("vendor", "decided_on", "to_status"),
-              ("vendor", "decided_on", "from_status", "to_status", "reason", "criteria", "decided_by"),
-              (Ref(("vendor",), "vendors", "vendor_id"),)),
-    TableSpec("contracts", Contract, ("code",),
-              ("code", "title", "vendor", "channel", "signed_on", "start_date", "end_date", "annual_price"),
-              (Ref(("vendor",), "vendors", "vendor_id"),)),
-    TableSpec("arrangements", Arrangement, ("building", "service"),
-              ("building", "service", "delivery", "staff_in_house", "staff_vendor", "tenure_years",
-               "depreciation", "restricted", "contract"),
-              (Ref(("building",), "buildings", "building_id"), Ref(("service",), "services", "service_id"),
-               Ref(("contract",), "contracts", "contract_id", required=False))),
-    TableSpec("cost_records", CostRecord, ("building", "service", "year", "month"),
-              ("building", "service", "year", "month", "labour", "on_costs", "materials", "management_fee",
-               "tax", "energy", "repairs", "budget"),
-              (Ref(("building", "service"), "arrangements", "arrangement_id"),)),
-    TableSpec("quality_assessments", QualityAssessment, ("building", "year", "quarter"),
-              ("building", "year", "quarter", "customer_service", "building_mgmt", "facilities",
-               "public_order", "cleaning", "greening", "conference", "satisfaction", "assessor"),
-              (Ref(("building",), "buildings", "building_id"),)),
-    TableSpec("fee_standards", FeeStandard, ("service", "tier", "area_min_m2"),
-              ("service", "tier", "area_min_m2", "area_max_m2", "fee_per_m2_month", "m2_per_worker",
-               "basis", "source"),
-              (Ref(("service",), "services", "service_id"),)),
-    TableSpec("assumptions", Assumption, ("key", "effective_date"),
-              ("key", "name_zh", "name_en", "value", "unit", "basis", "source", "effective_date",
-               "distribution", "low", "high")),
-)
-
-# In dependency order: a table only refers to tables before it (departments also to itself).
-SPECS: dict[str, TableSpec] = {s.name: s for s in _SPEC_LIST}
-REFERENCE_TABLES: tuple[str, ...] = ("services", "assumptions", "fee_standards")
-# Tables that leave the store in exports but never come back through an import.
-EXPORT_ONLY: tuple[str, ...] = ("audit_log", "scenarios")
-
 # --- limits: what a file may be -------------------------------------------------------------------
 MAX_FILE_MB = 30
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 MAX_UNPACKED_BYTES = 10 * MAX_FILE_BYTES  # an XLSX is a zip: refuse one that unpacks to far more
-MAX_CELL_CHARS = 2_000  # any text cell without a tighter column limit
 ENCODINGS: tuple[str, ...] = ("auto", "utf-8", "gb18030")  # GB18030 reads every GBK file
-
-FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy in which text cells a spreadsheet would run as a formula start with an apostrophe.
-
-    Cells beginning with ``=``, ``+``, ``-``, ``@`` (or tab / carriage return) are prefixed with
-    ``'`` (OWASP CSV injection); numbers, including negative ones, are left as numbers.
-    """
-    out = frame.copy()
-    for col in out.columns:
-        if pd.api.types.is_numeric_dtype(out[col]) or pd.api.types.is_bool_dtype(out[col]):
-            continue
-        out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v)
-    return out
-
 
 def read_csv_table(path: Path) -> pd.DataFrame:
     """A UTF-8 CSV file as strings, empty cells as missing (types are the loader's business)."""
@@ -167,164 +62,6 @@ def read_folder(folder: Path, tables: tuple[str, ...] | None = None) -> dict[str
         if path.exists():
             out[name] = read_csv_table(path)
     return out
-
-
-# --- what each column holds ----------------------------------------------------------------------
-ENUM_GROUPS: dict[type[enum.Enum], str] = {
-    DeliveryType: "delivery", ServiceCode: "service", ProcurementChannel: "channel",
-    AdmissionStatus: "status", DepartmentKind: "dept_kind", Basis: "basis",
-}
-
-
-@dataclass(frozen=True)
-class Bound:
-    """The range a number must fall in: ``low`` ≤ x ≤ ``high`` (x > ``low`` when ``low_open``)."""
-
-    low: float | None = None
-    high: float | None = None
-    low_open: bool = False
-
-
-_NONNEG = Bound(0)
-_SCORE = Bound(0, 100)
-BOUNDS: dict[str, Bound] = {
-    # money [CNY], areas [m²] and headcounts [persons, FTE] are never negative
-    **{c: _NONNEG for c in (
-        "staff_headcount", "floor_area_m2", "staff", "registered_capital_wan", "annual_price", "staff_in_house",
-        "staff_vendor", "tenure_years", "depreciation", "labour", "on_costs", "materials", "management_fee",
-        "tax", "energy", "repairs", "budget", "area_min_m2", "fee_per_m2_month", "sort_order")},
-    "gross_floor_area_m2": Bound(0, low_open=True),
-    "area_max_m2": Bound(0, low_open=True),
-    "m2_per_worker": Bound(0, low_open=True),
-    "year_built": Bound(1900, 2100), "founded_year": Bound(1900, 2100),
-    "year": Bound(2000, 2100), "month": Bound(0, 12), "quarter": Bound(1, 4),
-    "tier": Bound(1, 3), "qualification_level": Bound(1, 3),
-    **{c: _SCORE for c in ("customer_service", "building_mgmt", "facilities", "public_order", "cleaning",
-                           "greening", "conference", "satisfaction")},
-}
-
-
-def field_type(model: type[SQLModel], name: str) -> tuple[type, bool]:
-    """The base Python type of a model field and whether it may be None."""
-    ann = model.model_fields[name].annotation
-    optional = False
-    if typing.get_origin(ann) in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(ann) if a is not type(None)]
-        optional = len(args) < len(typing.get_args(ann))
-        ann = args[0]
-    assert isinstance(ann, type)
-    return ann, optional
-
-
-def _ref_of(spec: TableSpec, column: str) -> tuple[Ref, str] | None:
-    """The reference a column belongs to and the key column of the table it names."""
-    for ref in spec.refs:
-        if column in ref.columns:
-            return ref, SPECS[ref.table].key[ref.columns.index(column)]
-    return None
-
-
-def column_kind(table: str, column: str) -> type:
-    """What a file column holds: str, int, float, bool, date, or an enum (references: their key's kind)."""
-    spec = SPECS[table]
-    hit = _ref_of(spec, column)
-    if hit is not None:
-        return column_kind(hit[0].table, hit[1])
-    return field_type(spec.model, column)[0]
-
-
-def enum_group(kind: type) -> str | None:
-    """The i18n label group of an enum kind (``"delivery"`` …), or None."""
-    return ENUM_GROUPS.get(kind) if isinstance(kind, type) and issubclass(kind, enum.Enum) else None
-
-
-def column_limit(table: str, column: str) -> int:
-    """The most characters a cell of the column may hold."""
-    spec = SPECS[table]
-    hit = _ref_of(spec, column)
-    if hit is not None:
-        return column_limit(hit[0].table, hit[1])
-    length = getattr(_table(spec.model).c[column].type, "length", None)
-    return int(length) if length else MAX_CELL_CHARS
-
-
-def _table(model: type[SQLModel]) -> Table:
-    return typing.cast(Table, model.__table__)  # type: ignore[attr-defined]
-
-
-def default_of(table: str, column: str) -> tuple[bool, Any]:
-    """Whether a blank cell is allowed in the column, and the value it stands for."""
-    spec = SPECS[table]
-    hit = _ref_of(spec, column)
-    if hit is not None:
-        return (not hit[0].required), None
-    info = spec.model.model_fields[column]
-    if not info.is_required():
-        value = info.get_default(call_default_factory=True)
-        return True, getattr(value, "value", value)
-    return field_type(spec.model, column)[1], None
-
-
-# --- names: tables and headers in Chinese or English ----------------------------------------------
-def normalise_name(text: str) -> str:
-    """A header or table name reduced for matching: NFKC, lower case, no spaces, ``_`` or ``-``."""
-    s = unicodedata.normalize("NFKC", str(text)).strip().lower().rstrip("*")
-    return re.sub(r"[\s_\-·]+", "", s)
-
-
-def _bare(text: str) -> str:
-    """A name without its bracketed unit: 建筑面积（㎡） → 建筑面积."""
-    return normalise_name(re.sub(r"[(（][^)）]*[)）]", "", unicodedata.normalize("NFKC", text)))
-
-
-def column_label(table: str, column: str, lang: str) -> str:
-    """The column's header in ``lang``."""
-    return t(f"data.column.{table}.{column}", lang)
-
-
-def table_label(table: str, lang: str) -> str:
-    """The table's name in ``lang``."""
-    return t(f"data.table.{table}", lang)
-
-
-_EXTRA_ALIASES: dict[str, tuple[str, ...]] = {"name": ("名称",), "code": ("代码", "编号")}
-
-
-def header_aliases(table: str) -> dict[str, str]:
-    """Every accepted spelling of every column header (normalised) → the column."""
-    out: dict[str, str] = {}
-    for col in SPECS[table].columns:
-        names = [col, column_label(table, col, "zh"), column_label(table, col, "en"), *_EXTRA_ALIASES.get(col, ())]
-        for name in names:
-            out.setdefault(normalise_name(name), col)
-            out.setdefault(_bare(name), col)
-    return out
-
-
-def table_of_name(name: str) -> str | None:
-    """The table a file or sheet name stands for (``cost_records``, ``费用记录``, ``Cost records``)."""
-    wanted = normalise_name(name)
-    for table in (*SPECS, *EXPORT_ONLY):
-        if wanted in {normalise_name(table), normalise_name(table_label(table, "zh")),
-                      normalise_name(table_label(table, "en")), _bare(table_label(table, "zh"))}:
-            return table
-    return None
-
-
-def guess_table(headers: Iterable[str]) -> str | None:
-    """The one table whose key columns all appear among ``headers`` and that recognises most of them."""
-    normed = [normalise_name(h) for h in headers if h]
-    scores: dict[str, int] = {}
-    for table, spec in SPECS.items():
-        aliases = header_aliases(table)
-        cols = {aliases[h] for h in normed if h in aliases} | {aliases[_bare(h)] for h in normed if _bare(h) in aliases}
-        if set(spec.key) <= cols:
-            scores[table] = len(cols)
-    if not scores:
-        return None
-    best = max(scores.values())
-    winners = [k for k, v in scores.items() if v == best]
-    return winners[0] if len(winners) == 1 else None
 
 
 # --- problems ---------------------------------------------------------------------------------------

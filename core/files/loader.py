@@ -22,30 +22,32 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from core.files.io import (
-    BOUNDS,
-    FORMULA_PREFIXES,
-    MAX_CELL_CHARS,
-    SPECS,
     Problems,
     Source,
     as_text,
-    column_kind,
-    column_label,
-    column_limit,
-    default_of,
     display_frame,
-    enum_group,
     frame_source,
     read_upload,
     show_value,
-    table_label,
     to_csv,
     to_xlsx,
     to_zip,
 )
 from core.i18n import labels, t
-from core.store import audit, db, repo
+from core.store import audit, db, models, repo
+from core.store.layout import (
+    BOUNDS,
+    MAX_CELL_CHARS,
+    SPECS,
+    column_kind,
+    column_label,
+    column_limit,
+    default_of,
+    enum_group,
+    table_label,
+)
 from core.store.models import AuditAction
+from core.store.text import FORMULA_PREFIXES
 
 SEP = "\x1f"  # joins the parts of a natural key for matching (never in a name)
 _TRUE = {"true", "1", "yes", "y", "t", "是", "√", "✓"}
@@ -459,7 +461,7 @@ def _cross_checks(table: str, canon: pd.DataFrame, frame: pd.DataFrame, where: _
 def _unique_checks(table: str, canon: pd.DataFrame, store: pd.DataFrame, target: pd.Series, where: _Where) -> None:
     """Columns other than the key that must be unique (a vendor's credit code)."""
     spec = SPECS[table]
-    tbl = repo.table_of(spec.model)
+    tbl = models.table_of(spec.model)
     for col in spec.plain_columns:
         if col in spec.key or col not in canon or not tbl.c[col].unique:
             continue
@@ -658,7 +660,8 @@ def _refused(exc: SQLAlchemyError, problems: Problems, files: list[tuple[str, by
     return _plan({}, problems)
 
 
-def load_frames(session: Session, *, frames: dict[str, pd.DataFrame], actor: str, source: str) -> dict[str, int]:
+def load_frames(session: Session, *, frames: dict[str, pd.DataFrame], actor: str = "system",
+                source: str = "init-db") -> dict[str, int]:
     """Check and write natural-key frames in the caller's transaction; ``ValueError`` if any row is bad."""
     problems = Problems("en")
     sources = [frame_source(n, f) for n, f in frames.items() if n in SPECS and len(f)]

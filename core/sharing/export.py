@@ -41,7 +41,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from core.files.io import neutralise_formulas
+from core.store.text import neutralise_formulas
 
 log = logging.getLogger(__name__)
 

@@ -27,13 +27,14 @@ import pandas as pd
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from core.domain import compare, spending, standards
-from core.files.io import neutralise_formulas
 from core.i18n import label, t
 from core.sharing import export
 from core.store.repo import Portfolio
+from core.store.text import neutralise_formulas
+from core.views import compare as compare_views
 from core.views import gates as gates_views
-from core.views import simulator
+from core.views import overview, simulator
+from core.views import standards as standards_views
 from core.views.charts import FONT_FAMILY, INK
 from core.views.exhibits import Exhibit, KeyFigure, PackOptions, ScenarioChoice, SectionContent
 
@@ -52,9 +53,9 @@ class Section:
 
 # The pack's sections in the order it shows them. A page joins the pack with ONE entry here.
 SECTIONS: dict[str, Section] = {s.key: s for s in (
-    Section("overview", "page.overview", spending.overview_section),
-    Section("compare", "page.compare", compare.compare_section),
-    Section("standards", "page.standards", standards.standards_section),
+    Section("overview", "page.overview", overview.overview_section),
+    Section("compare", "page.compare", compare_views.compare_section),
+    Section("standards", "page.standards", standards_views.standards_section),
     Section("gates", "page.vendors", gates_views.gates_section),
     Section("consolidation", "page.consolidation", simulator.consolidation_section),  # what is, then what to decide
     Section("scenarios", "page.scenarios", simulator.scenarios_section),

@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 from sqlmodel import Session, SQLModel
 
+from core.i18n import t
 from core.store import models  # noqa: F401  (registers every table on the metadata)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,6 +25,19 @@ DEFAULT_URL = f"sqlite:///{ROOT / 'data' / 'app.db'}"
 
 class StoreError(RuntimeError):
     """A problem with the store that a user can fix; its message is one line meant for them."""
+
+
+class Refused(StoreError):
+    """A change the store refused, with its message in either language: an i18n key and its values
+    (a value that is a function of the language, e.g. an enum label, is called with it)."""
+
+    def __init__(self, key: str, **fmt: object) -> None:
+        self.key, self.fmt = key, fmt
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return t(self.key, lang, **{k: v(lang) if callable(v) else v for k, v in self.fmt.items()})
 
 
 def database_url() -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum, StrEnum
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import CheckConstraint, MetaData, UniqueConstraint
+from sqlalchemy import CheckConstraint, MetaData, Table, UniqueConstraint
 from sqlalchemy import Enum as SAEnum
 from sqlmodel import Field, SQLModel
 
@@ -379,3 +379,8 @@ class StoreMeta(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=40)
     value: str
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table behind a model (for Core statements: one executemany, no ORM bookkeeping)."""
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]

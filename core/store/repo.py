@@ -6,17 +6,16 @@ import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 import pandas as pd
 from sqlalchemy import Integer, Table, bindparam, delete, func, insert, select, text, update
 from sqlmodel import Session, SQLModel
 
-from core.files.io import SPECS
-from core.i18n import t
 from core.store import audit
 from core.store.book import AssumptionBook
-from core.store.db import StoreError
+from core.store.db import Refused
+from core.store.layout import SPECS
 from core.store.models import (
     AdmissionStatus,
     Arrangement,
@@ -37,6 +36,7 @@ from core.store.models import (
     StoreMeta,
     Vendor,
     VendorDecision,
+    table_of,
 )
 
 T = TypeVar("T")
@@ -50,9 +50,6 @@ TABLE_MODELS: dict[str, type[SQLModel]] = {
 }
 
 # --- tables in the natural-key layout, and bulk writes ---------------------------------------------
-def table_of(model: type[SQLModel]) -> Table:
-    """The SQLAlchemy table behind a model (typed, for Core queries)."""
-    return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
 _NAME_COLUMN: dict[str, tuple[type[SQLModel], str]] = {
@@ -83,7 +80,7 @@ def key_map(session: Session, *, table: str) -> dict[tuple[str, ...], int]:
 
 
 def natural_frames(session: Session, *, tables: Iterable[str] | None = None) -> dict[str, pd.DataFrame]:
-    """Tables in file layout (:data:`core.files.io.SPECS`): an ``id`` column, then every file column,
+    """Tables in file layout (:data:`core.store.layout.SPECS`): an ``id`` column, then every file column,
     references shown as the natural key of the row they name (building name, service code …)."""
     wanted = [n for n in SPECS if tables is None or n in set(tables)]
     need: set[str] = set()
@@ -220,17 +217,6 @@ def replace_all(session: Session, *, rows: dict[Table, list[dict[str, Any]]]) ->
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', '{keys[0].name}'), "
                     f"coalesce((SELECT max({keys[0].name}) FROM {table.name}), 0) + 1, false)"))
 
-
-def load_frames(session: Session, *, frames: dict[str, pd.DataFrame], actor: str = "system",
-                source: str = "init-db") -> dict[str, int]:
-    """Insert or update natural-key frames (see :data:`core.files.io.SPECS`) through the importer's checks.
-
-    Rows per table; raises ``ValueError`` listing the problems if any row is invalid. Runs inside
-    the caller's transaction: nothing is committed here.
-    """
-    from core.files import loader  # the importer uses this module's queries
-
-    return loader.load_frames(session, frames=frames, actor=actor, source=source)
 
 
 # --- the portfolio: everything the analysis pages read, as frames -------------------------------
@@ -392,16 +378,8 @@ def list_scenarios(session: Session) -> pd.DataFrame:
     return frame
 
 
-class ScenarioRefused(StoreError):
-    """A change to a saved scenario that was refused, with its message in either language."""
-
-    def __init__(self, key: str, **fmt: object) -> None:
-        self.key, self.fmt = key, fmt
-        super().__init__(t(key, "en", **fmt))
-
-    def text(self, lang: str) -> str:
-        """The message in ``lang``."""
-        return t(self.key, lang, **self.fmt)
+class ScenarioRefused(Refused):
+    """A change to a saved scenario that was refused."""
 
 
 class StaleScenario(ScenarioRefused):

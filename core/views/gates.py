@@ -13,7 +13,7 @@ from core.domain.gates import GateSettings
 from core.domain.quality import CRITERIA
 from core.i18n import fmt_money, fmt_pct, label, t, wan
 from core.store.repo import Portfolio
-from core.views import charts
+from core.views import gate_charts
 from core.views.exhibits import Exhibit, PackOptions, SectionContent
 
 
@@ -62,7 +62,7 @@ def quality_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     top = assessed.iloc[0] if len(assessed) else None
     scores = Exhibit(
         key="gates-vendor-scores",
-        figure=charts.vendor_scores(assessed, threshold=s.replace_below, min_score=s.min_score, lang=lang),
+        figure=gate_charts.vendor_scores(assessed, threshold=s.replace_below, min_score=s.min_score, lang=lang),
         takeaway=t("gates.takeaway.no_scores", lang) if top is None else t(
             "gates.takeaway.vendors", lang, n=len(assessed), best=top["vendor"], top=float(top["score_mean"]),
             flagged=flag_text),
@@ -86,7 +86,7 @@ def quality_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     highlight = list(dict.fromkeys([*flagged, worst, drop]))
     trend = Exhibit(
         key="gates-score-trend",
-        figure=charts.score_trends(per_q, highlight=highlight, threshold=s.replace_below, lang=lang),
+        figure=gate_charts.score_trends(per_q, highlight=highlight, threshold=s.replace_below, lang=lang),
         takeaway=t("gates.takeaway.no_scores", lang) if now.empty else t(
             "gates.takeaway.trend", lang, q=latest_q, worst=worst, low=float(now.min()), drop=drop,
             d=float(delta.min()) if len(delta) else 0.0),
@@ -104,7 +104,7 @@ def fee_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     flagged = reg.loc[reg["in_use"] & reg["noncompetitive_flag"]]
     channel = Exhibit(
         key="gates-channel-spend",
-        figure=charts.channel_spend(shares, lang),
+        figure=gate_charts.channel_spend(shares, lang),
         takeaway=t("gates.takeaway.no_contracts", lang) if shares["spend"].sum() <= 0 else t(
             "gates.takeaway.channel", lang, share=fmt_pct(float(nc["share"].sum()), 0), n=len(flagged),
             line=fmt_money(s.flag_above, lang)),
@@ -118,7 +118,7 @@ def fee_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     worst = conc.sort_values("hhi", ascending=False).iloc[0] if len(conc) else None
     hhi = Exhibit(
         key="gates-concentration",
-        figure=charts.concentration(conc, moderate=s.hhi_moderate, high=s.hhi_high, lang=lang),
+        figure=gate_charts.concentration(conc, moderate=s.hhi_moderate, high=s.hhi_high, lang=lang),
         takeaway=t("gates.takeaway.no_contracts", lang) if worst is None else t(
             "gates.takeaway.hhi", lang, n=int((conc["level"] == "high").sum()),
             service=label("service", worst["service"], lang), vendor=worst["top_vendor"],
@@ -136,7 +136,7 @@ def fee_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     top = priced.sort_values("deviation", ascending=False).iloc[0] if len(priced) else None
     price = Exhibit(
         key="gates-price-standard",
-        figure=charts.price_vs_standard(priced, amber=s.amber, red=s.red, lang=lang),
+        figure=gate_charts.price_vs_standard(priced, amber=s.amber, red=s.red, lang=lang),
         takeaway=t("gates.takeaway.no_priced", lang) if top is None else t(
             "gates.takeaway.price", lang, m=len(priced), n=len(above), amber=fmt_pct(s.amber, 0),
             code=f"{top['code']} {top['vendor']}", dev=fmt_pct(float(top["deviation"]), 0, signed=True)),
@@ -152,7 +152,7 @@ def scorecard_exhibit(p: Portfolio, s: GateSettings, lang: str) -> Exhibit:
     checks = [(k, check_label(k, lang, line_break=True)) for k in gates.SCORECARD]
     return Exhibit(
         key="gates-scorecard",
-        figure=charts.scorecard_matrix(card, checks, lang),
+        figure=gate_charts.scorecard_matrix(card, checks, lang),
         takeaway=t("gates.takeaway.scorecard_all", lang, n=c.buildings) if not c.weakest else t(
             "gates.takeaway.scorecard", lang, k=c.compliant, n=c.buildings, rate=fmt_pct(c.rate, 0),
             weakest=t(f"gates.check.{c.weakest}", lang)),

@@ -19,7 +19,7 @@ from core.simulation import risk
 from core.simulation.model import LEVERS, MODEL_INPUTS, Levers, Result
 from core.simulation.risk import MonteCarlo, Uncertain, Volatility
 from core.store.repo import Portfolio
-from core.views import charts
+from core.views import sim_charts
 from core.views.exhibits import Exhibit, KeyFigure, PackOptions, SectionContent
 
 PCT_KEYS = frozenset({"wage_growth", "price_inflation", "discount_rate", "on_cost_rate", "overhead_rate",
@@ -198,7 +198,7 @@ def waterfall_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: s
     })
     return Exhibit(
         key=f"{prefix}-waterfall",
-        figure=charts.savings_waterfall(table, t("sim.waterfall.title", lang, year=r.plan.base_year), lang),
+        figure=sim_charts.savings_waterfall(table, t("sim.waterfall.title", lang, year=r.plan.base_year), lang),
         takeaway=take, data=data,
         key_figures=((t("sim.kf.annual", lang, year=r.plan.base_year), fmt_money(r.annual_saving, lang)),
                      (t("sim.kf.share_of_cost", lang), fmt_pct(_scenario_cost_share(r), 1))),
@@ -227,7 +227,7 @@ def paths_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str =
              n=r.plan.horizon, cumulative=fmt_money(last["cumulative"], lang))
     cols = {c: t(f"sim.col.{c}", lang) for c in ("year", "baseline", "scenario", "saving", "one_time", "net", "cumulative")}
     data = table.assign(**{c: (table[c] / 1e4).round(1) for c in table.columns if c != "year"}).rename(columns=cols)
-    return Exhibit(key=f"{prefix}-paths", figure=charts.cost_paths(table, lang), takeaway=take, data=data,
+    return Exhibit(key=f"{prefix}-paths", figure=sim_charts.cost_paths(table, lang), takeaway=take, data=data,
                    key_figures=((t("sim.kf.cumulative", lang, n=r.plan.horizon), fmt_money(last["cumulative"], lang)),))
 
 
@@ -246,7 +246,7 @@ def fan_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "
              p10=fmt_money(last["p10"], lang), p90=fmt_money(last["p90"], lang)))
     data = fan.assign(**{c: (fan[c] / 1e4).round(1) for c in fan.columns if c != "year"}).rename(
         columns={"year": t("sim.col.year", lang), **{c: f"{c.upper()} ({t('unit.wan', lang)})" for c in fan.columns if c != "year"}})
-    return Exhibit(key=f"{prefix}-fan", figure=charts.saving_fan(fan, lang), takeaway=take, data=data)
+    return Exhibit(key=f"{prefix}-fan", figure=sim_charts.saving_fan(fan, lang), takeaway=take, data=data)
 
 
 def npv_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "sim") -> Exhibit:
@@ -266,7 +266,7 @@ def npv_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "
                          t("sim.col.draws", lang): hist["count"],
                          t("sim.col.share", lang): (hist["count"] / max(1, a.mc.draws) * 100).round(2)})
     return Exhibit(
-        key=f"{prefix}-npv", figure=charts.npv_distribution(hist, marks, lang), takeaway=take, data=data,
+        key=f"{prefix}-npv", figure=sim_charts.npv_distribution(hist, marks, lang), takeaway=take, data=data,
         key_figures=((t("sim.kf.prob_positive", lang), fmt_pct(a.mc.prob_positive, 0)),
                      (t("sim.kf.prob_beats", lang), fmt_pct(a.mc.prob_beats, 0)),
                      (t("sim.kf.hurdle", lang), fmt_money(r.hurdle_npv, lang) if has_conversions else "—")),
@@ -306,7 +306,7 @@ def tornado_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str
         t("sim.col.breakeven", lang): rows["breakeven_text"],
         t("sim.col.sobol_first", lang): rows["first"].round(3), t("sim.col.sobol_total", lang): rows["total"].round(3),
     })
-    return Exhibit(key=f"{prefix}-tornado", figure=charts.tornado(moving, base, lang), takeaway=take, data=data,
+    return Exhibit(key=f"{prefix}-tornado", figure=sim_charts.tornado(moving, base, lang), takeaway=take, data=data,
                    key_figures=((t("sim.kf.top_factor", lang), str(moving.iloc[0]["name"]) if len(moving) else "—"),))
 
 
@@ -426,7 +426,7 @@ def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> lis
     surest = max(named, key=lambda x: x[1].mc.prob_positive)
     # the chart leaves out the levers used (long text; the pack lists every scenario's levers anyway)
     figures = Exhibit(
-        key="scenarios-figures", figure=charts.figures_table(table.iloc[:-1], t("sim.compare.figures_title", lang)),
+        key="scenarios-figures", figure=sim_charts.figures_table(table.iloc[:-1], t("sim.compare.figures_title", lang)),
         takeaway=sentence(t("sim.takeaway.compare", lang, best=who(best[0], lang), p50=fmt_money(best[1].npv[1], lang),
                             surest=who(surest[0], lang), prob=fmt_pct(surest[1].mc.prob_positive, 0))),
         data=table)
@@ -442,7 +442,7 @@ def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> lis
         hists.append((n, h))
     widest = max(named, key=lambda x: x[1].npv[2] - x[1].npv[0])
     dist = Exhibit(
-        key="scenarios-npv", figure=charts.scenario_distributions(hists, lang),
+        key="scenarios-npv", figure=sim_charts.scenario_distributions(hists, lang),
         takeaway=t("sim.takeaway.compare_dist", lang, names=sep.join(names), widest=who(widest[0], lang),
                    low=fmt_money(widest[1].npv[0], lang), high=fmt_money(widest[1].npv[2], lang)),
         data=pd.DataFrame({t("sim.col.from_wan", lang): (edges[:-1] / 1e4).round(1),
@@ -460,14 +460,14 @@ def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> lis
     lever_take = (t("sim.takeaway.compare_levers", lang, lever=spread.idxmax(), amount=fmt_money(float(spread.max()), lang))
                   if len(spread) and spread.max() > 0 else t("sim.takeaway.waterfall_none", lang))
     lever_ex = Exhibit(
-        key="scenarios-levers", figure=charts.scenario_levers(levers, lang), takeaway=lever_take,
+        key="scenarios-levers", figure=sim_charts.scenario_levers(levers, lang), takeaway=lever_take,
         data=by_lever.div(1e4).round(1).reset_index().rename(columns={"lever": t("sim.col.lever", lang)}))
 
     paths = pd.concat([fan_table(a)[["year", "p50"]].assign(scenario=n) for n, a in named], ignore_index=True)
     last = paths.loc[paths["year"] == paths["year"].max()]
     top = last.loc[last["p50"].idxmax()]
     paths_ex = Exhibit(
-        key="scenarios-paths", figure=charts.scenario_paths(paths, lang),
+        key="scenarios-paths", figure=sim_charts.scenario_paths(paths, lang),
         takeaway=t("sim.takeaway.compare_paths", lang, year=int(top["year"]), best=who(str(top["scenario"]), lang),
                    p50=fmt_money(float(top["p50"]), lang)),
         data=paths.pivot_table(index="year", columns="scenario", values="p50", sort=False).div(1e4).round(1)

@@ -4,6 +4,7 @@ import json
 import pytest
 
 from core.domain import compare, costing
+from core.views import compare as compare_views
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "pages/compare.py"
@@ -23,11 +24,11 @@ def test_mode_table_equals_core(lang, demo_portfolio):
     at = run_app(lang, PAGE)
     assert_clean(at)
     assert at.title[0].value == ("模式对比" if lang == "zh" else "Compare modes")
-    expected = compare.mode_display(compare.mode_comparison(compare.building_measures(demo_portfolio, 2025)), lang)
+    expected = compare_views.mode_display(compare.mode_comparison(compare.building_measures(demo_portfolio, 2025)), lang)
     assert table(at).equals(expected)
     takeaways = [m.value for m in at.markdown]
     adj = compare.adjusted_comparison(compare.building_measures(demo_portfolio, 2025))
-    assert f"**{compare.adjusted_sentence(adj, lang)}**" in takeaways
+    assert f"**{compare_views.adjusted_sentence(adj, lang)}**" in takeaways
     assert len(at.get("plotly_chart")) == 6  # four comparisons, the departments, the working
     assert len(at.tabs) == 3
 
@@ -42,7 +43,7 @@ def test_filters_change_the_figures(demo_portfolio):
     at.multiselect(key="compare_buildings").set_value(picked).run()
     assert_clean(at)
     m = compare.building_measures(demo_portfolio, 2021, services=("cleaning", "security"), buildings=tuple(picked))
-    assert table(at).equals(compare.mode_display(compare.mode_comparison(m), "en"))
+    assert table(at).equals(compare_views.mode_display(compare.mode_comparison(m), "en"))
     after = charts(at)
     title = "Normalised measures, one dot per building"
     assert after[title]["data"] != before[title]["data"]
@@ -54,19 +55,19 @@ def test_tax_neutral_toggle(demo_portfolio):
     at.toggle(key="compare_tax_neutral").set_value(True).run()
     assert_clean(at)
     m = compare.building_measures(demo_portfolio, 2025, tax_neutral=True)
-    assert table(at).equals(compare.mode_display(compare.mode_comparison(m), "zh"))
+    assert table(at).equals(compare_views.mode_display(compare.mode_comparison(m), "zh"))
 
 
 def test_departments_tab_shares_the_whole_cost(demo_portfolio):
     at = run_app("zh", PAGE)
     year = costing.select(costing.arrangement_costs(demo_portfolio), year=2025)
     departments = table(at, 1)
-    expected = costing.department_display(costing.department_table(demo_portfolio, year), "zh")
+    expected = compare_views.department_display(costing.department_table(demo_portfolio, year), "zh")
     assert departments.equals(expected)
     assert departments["分摊全成本（万元）"].sum() == pytest.approx(year["full_cost"].sum() / 1e4, abs=0.5)
     at.button_group(key="compare_basis").set_value("staff").run()
     assert_clean(at)
-    by_staff = costing.department_display(costing.department_table(demo_portfolio, year, basis="staff"), "zh")
+    by_staff = compare_views.department_display(costing.department_table(demo_portfolio, year, basis="staff"), "zh")
     assert table(at, 1).equals(by_staff)
 
 
@@ -76,7 +77,7 @@ def test_show_the_working_for_any_building(demo_portfolio):
     at.selectbox(key="compare_working_building").set_value(int(ids["市档案馆"])).run()
     assert_clean(at)
     year = costing.select(costing.arrangement_costs(demo_portfolio), year=2025)
-    ex = costing.working_exhibit(demo_portfolio, year, int(ids["市档案馆"]), "en")
+    ex = compare_views.working_exhibit(demo_portfolio, year, int(ids["市档案馆"]), "en")
     assert table(at, 3).equals(ex.data.reset_index(drop=True))
     assert f"**{ex.takeaway}**" in [m.value for m in at.markdown]
     assert {"Factor used", "Value", "Unit", "Source"} <= set(ex.data.columns)

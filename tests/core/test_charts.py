@@ -1,7 +1,7 @@
 """Charts stay readable at any size: at most MAX_ROWS rows, the ones that need attention, said so."""
 import pandas as pd
 
-from core.views import charts
+from core.views import charts, gate_charts
 
 
 def _bench(n: int) -> pd.DataFrame:
@@ -30,7 +30,7 @@ def test_a_large_map_shows_the_worst_buildings_and_says_so():
 def test_a_large_scorecard_shows_the_buildings_failing_most_checks():
     card = pd.DataFrame({"building": [f"楼{i}" for i in range(100)],
                          "a": [i >= 95 for i in range(100)], "b": [None] * 100})  # 0..94 fail check a
-    fig = charts.scorecard_matrix(card, [("a", "A"), ("b", "B")], "zh")
+    fig = gate_charts.scorecard_matrix(card, [("a", "A"), ("b", "B")], "zh")
     assert len(fig.data[0].y) == charts.MAX_ROWS and fig.data[0].y[0] == "楼0"
     assert "共 100 项" in fig.layout.title.text
 
@@ -38,7 +38,7 @@ def test_a_large_scorecard_shows_the_buildings_failing_most_checks():
 def test_contract_prices_show_those_furthest_above_the_standard():
     reg = pd.DataFrame({"code": [f"C{i}" for i in range(90)], "vendor": "某公司", "deviation": [i / 100 for i in range(90)],
                         "fee_status": "green", "price_per_m2_month": 1.0, "standard_per_m2_month": 1.0, "buildings": "楼"})
-    fig = charts.price_vs_standard(reg, amber=0.1, red=0.25, lang="zh")
+    fig = gate_charts.price_vs_standard(reg, amber=0.1, red=0.25, lang="zh")
     assert len(fig.data[0].x) == charts.MAX_ROWS and min(fig.data[0].x) == 0.50  # 0.50 … 0.89
 
 

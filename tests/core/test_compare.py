@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from core.domain import compare
+from core.views import compare as compare_views
 from tests.core.test_costing import FULL, MIXED, SELF
 
 
@@ -95,13 +96,13 @@ def test_intervals_cover_the_truth_about_95_percent_of_the_time():
 def test_no_effect_is_not_called_significant_with_few_buildings():
     adj = compare.adjusted_comparison(planted_city(16, seed=5, effects=dict.fromkeys(PLANTED, 0.0)))
     assert not adj.effects["significant"].any()
-    sentence = compare.adjusted_sentence(adj, "en")
+    sentence = compare_views.adjusted_sentence(adj, "en")
     assert "no mode differs significantly" in sentence and "16 buildings" in sentence
 
 
 def test_sentences_in_both_languages():
     adj = compare.adjusted_comparison(planted_city(400, seed=1))
-    zh, en = compare.adjusted_sentence(adj, "zh"), compare.adjusted_sentence(adj, "en")
+    zh, en = compare_views.adjusted_sentence(adj, "zh"), compare_views.adjusted_sentence(adj, "en")
     assert "差异显著" in zh and "完全社会化" in zh and "秩和检验" in zh
     assert "differ significantly from Self-provided" in en and "rank test" in en
 
@@ -110,7 +111,7 @@ def test_too_few_buildings_says_so():
     few = planted_city(16, seed=2).iloc[:5]
     adj = compare.adjusted_comparison(few)
     assert not adj.ok
-    assert "5" in compare.adjusted_sentence(adj, "zh")
+    assert "5" in compare_views.adjusted_sentence(adj, "zh")
     one_mode = planted_city(40, seed=2).assign(mode="full")
     assert not compare.adjusted_comparison(one_mode).ok
     assert compare.adjusted_comparison(one_mode).reference == "full"  # no self-provided building
@@ -119,17 +120,17 @@ def test_too_few_buildings_says_so():
 def test_demo_city_exhibits(demo_portfolio):
     m = compare.building_measures(demo_portfolio, 2025)
     assert len(m) == 16 and m["quality"].notna().all() and m["budget_cv"].notna().all()
-    exhibits = compare.compare_exhibits(demo_portfolio, m, 2025, "zh")
+    exhibits = compare_views.compare_exhibits(demo_portfolio, m, 2025, "zh")
     assert [e.key for e in exhibits] == ["compare-spread", "compare-composition", "compare-adjusted",
                                          "compare-quality"]
     assert all(e.takeaway and len(e.data) for e in exhibits)
     assert "16 栋楼" in exhibits[2].takeaway  # the honest caveat
-    old = compare.compare_exhibits(demo_portfolio, compare.building_measures(demo_portfolio, 2020), 2020, "en")
+    old = compare_views.compare_exhibits(demo_portfolio, compare.building_measures(demo_portfolio, 2020), 2020, "en")
     assert "no quality assessments for 2020" in old[3].takeaway
 
 
 def test_mode_display_reads_across(tiny):
-    d = compare.mode_display(compare.mode_comparison(compare.building_measures(tiny, 2025)), "en")
+    d = compare_views.mode_display(compare.mode_comparison(compare.building_measures(tiny, 2025)), "en")
     assert d.columns.tolist() == ["Measure", "Full outsourcing", "Partial outsourcing", "Mixed", "Self-provided"]
     row = d.set_index("Measure").loc["Full cost per m² (CNY/yr)"]
     assert row["Self-provided"] == "119" and row["Partial outsourcing"] == "—"
@@ -140,7 +141,7 @@ def test_the_compare_section_of_the_meeting_pack(demo_portfolio):
     from core.views.exhibits import PackOptions
 
     assert pack.SECTIONS["compare"].title_key == "page.compare"
-    content = compare.compare_section(demo_portfolio, "en", PackOptions(year=2024))
+    content = compare_views.compare_section(demo_portfolio, "en", PackOptions(year=2024))
     assert [e.key for e in content.exhibits] == ["compare-spread", "compare-composition", "compare-adjusted",
                                                  "compare-quality", "compare-departments"]
     m = compare.building_measures(demo_portfolio, 2024)

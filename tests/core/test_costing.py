@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from core.domain import costing
+from core.views import compare as compare_views
 from tests.factories import load_city, tiny_city
 
 
@@ -186,7 +187,7 @@ def test_tax_neutral_leaves_out_vat(tiny):
 def test_working_lists_every_line_with_its_factor(tiny):
     year = costing.select(costing.arrangement_costs(tiny), year=2025)
     b = int(tiny.buildings.set_index("name").at["乙楼", "id"])
-    w = costing.working(tiny, year, b, "en")
+    w = compare_views.working(tiny, year, b, "en")
     assert w["amount"].sum() == pytest.approx(SELF)
     on = w.loc[(w["service"] == "Cleaning") & (w["line"] == "On-costs")].iloc[0]
     assert on["amount"] == pytest.approx(32_000)
@@ -196,7 +197,7 @@ def test_working_lists_every_line_with_its_factor(tiny):
     assert overhead["value"] == "0.12" and "OMB Circular A-76" in overhead["source"]
     wages = w.loc[(w["service"] == "Cleaning") & (w["line"] == "Wages")].iloc[0]
     assert wages["rule"] == "As recorded" and wages["factor"] == ""
-    assert costing.working(tiny, year.iloc[0:0], b, "zh").empty
+    assert compare_views.working(tiny, year.iloc[0:0], b, "zh").empty
 
 
 def test_bridge_from_recorded_to_full_cost(tiny):
@@ -214,9 +215,9 @@ def test_bridge_from_recorded_to_full_cost(tiny):
 def test_exhibits_carry_their_data(tiny):
     year = costing.select(costing.arrangement_costs(tiny), year=2025)
     b = int(tiny.buildings.set_index("name").at["乙楼", "id"])
-    ex = costing.working_exhibit(tiny, year, b, "zh")
+    ex = compare_views.working_exhibit(tiny, year, b, "zh")
     assert "乙楼" in ex.takeaway and ex.key == "compare-working"
-    assert len(ex.data) == len(costing.working(tiny, year, b, "zh"))
-    d = costing.department_exhibit(tiny, year, "en")
+    assert len(ex.data) == len(compare_views.working(tiny, year, b, "zh"))
+    d = compare_views.department_exhibit(tiny, year, "en")
     assert "丙局" in d.takeaway  # alone in the dearest building per head: 475,680 / 20 staff
     assert len(d.figure.data) >= 1

@@ -4,7 +4,8 @@ import pandas as pd
 from core.demo import synth
 from core.domain.modes import modes_of_buildings
 from core.files import admin
-from core.files.io import SPECS, read_folder
+from core.files.io import read_folder
+from core.store.layout import SPECS
 
 
 def test_every_table_loads_and_every_key_resolves(demo_portfolio):

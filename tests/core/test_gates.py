@@ -101,8 +101,9 @@ def test_nothing_is_written_when_the_audit_fails(engine, monkeypatch):
 def test_admission_is_refused_when_a_rule_fails(engine, name, words):
     with Session(engine) as session:
         p, s = load(session)
-    with pytest.raises(db.StoreError, match=words), db.session_scope(engine) as session:
+    with pytest.raises(db.Refused) as refused, db.session_scope(engine) as session:
         gates.decide(session, p, s, vendor_id=vid(p, name), to_status="admitted", reason="审核", actor="张三")
+    assert words in refused.value.text("zh") and name in str(refused.value)  # English by default, Chinese on request
     with Session(engine) as session:
         assert session.exec(select(Vendor).where(Vendor.name == name)).one().status == "applied"
         assert session.exec(select(AuditLog).where(AuditLog.source != "init-db")).all() == []
@@ -117,7 +118,7 @@ def test_admission_passes_when_the_rules_do_and_other_refusals(engine):
     for kwargs, words in (({"to_status": "admitted", "reason": "x"}, "already"),
                           ({"to_status": "suspended", "reason": "  "}, "reason")):
         with pytest.raises(db.StoreError, match=words), db.session_scope(engine) as session:
-            gates.decide(session, p, s, vendor_id=vid(p, "甲物业公司"), actor="张三", lang="en", **kwargs)
+            gates.decide(session, p, s, vendor_id=vid(p, "甲物业公司"), actor="张三", **kwargs)
 
 
 def test_register_an_applicant_and_refuse_duplicates(engine):

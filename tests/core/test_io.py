@@ -1,7 +1,8 @@
 """File layout helpers: formula neutralising and CSV reading."""
 import pandas as pd
 
-from core.files.io import SPECS, neutralise_formulas
+from core.store.layout import SPECS
+from core.store.text import neutralise_formulas
 
 
 def test_formula_cells_are_neutralised_and_numbers_kept():

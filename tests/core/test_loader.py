@@ -10,7 +10,7 @@ from openpyxl import Workbook, load_workbook
 from sqlmodel import Session, select
 
 from core.files import admin, io, loader
-from core.store import db, repo
+from core.store import db, layout, repo
 from core.store.models import AuditLog
 from tests.conftest import both_backends, counts
 
@@ -126,9 +126,9 @@ def test_round_trip_export_into_an_empty_store(demo, stores, lang, fmt):
     db.create_schema(empty)
     plan = loader.import_files(empty, files, lang=lang, actor="t")
     assert plan.written, plan.problems
-    for table in io.SPECS:
+    for table in layout.SPECS:
         a, b = stored(demo, table).drop(columns="id"), stored(empty, table).drop(columns="id")
-        key = list(io.SPECS[table].key)
+        key = list(layout.SPECS[table].key)
         a, b = (x.sort_values(key).reset_index(drop=True) for x in (a, b))
         pd.testing.assert_frame_equal(a, b, check_dtype=False, obj=table)
     empty.dispose()
@@ -156,7 +156,7 @@ def test_export_neutralises_formula_text_and_keeps_negative_numbers(demo):
 
 def test_templates_read_back_as_what_they_show(demo):
     """Every table's template (both languages, both formats) passes the checks as it stands."""
-    for table in io.SPECS:
+    for table in layout.SPECS:
         for lang in ("zh", "en"):
             for fmt in ("xlsx", "csv"):
                 blob = io.template(table, lang, fmt)
@@ -166,12 +166,12 @@ def test_templates_read_back_as_what_they_show(demo):
 
 
 def test_every_column_has_a_chinese_header_that_names_only_it():
-    for table in io.SPECS:
-        aliases = io.header_aliases(table)
-        for col in io.SPECS[table].columns:
-            zh = io.column_label(table, col, "zh")
+    for table in layout.SPECS:
+        aliases = layout.header_aliases(table)
+        for col in layout.SPECS[table].columns:
+            zh = layout.column_label(table, col, "zh")
             assert zh != col and any("\u4e00" <= ch <= "\u9fff" for ch in zh), (table, col)
-            assert aliases[io.normalise_name(zh)] == col
+            assert aliases[layout.normalise_name(zh)] == col
 
 
 def test_init_db_goes_through_the_importer_and_audits(stores):
@@ -179,7 +179,7 @@ def test_init_db_goes_through_the_importer_and_audits(stores):
     admin.init_store(eng, demo=True)
     with Session(eng) as s:
         c = repo.table_counts(s)
-        n_rows = sum(v for k, v in c.items() if k in io.SPECS or k == "scenarios")  # the demo's 3 examples too
+        n_rows = sum(v for k, v in c.items() if k in layout.SPECS or k == "scenarios")  # the demo's 3 examples too
         assert c["audit_log"] == n_rows  # one insert entry per row loaded
         entry = s.exec(select(AuditLog).where(AuditLog.table_name == "buildings")).first()
         assert (entry.source, entry.action, entry.row_key) == ("init-db", "insert", "市行政中心")
@@ -189,7 +189,7 @@ def test_init_db_goes_through_the_importer_and_audits(stores):
 def test_load_frames_refuses_bad_rows_with_the_problems(session):
     frames = {"departments": pd.DataFrame({"name": ["甲"], "kind": ["nonsense"], "staff_headcount": ["x"]})}
     with pytest.raises(ValueError, match=r"kind.*not an allowed value.*staff_headcount.*not a number"):
-        repo.load_frames(session, frames=frames)
+        loader.load_frames(session, frames=frames)
 
 
 def test_department_parents_may_be_rows_of_the_same_file(demo):

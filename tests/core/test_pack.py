@@ -27,7 +27,7 @@ from core.i18n import fmt_money
 from core.sharing import export, pack
 from core.store.models import Scenario
 from core.store.repo import list_scenarios
-from core.views import charts
+from core.views import charts, overview
 from core.views.exhibits import Exhibit, PackOptions, ScenarioChoice, SectionContent
 
 DAY = dt.date(2026, 11, 27)
@@ -64,7 +64,7 @@ def test_the_overview_is_registered_as_a_section(demo_portfolio):
 
 
 def test_section_figures_of_the_tiny_city(tiny):
-    content = spending.overview_section(tiny, "zh", PackOptions(year=2025))
+    content = overview.overview_section(tiny, "zh", PackOptions(year=2025))
     figures = dict(content.key_figures)
     # 1,491,856 CNY in 2025 (tests/factories.py) = 149.2 万元, over 20,000 m² = 75 CNY/m²
     assert figures["2025 年后勤支出"] == "149.2 万元"

@@ -2,6 +2,7 @@
 import pytest
 
 from core.domain import standards
+from core.views import standards as standards_views
 
 
 def test_lookup_uses_tier_and_area_band(tiny):
@@ -75,7 +76,7 @@ def test_status_counts_and_table(tiny):
 
 def test_exhibits_of_the_demo_city(demo_portfolio):
     b = standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25)
-    heat, over, staffing = standards.standards_exhibits(demo_portfolio, b, "en", amber=0.10, red=0.25,
+    heat, over, staffing = standards_views.standards_exhibits(demo_portfolio, b, "en", amber=0.10, red=0.25,
                                                         tolerance=0.05)
     counts = standards.status_counts(b)
     assert f"{counts['red']} are red" in heat.takeaway
@@ -91,7 +92,7 @@ def test_the_standards_section_of_the_meeting_pack(demo_portfolio):
     from core.views.exhibits import PackOptions
 
     assert pack.SECTIONS["standards"].title_key == "page.standards"
-    content = standards.standards_section(demo_portfolio, "zh", PackOptions())
+    content = standards_views.standards_section(demo_portfolio, "zh", PackOptions())
     assert [e.key for e in content.exhibits] == ["standards-map", "standards-outliers", "standards-staffing"]
     counts = standards.status_counts(standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25))
     assert dict(content.key_figures)["2025 年红色预警"] == str(counts["red"])
@@ -100,7 +101,7 @@ def test_the_standards_section_of_the_meeting_pack(demo_portfolio):
 
 def test_staffing_counts_whole_workers(demo_portfolio):
     b = standards.benchmark(demo_portfolio, 2025, amber=0.10, red=0.25)
-    staffing = standards.standards_exhibits(demo_portfolio, b, "en", amber=0.1, red=0.25, tolerance=0.05)[2]
+    staffing = standards_views.standards_exhibits(demo_portfolio, b, "en", amber=0.1, red=0.25, tolerance=0.05)[2]
     s = b.loc[b["norm_staff"].notna() & (b["staff"] > 0)]
     # a norm of 0.4 workers still means one worker: only staff above the norm rounded up count
     whole = s["norm_staff"].apply(lambda x: max(1, -(-x // 1)))

@@ -23,8 +23,8 @@ from sqlmodel import Session
 
 from bench.common import Result, demo_db, median_seconds
 from core.files import admin
-from core.simulation import model as scenarios
 from core.simulation import risk
+from core.simulation.plan import base_items, prepare
 from core.simulation.risk import Z90, Uncertain
 from core.store import db, repo
 from core.views import simulator
@@ -72,8 +72,8 @@ def demo() -> list[Result]:
     with Session(db.make_engine(f"sqlite:///{demo_db()}")) as s:
         p = repo.load_portfolio(s)
     levers = {e["name"]: e["levers"] for e in json.loads(admin.EXAMPLE_SCENARIOS.read_text(encoding="utf-8"))}["全面整合"]
-    items = scenarios.base_items(p)
-    plan = scenarios.prepare(p, levers, items)
+    items = base_items(p)
+    plan = prepare(p, levers, items)
     inputs = risk.uncertain_inputs(p.book)
     rng = np.random.default_rng(1)
     # Settle the heap first, as in a server that has been running: otherwise the collector's young
@@ -103,7 +103,7 @@ def big() -> list[Result]:
 
     p = big_portfolio()
     t0 = time.perf_counter()
-    plan = scenarios.prepare(p, BIG_LEVERS)
+    plan = prepare(p, BIG_LEVERS)
     prepare_s = time.perf_counter() - t0
     inputs = risk.uncertain_inputs(p.book)
     gc.collect()

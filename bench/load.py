@@ -44,18 +44,18 @@ def lever_moves(n: int = 40, seed: int = 1) -> list[tuple[str, str]]:
     lot counts, horizon and the switches change, so most moves are new to the cache and really run."""
     from urllib.parse import quote
 
-    from core.simulation import model as scenarios
+    from core.simulation.levers import encode, parse_levers
 
     rng = random.Random(seed)
     moves = []
     for _ in range(n):
-        levers = scenarios.parse_levers({
+        levers = parse_levers({
             "horizon_years": rng.randint(3, 10),
             "unified_management": rng.random() < 0.7, "fee_cap": {"enabled": rng.random() < 0.8},
             "energy": rng.random() < 0.6, "staff_pooling": rng.random() < 0.5, "quality_gate": rng.random() < 0.6,
             "bundling": {s: rng.randint(1, 4) for s in ("cleaning", "security", "facilities") if rng.random() < 0.6},
         })
-        moves.append(("consolidation", f"levers={quote(scenarios.encode(levers))}"))
+        moves.append(("consolidation", f"levers={quote(encode(levers))}"))
     return moves
 
 

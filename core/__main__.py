@@ -192,7 +192,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from core.simulation import model as scenarios
+    from core.simulation import scenarios
+    from core.simulation.levers import DEFAULT_LEVERS, parse_levers, to_json
     from core.views import simulator
 
     p, _ = _portfolio_and_year(None)
@@ -210,12 +211,12 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         path = Path(args.levers)
         if not path.is_file():
             raise FileNotFoundError(f"{path} does not exist")
-        levers = scenarios.parse_levers(path.read_text(encoding="utf-8"))
+        levers = parse_levers(path.read_text(encoding="utf-8"))
     else:
-        levers = scenarios.DEFAULT_LEVERS
+        levers = DEFAULT_LEVERS
     if args.years is not None:
         levers = levers.model_copy(update={"horizon_years": args.years})
-        levers = scenarios.parse_levers(scenarios.to_json(levers))  # checks the range (3 to 10)
+        levers = parse_levers(to_json(levers))  # checks the range (3 to 10)
     if args.draws < 1:
         raise ValueError("--draws must be at least 1")
     result = simulator.summary(simulator.analyse(p, levers, draws=args.draws, seed=args.seed), name)
@@ -239,15 +240,15 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
 
 def cmd_scenarios(args: argparse.Namespace) -> int:
-    from core.simulation import model as scenarios
+    from core.simulation.levers import LeverError, parse_levers, to_json
 
     with Session(db.make_engine()) as session:
         saved = repo.list_scenarios(session)
     rows = []
     for r in saved.to_dict("records"):
         try:
-            levers: object = json.loads(scenarios.to_json(scenarios.parse_levers(r["levers"])))
-        except scenarios.LeverError as exc:
+            levers: object = json.loads(to_json(parse_levers(r["levers"])))
+        except LeverError as exc:
             levers = {"error": str(exc)}
         rows.append({"name": r["name"], "owner": r["owner"], "description": r["description"], "version": int(r["version"]),
                      "updated_at": str(r["updated_at"]), "levers": levers})

@@ -4,7 +4,8 @@ import streamlit as st
 
 import ui
 from core.i18n import fmt_money, fmt_pct
-from core.simulation import model as scenarios
+from core.simulation.levers import LeverError, to_json
+from core.simulation.plan import base_items
 from core.views import simulator
 from ui import simulator_panel as panel
 
@@ -14,16 +15,16 @@ ctx = ui.cached(simulator.FormContext.of)()
 panel.levers_from_url(ctx)
 levers, draws, seed = panel.lever_panel(ctx)
 try:
-    a = ui.computed(simulator.analyse_json, scenarios.to_json(levers), draws, seed, label=ui.tr("sim.running"),
-                    derived={"items": ui.cached(scenarios.base_items)()})
-except scenarios.LeverError as exc:
+    a = ui.computed(simulator.analyse_json, to_json(levers), draws, seed, label=ui.tr("sim.running"),
+                    derived={"items": ui.cached(base_items)()})
+except LeverError as exc:
     ui.page_header("page.consolidation")
     st.error(ui.tr("sim.problem", msg=str(exc)), icon=":material/tune:")
     st.stop()
 
 r = a.result
 loaded = st.session_state.get("_sim_loaded")
-name = loaded.name if loaded is not None and scenarios.to_json(loaded.levers) == scenarios.to_json(levers) else None
+name = loaded.name if loaded is not None and to_json(loaded.levers) == to_json(levers) else None
 scope = (ui.tr("sim.scope.all") if not (levers.scope.buildings or levers.scope.services) else
          ui.tr("sim.scope.some", b=r.plan.items.loc[r.plan.items["in_scope"], "building_id"].nunique(),
                s=r.plan.items.loc[r.plan.items["in_scope"], "service"].nunique()))

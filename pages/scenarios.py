@@ -3,8 +3,9 @@ come from — and renaming, duplicating and deleting them."""
 import streamlit as st
 
 import ui
-from core.simulation import model as scenarios
-from core.simulation import risk
+from core.simulation import risk, scenarios
+from core.simulation.levers import LeverError
+from core.simulation.plan import base_items
 from core.views import simulator
 
 lang = ui.lang()
@@ -27,8 +28,8 @@ named = []
 for n in chosen:
     try:
         named.append((n, ui.computed(simulator.analyse_json, by_name.at[n, "levers"], label=ui.tr("sim.running"),
-                                     derived={"items": ui.cached(scenarios.base_items)()})))
-    except scenarios.LeverError as exc:
+                                     derived={"items": ui.cached(base_items)()})))
+    except LeverError as exc:
         st.warning(f"{n}: {ui.tr('sim.problem', msg=str(exc))}", icon=":material/tune:")
 
 if len(named) < 2:

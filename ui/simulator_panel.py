@@ -31,7 +31,7 @@ def _seed_levers(levers: Any, ctx: Any) -> None:
 
 def _load_saved(name: str, ctx: Any) -> bool:
     """Load the saved scenario ``name`` into the lever panel; False if there is none."""
-    from core.simulation import model as scenarios
+    from core.simulation import scenarios
 
     with Session(engine()) as session:
         saved = scenarios.load(session, name=name)
@@ -52,7 +52,7 @@ def _remember_loaded(saved: Any) -> None:
 def levers_from_url(ctx: Any) -> None:
     """Restore the levers a link names (``?scenario=NAME`` or ``?levers=…``) when the link is new to
     this session; on a first visit without one, start from the default levers."""
-    from core.simulation import model as scenarios
+    from core.simulation.levers import DEFAULT_LEVERS, decode
     from core.views import simulator
 
     if "_sim_written" in st.session_state:  # a save on the previous run: that is what is loaded now
@@ -71,28 +71,28 @@ def levers_from_url(ctx: Any) -> None:
         st.warning(tr("sim.url.unknown", name=name), icon=":material/link_off:")
     elif code:
         try:
-            _seed_levers(scenarios.decode(code), ctx)
+            _seed_levers(decode(code), ctx)
             _remember_loaded(None)
             return
         except ValueError as exc:
             st.warning(tr("sim.url.bad", msg=str(exc)), icon=":material/link_off:")
     if not st.session_state.get("_sim_seeded"):
-        _seed_levers(scenarios.DEFAULT_LEVERS, ctx)
+        _seed_levers(DEFAULT_LEVERS, ctx)
 
 
 def share_params(levers: Any, view: str | None) -> dict[str, str]:
     """The query parameters of a link to these levers and view: the saved scenario's name when the
     levers are exactly those saved, else the levers encoded."""
-    from core.simulation import model as scenarios
+    from core.simulation.levers import DEFAULT_LEVERS, encode, to_json
 
     loaded = st.session_state.get("_sim_loaded")
     params: dict[str, str] = {}
     if lang() != "zh":
         params["lang"] = lang()
-    if loaded is not None and scenarios.to_json(loaded.levers) == scenarios.to_json(levers):
+    if loaded is not None and to_json(loaded.levers) == to_json(levers):
         params["scenario"] = loaded.name
-    elif scenarios.to_json(levers) != scenarios.to_json(scenarios.DEFAULT_LEVERS):
-        params["levers"] = scenarios.encode(levers)
+    elif to_json(levers) != to_json(DEFAULT_LEVERS):
+        params["levers"] = encode(levers)
     if view and view != "savings":
         params["view"] = view
     return params
@@ -176,7 +176,8 @@ def lever_panel(ctx: Any) -> tuple[Any, int, int]:
 def scenario_bar(levers: Any, saved: pd.DataFrame, ctx: Any, view: str | None) -> None:
     """Load a saved scenario, save the levers (as new, or over the one loaded: refused if someone else
     changed it meanwhile), and the link that shares them."""
-    from core.simulation import model as scenarios
+    from core.simulation import scenarios
+    from core.simulation.levers import to_json
 
     loaded = st.session_state.get("_sim_loaded")
     names = ["", *saved["name"].tolist()]
@@ -194,7 +195,7 @@ def scenario_bar(levers: Any, saved: pd.DataFrame, ctx: Any, view: str | None) -
     left.selectbox(tr("sim.bar.scenario"), names, key="scen_pick", on_change=pick,
                    format_func=lambda n: n or tr("sim.bar.unsaved"))
     if loaded is not None:
-        changed = scenarios.to_json(loaded.levers) != scenarios.to_json(levers)
+        changed = to_json(loaded.levers) != to_json(levers)
         left.caption(tr("sim.bar.modified", version=loaded.version) if changed
                      else tr("sim.bar.version", version=loaded.version, owner=loaded.owner))
     with mid.popover(tr("sim.bar.save"), icon=":material/save:", width="stretch"):
@@ -214,7 +215,7 @@ def scenario_bar(levers: Any, saved: pd.DataFrame, ctx: Any, view: str | None) -
 
 
 def _reset_levers(ctx: Any) -> None:
-    from core.simulation import model as scenarios
+    from core.simulation.levers import DEFAULT_LEVERS
 
-    _seed_levers(scenarios.DEFAULT_LEVERS, ctx)
+    _seed_levers(DEFAULT_LEVERS, ctx)
     _remember_loaded(None)

@@ -61,7 +61,7 @@ def init_store(
     with db.session_scope(engine) as session:
         counts = loader.load_frames(session, frames=tables)
         if demo and EXAMPLE_SCENARIOS.exists():
-            from core.simulation import model as scenarios  # the simulator is only needed here
+            from core.simulation import scenarios
 
             counts["scenarios"] = scenarios.load_examples(session, EXAMPLE_SCENARIOS, actor="system", source="init-db")
         repo.set_meta(session, values={

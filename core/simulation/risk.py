@@ -1,7 +1,7 @@
 """How sure the saving is (风险): Monte Carlo over the uncertain factors, tornado, break-even values,
 Sobol indices, and budget volatility before and after.
 
-Every factor of :data:`core.simulation.model.MODEL_INPUTS` that the assumption book gives a distribution is
+Every factor of :data:`core.simulation.plan.MODEL_INPUTS` that the assumption book gives a distribution is
 uncertain: ``triangular`` (low = minimum, value = mode, high = maximum), ``uniform`` (low to high)
 or ``normal`` (low and high are its P10 and P90). Each is a scipy.stats distribution
 (:attr:`Uncertain.dist`), whose quantiles the tornado, the break-even search and the Sobol indices
@@ -21,7 +21,9 @@ import pandas as pd
 from scipy import optimize, special, stats
 
 from core.domain.modes import modes_of_buildings
-from core.simulation.model import LEVERS, MODEL_INPUTS, Draws, Plan, evaluate
+from core.simulation.levers import LEVERS
+from core.simulation.model import Draws, evaluate
+from core.simulation.plan import MODEL_INPUTS, Plan
 from core.store.book import AssumptionBook
 from core.store.repo import Portfolio
 

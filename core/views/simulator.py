@@ -14,9 +14,10 @@ import pandas as pd
 
 from core.i18n import fmt_money, fmt_num, fmt_pct, label, t
 from core.sharing import export
-from core.simulation import model as scenarios
 from core.simulation import risk
-from core.simulation.model import LEVERS, MODEL_INPUTS, Levers, Result
+from core.simulation.levers import DELIVERIES, LEVERS, LeverError, Levers, parse_levers, to_json
+from core.simulation.model import Result, run
+from core.simulation.plan import MODEL_INPUTS, prepare
 from core.simulation.risk import MonteCarlo, Uncertain, Volatility
 from core.store.repo import Portfolio
 from core.views import sim_charts
@@ -63,7 +64,7 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws: int =
             items: pd.DataFrame | None = None) -> Analysis:
     """Prepare, run, simulate and test the sensitivity of a scenario (seeded: the same every time).
     ``items`` is :func:`core.simulation.model.base_items` of ``p`` when already at hand."""
-    plan = scenarios.prepare(p, levers, items)
+    plan = prepare(p, levers, items)
     if progress:
         progress(0.05)
     inputs = risk.uncertain_inputs(p.book)
@@ -75,7 +76,7 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws: int =
     sobol = risk.sobol(plan, inputs, seed=seed)
     if progress:
         progress(1.0)
-    return Analysis(result=scenarios.run(plan), mc=mc, tornado=tornado, sobol=sobol,
+    return Analysis(result=run(plan), mc=mc, tornado=tornado, sobol=sobol,
                     volatility=risk.budget_volatility(p, plan), inputs=inputs)
 
 
@@ -329,7 +330,7 @@ def conversions_table(r: Result, lang: str) -> pd.DataFrame:
     out = pd.DataFrame({
         t("common.building", lang): c["building"],
         t("common.service", lang): c["service"].map(lambda s: label("service", s, lang)),
-        t("sim.col.from", lang): c["from"].map(lambda d: label("delivery", d, lang) if d in scenarios.DELIVERIES
+        t("sim.col.from", lang): c["from"].map(lambda d: label("delivery", d, lang) if d in DELIVERIES
                                                else t("sim.col.none", lang)),
         t("sim.col.to", lang): c["to"].map(lambda d: label("delivery", d, lang)),
         t("sim.col.decision", lang): c["decision"].map(lambda d: t(f"sim.decision.{d}", lang)),
@@ -484,7 +485,7 @@ def _pack_analyses(p: Portfolio, options: PackOptions) -> list[tuple[str, Analys
     for s in options.scenarios:
         try:
             out.append((s.name, analyse(p, s.levers)))
-        except scenarios.LeverError as exc:
+        except LeverError as exc:
             raise ValueError(f"scenario {s.name!r}: {exc}") from None
     return out
 
@@ -530,7 +531,7 @@ def summary(a: Analysis, name: str | None = None) -> dict[str, Any]:
         "transition_costs": {k: round(v, 2) for k, v in r.transition.items()},
         "conversions": {d: int(n) for d, n in r.plan.conversions["decision"].value_counts().items()},
         "budget_volatility": {"before": _round(a.volatility.before), "after": _round(a.volatility.after)},
-        "levers": json.loads(scenarios.to_json(a.levers)),
+        "levers": json.loads(to_json(a.levers)),
     }
 
 
@@ -590,7 +591,7 @@ def form_values(levers: Levers, ctx: FormContext) -> dict[str, Any]:
     }
     for s in ctx.bundle_services:
         values[f"lots_{s}"] = levers.bundling.get(s, 1)  # type: ignore[call-overload]
-    for d in scenarios.DELIVERIES:
+    for d in DELIVERIES:
         values[f"to_{d}"] = [f"{c.building}|{c.service.value}" for c in levers.conversions if c.to.value == d]
     return values
 
@@ -600,7 +601,7 @@ def levers_from_form(values: dict[str, Any], ctx: FormContext) -> Levers:
     first year, tolerance) are left out, so that the scenario follows the book."""
     tol = float(values["tol"]) / 100
     conversions = [{"building": k.split("|")[0], "service": k.split("|")[1], "to": d}
-                   for d in scenarios.DELIVERIES for k in values.get(f"to_{d}", []) if k in ctx.items]
+                   for d in DELIVERIES for k in values.get(f"to_{d}", []) if k in ctx.items]
     data: dict[str, Any] = {
         "scope": {"buildings": list(values["buildings"]), "services": list(values["services"])},
         "horizon_years": None if int(values["horizon"]) == ctx.horizon else int(values["horizon"]),
@@ -613,7 +614,7 @@ def levers_from_form(values: dict[str, Any], ctx: FormContext) -> Levers:
         "convert_rule": ({"from": values["rule_from"], "to": values["rule_to"], "services": list(values["rule_services"])}
                          if values["rule"] else None),
     }
-    return scenarios.parse_levers(data)
+    return parse_levers(data)
 
 
 def saved_table(saved: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -621,8 +622,8 @@ def saved_table(saved: pd.DataFrame, lang: str) -> pd.DataFrame:
     version, last update and the levers used."""
     def used(text: str) -> str:
         try:
-            return levers_in_words(scenarios.parse_levers(text), lang)
-        except scenarios.LeverError:
+            return levers_in_words(parse_levers(text), lang)
+        except LeverError:
             return "—"
 
     updated = pd.to_datetime(saved["updated_at"], utc=True).dt.strftime("%Y-%m-%d %H:%M")

@@ -4,7 +4,8 @@ import json
 import pytest
 from sqlmodel import Session
 
-from core.simulation import model as scenarios
+from core.simulation import scenarios
+from core.simulation.levers import decode, encode, parse_levers
 from core.store import db, repo
 from tests.app.conftest import assert_clean, run_app
 
@@ -62,7 +63,7 @@ def test_a_shared_link_restores_the_scenario_and_the_view():
 
 
 def test_a_link_with_levers_restores_them():
-    code = scenarios.encode(scenarios.parse_levers({"energy": True, "horizon_years": 4}))
+    code = encode(parse_levers({"energy": True, "horizon_years": 4}))
     at = run_app("en", PAGE, levers=code)
     assert_clean(at)
     assert at.toggle(key="sim_energy").value and not at.toggle(key="sim_cap").value
@@ -85,7 +86,7 @@ def test_moving_a_lever_changes_the_waterfall_and_the_link():
     assert_clean(at)
     assert "人员统筹" in waterfall_bars(at)
     assert charts(at)[0]["data"][0]["x"][-1] > before[-1]  # the total grows
-    shared = scenarios.decode(at.query_params["levers"])
+    shared = decode(at.query_params["levers"])
     assert shared.staff_pooling and shared.unified_management
 
 

@@ -2,7 +2,7 @@
 import pytest
 from sqlmodel import Session
 
-from core.simulation import model as scenarios
+from core.simulation import scenarios
 from core.store import db, repo
 from tests.app.conftest import assert_clean, run_app
 

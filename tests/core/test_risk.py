@@ -4,8 +4,9 @@ import dataclasses
 import numpy as np
 import pytest
 
-from core.simulation import model as scenarios
 from core.simulation import risk
+from core.simulation.model import run
+from core.simulation.plan import prepare
 
 CONVERT = {"conversions": [{"building": "乙楼", "service": "cleaning", "to": "contracted"}], "horizon_years": 3}
 
@@ -38,8 +39,8 @@ def test_with_every_uncertainty_set_to_zero_the_monte_carlo_is_the_deterministic
     levers = {"unified_management": True, "fee_cap": {"enabled": True}, "bundling": {"cleaning": 2},
               "staff_pooling": True, "energy": True, "quality_gate": True,
               "convert_rule": {"from": "in_house", "to": "contracted", "services": ["canteen"]}}
-    plan = scenarios.prepare(p, levers)
-    r = scenarios.run(plan)
+    plan = prepare(p, levers)
+    r = run(plan)
     mc = risk.monte_carlo(plan, risk.uncertain_inputs(p.book), draws=500, seed=3)
     assert mc.npv == pytest.approx(np.full(500, r.npv), rel=1e-12)
     assert mc.npv_quantiles() == pytest.approx([r.npv] * 3, rel=1e-12)
@@ -49,7 +50,7 @@ def test_with_every_uncertainty_set_to_zero_the_monte_carlo_is_the_deterministic
 
 
 def test_the_same_seed_gives_identical_output_and_another_seed_does_not(demo_portfolio):
-    plan = scenarios.prepare(demo_portfolio, {"fee_cap": {"enabled": True}, "bundling": {"cleaning": 2},
+    plan = prepare(demo_portfolio, {"fee_cap": {"enabled": True}, "bundling": {"cleaning": 2},
                                               "energy": True})
     inputs = risk.uncertain_inputs(demo_portfolio.book)
     a = risk.monte_carlo(plan, inputs, draws=2_000, seed=11)
@@ -59,7 +60,7 @@ def test_the_same_seed_gives_identical_output_and_another_seed_does_not(demo_por
 
 
 def test_chunking_the_draws_changes_nothing(demo_portfolio, monkeypatch):
-    plan = scenarios.prepare(demo_portfolio, {"bundling": {"cleaning": 2, "security": 1}, "staff_pooling": True})
+    plan = prepare(demo_portfolio, {"bundling": {"cleaning": 2, "security": 1}, "staff_pooling": True})
     inputs = risk.uncertain_inputs(demo_portfolio.book)
     whole = risk.monte_carlo(plan, inputs, draws=1_500, seed=5)
     monkeypatch.setattr(risk, "CELLS_PER_CHUNK", 1)  # 256 draws at a time
@@ -69,10 +70,10 @@ def test_chunking_the_draws_changes_nothing(demo_portfolio, monkeypatch):
 
 
 def test_the_distribution_surrounds_the_deterministic_result(tiny):
-    plan = scenarios.prepare(tiny, {"energy": True})
+    plan = prepare(tiny, {"energy": True})
     mc = risk.monte_carlo(plan, risk.uncertain_inputs(tiny.book), draws=10_000, seed=1)
     p10, p50, p90 = mc.npv_quantiles()
-    assert p10 < scenarios.run(plan).npv < p90
+    assert p10 < run(plan).npv < p90
     # the saving is 800,000 × the energy rate: its P10–P90 follows the rate's (2%–8%, mode 5%, triangular)
     assert p10 / p50 == pytest.approx(0.0334 / 0.05, rel=0.05)
     assert mc.prob_positive == 1.0
@@ -80,7 +81,7 @@ def test_the_distribution_surrounds_the_deterministic_result(tiny):
 
 def test_tornado_and_break_even(tiny):
     inputs = risk.uncertain_inputs(tiny.book)
-    t = risk.tornado(scenarios.prepare(tiny, {"energy": True}), inputs).set_index("key")
+    t = risk.tornado(prepare(tiny, {"energy": True}), inputs).set_index("key")
     # energy only: the saving depends on the energy rate and on price inflation, nothing else
     moving = t.loc[t["swing"] > 1e-6].index.tolist()
     assert moving == ["energy_saving_rate", "price_inflation"]
@@ -90,7 +91,7 @@ def test_tornado_and_break_even(tiny):
     assert t.loc["energy_saving_rate", "breakeven"] == pytest.approx(0.0, abs=1e-9)
     assert t.drop(index="energy_saving_rate")["breakeven"].isna().all()
 
-    plan = scenarios.prepare(tiny, CONVERT)
+    plan = prepare(tiny, CONVERT)
     t = risk.tornado(plan, inputs).set_index("key")
     # converting 乙楼 cleaning: the new contract's price factor decides it; where is the NPV zero?
     x = t.loc["market_price_factor", "breakeven"]
@@ -101,24 +102,24 @@ def test_tornado_and_break_even(tiny):
 
 
 def test_sobol_indices_name_the_factor_that_matters(tiny):
-    s = risk.sobol(scenarios.prepare(tiny, {"energy": True}), risk.uncertain_inputs(tiny.book), n=512).set_index("key")
+    s = risk.sobol(prepare(tiny, {"energy": True}), risk.uncertain_inputs(tiny.book), n=512).set_index("key")
     assert s.loc["energy_saving_rate", "first"] > 0.9
     assert s.loc["energy_saving_rate", "total"] >= s.loc["energy_saving_rate", "first"] - 0.05
     assert s.drop(index=["energy_saving_rate", "price_inflation"])[["first", "total"]].max().max() < 0.01
-    flat = risk.sobol(scenarios.prepare(tiny, {}), risk.uncertain_inputs(tiny.book))
+    flat = risk.sobol(prepare(tiny, {}), risk.uncertain_inputs(tiny.book))
     assert (flat[["first", "total"]] == 0).all().all()  # nothing varies: no index
 
 
 def test_budget_volatility_before_and_after(tiny, demo_portfolio):
     # the tiny city's budgets are 5% over in 2024 and 5% under in 2025 everywhere: actual ÷ budget is
     # 1/1.05 and 1/0.95 → CV (ddof 1) = |1/0.95 − 1/1.05| / √2 ÷ mean = 0.0707 in every building
-    v = risk.budget_volatility(tiny, scenarios.prepare(tiny, CONVERT))
+    v = risk.budget_volatility(tiny, prepare(tiny, CONVERT))
     cv = abs(1 / 0.95 - 1 / 1.05) / np.sqrt(2) / ((1 / 0.95 + 1 / 1.05) / 2)
     assert v.before == pytest.approx(cv) and v.after == pytest.approx(cv)
     # demo city: self-run buildings swing more; contracting out their canteens steadies them
     rule = {"convert_rule": {"from": "in_house", "to": "contracted"}}
-    d = risk.budget_volatility(demo_portfolio, scenarios.prepare(demo_portfolio, rule))
+    d = risk.budget_volatility(demo_portfolio, prepare(demo_portfolio, rule))
     assert d.by_mode["self"] > d.by_mode["full"]
     assert d.after < d.before
-    same = risk.budget_volatility(demo_portfolio, scenarios.prepare(demo_portfolio, {"fee_cap": {"enabled": True}}))
+    same = risk.budget_volatility(demo_portfolio, prepare(demo_portfolio, {"fee_cap": {"enabled": True}}))
     assert same.after == pytest.approx(same.before)  # no mode changes, no change

@@ -6,8 +6,8 @@ import pytest
 from sqlmodel import Session
 
 from core.files import admin
-from core.simulation import model as scenarios
-from core.simulation.model import LeverError
+from core.simulation import scenarios
+from core.simulation.levers import LeverError, parse_levers, to_json
 from core.store import db, repo
 from core.store.repo import ScenarioRefused, StaleScenario
 from tests.conftest import both_backends
@@ -27,7 +27,7 @@ def test_save_load_and_save_again(engine):
     assert (first.version, first.owner) == (1, "科员甲")
     with db.session_scope(engine) as s:
         loaded = scenarios.load(s, name="方案A")
-        assert loaded is not None and loaded.levers == scenarios.parse_levers({"energy": True})
+        assert loaded is not None and loaded.levers == parse_levers({"energy": True})
         second = scenarios.save(s, name="方案A", levers={"energy": True, "fee_cap": {"enabled": True}},
                                 scenario_id=loaded.id, seen_version=loaded.version, **WHO)
     assert second.version == 2
@@ -106,7 +106,7 @@ def test_the_demo_ships_three_example_scenarios(demo_db: Path):
     assert (saved["version"] == 1).all()
     assert set(entries["source"]) == {"init-db"} and len(entries) == 3
     for text in saved["levers"]:
-        assert scenarios.to_json(scenarios.parse_levers(text)) == text  # stored canonical
+        assert to_json(parse_levers(text)) == text  # stored canonical
     engine.dispose()
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from core.files import admin
 from core.sharing import pack
-from core.simulation import model as scenarios
+from core.simulation.levers import LEVERS, Levers, parse_levers, to_json
 from core.views import simulator
 from core.views.exhibits import PackOptions, ScenarioChoice
 
@@ -46,7 +46,7 @@ def test_five_exhibits_with_their_data(full, lang):
     # the waterfall's bars are the levers used, in the model's order, then the total
     joiner = "" if lang == "zh" else " "
     bars = [str(x).replace("<br>", joiner) for x in waterfall.figure.data[0].y]
-    assert bars == [simulator.lever_name(k, lang) for k in scenarios.LEVERS] + [simulator.t("sim.waterfall.total", lang)]
+    assert bars == [simulator.lever_name(k, lang) for k in LEVERS] + [simulator.t("sim.waterfall.total", lang)]
     assert waterfall.figure.data[0].x[-1] == pytest.approx(full.result.annual_saving / 1e4)
     npv = exhibits[3]
     assert int(npv.data.iloc[:, 2].sum()) == full.mc.draws  # the histogram counts every draw
@@ -63,13 +63,13 @@ def test_form_values_and_levers_round_trip(demo_portfolio):
     ctx = simulator.FormContext.of(demo_portfolio)
     for levers in (*EXAMPLES.values(), {}, {"horizon_years": 8, "fee_cap": {"enabled": True, "tolerance": 0.1},
                                             "scope": {"buildings": ["群团大楼"], "services": ["cleaning"]}}):
-        lv = scenarios.parse_levers(levers)
+        lv = parse_levers(levers)
         back = simulator.levers_from_form(simulator.form_values(lv, ctx), ctx)
-        assert scenarios.to_json(back) == scenarios.to_json(lv)
+        assert to_json(back) == to_json(lv)
     # the book's own values are not written into a scenario (it follows the book)
-    values = simulator.form_values(scenarios.Levers(), ctx)
+    values = simulator.form_values(Levers(), ctx)
     assert values["horizon"] == 5 and values["tol"] == 5.0 and values["start"] == ctx.base_year + 1
-    assert scenarios.to_json(simulator.levers_from_form(values, ctx)) == "{}"
+    assert to_json(simulator.levers_from_form(values, ctx)) == "{}"
     assert ctx.item_label("市档案馆|security", "zh") == "市档案馆 · 秩序维护（自我保障）（涉密）"
 
 

@@ -31,7 +31,7 @@ run: db
 
 lint: $(DEV_DEPS)
 	$(PY) -m ruff check .
-	$(PY) -m mypy core
+	$(PY) -m mypy core ui
 
 # pytest exits 5 when it collected nothing: a run that tests nothing is a failure, and says so.
 test: lint

@@ -18,6 +18,7 @@ from sqlmodel import Session
 
 from core.domain import gates
 from core.files import admin, backup, io, loader
+from core.i18n import join
 from core.store import db, layout, repo
 
 Handler = Callable[[argparse.Namespace], int]
@@ -183,7 +184,7 @@ def cmd_pack(args: argparse.Namespace) -> int:
         (out / f.name).write_bytes(f.data)
         print(out / f.name)
     if built.skipped:
-        what = " and ".join(t(f"sharing.missing.{g}", "en") for g in built.missing)
+        what = join((t(f"sharing.missing.{g}", "en") for g in built.missing), "en", final=True)
         verb = "is" if len(built.missing) == 1 else "are"
         print(f"error: {', '.join(built.skipped)} not built: {what} {verb} missing; install with "
               f"`{export.INSTALL_HINT}` (Debian/Ubuntu) or set BROWSER_PATH", file=sys.stderr)

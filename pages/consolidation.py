@@ -3,19 +3,19 @@ which assumption the answer hangs on."""
 import streamlit as st
 
 import ui
-from core.i18n import fmt_money, fmt_pct
-from core.simulation.levers import LeverError, to_json
+from core.i18n import fmt_money, fmt_pct, money_figure
+from core.simulation.levers import LeverError
 from core.simulation.plan import base_items
-from core.views import simulator
+from core.views import lever_form, simulator
 from ui import simulator_panel as panel
 
 lang = ui.lang()
 p = ui.portfolio()
-ctx = ui.cached(simulator.FormContext.of)()
+ctx = ui.cached(lever_form.FormContext.of)()
 panel.levers_from_url(ctx)
 levers, draws, seed = panel.lever_panel(ctx)
 try:
-    a = ui.computed(simulator.analyse_json, to_json(levers), draws, seed, label=ui.tr("sim.running"),
+    a = ui.computed(simulator.analyse, levers, draws, seed, label=ui.tr("sim.running"),
                     derived={"items": ui.cached(base_items)()})
 except LeverError as exc:
     ui.page_header("page.consolidation")
@@ -23,8 +23,8 @@ except LeverError as exc:
     st.stop()
 
 r = a.result
-loaded = st.session_state.get("_sim_loaded")
-name = loaded.name if loaded is not None and to_json(loaded.levers) == to_json(levers) else None
+loaded = panel.loaded()
+name = loaded.name if loaded is not None and loaded.levers == levers else None
 scope = (ui.tr("sim.scope.all") if not (levers.scope.buildings or levers.scope.services) else
          ui.tr("sim.scope.some", b=r.plan.items.loc[r.plan.items["in_scope"], "building_id"].nunique(),
                s=r.plan.items.loc[r.plan.items["in_scope"], "service"].nunique()))
@@ -34,7 +34,7 @@ bar = st.container()
 st.markdown(f"##### {simulator.headline(a, lang, name)}")
 
 p10, p50, p90 = a.npv
-money = simulator.money_figure
+money = money_figure
 c = st.columns(5)
 c[0].metric(ui.tr("sim.metric.npv"), money(p50, lang), border=True,
             help=f"{ui.tr('sim.kf.npv_p50')}; {ui.tr('sim.kf.npv_range')} {fmt_money(p10, lang)} – {fmt_money(p90, lang)}")
@@ -45,7 +45,7 @@ c[3].metric(ui.tr("sim.metric.transition"), money(r.transition_total, lang), bor
 c[4].metric(ui.tr("sim.metric.annual"), money(r.annual_saving, lang), border=True,
             help=ui.tr("sim.kf.annual", year=r.plan.base_year))
 
-view = st.segmented_control(ui.tr("sim.view"), simulator.VIEWS, required=True, key="sim_view",
+view = st.segmented_control(ui.tr("sim.view"), simulator.VIEWS, required=True, key=lever_form.VIEW,
                             format_func=lambda v: ui.tr(f"sim.view.{v}"), label_visibility="collapsed")
 with bar:
     panel.scenario_bar(levers, ui.saved_scenarios(), ctx, view)

@@ -2,7 +2,7 @@
 import streamlit as st
 
 import ui
-from core.i18n import t
+from core.i18n import join, t
 from core.sharing import pack
 from core.views.exhibits import PackOptions
 
@@ -48,7 +48,7 @@ if done and done[0] == choice:  # only the pack of what is chosen now
     st.success(ui.tr("pack.done", seconds=built.seconds["total"], exhibits=len(built.doc.exhibits)),
                icon=":material/check_circle:")
     if built.skipped:
-        st.caption(ui.tr("pack.skipped", formats=("、" if lang == "zh" else ", ").join(SHORT[f] for f in built.skipped)))
+        st.caption(ui.tr("pack.skipped", formats=join((SHORT[f] for f in built.skipped), lang)))
     items = [(SHORT[fmt], f) for fmt, f in built.files.items()]
     if len(items) > 1:
         items.append((ui.tr("pack.download_all"), built.zip))

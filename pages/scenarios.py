@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from core.simulation import risk, scenarios
-from core.simulation.levers import LeverError
+from core.simulation.levers import LeverError, parse_levers
 from core.simulation.plan import base_items
 from core.views import simulator
 
@@ -27,7 +27,7 @@ by_name = saved.set_index("name")
 named = []
 for n in chosen:
     try:
-        named.append((n, ui.computed(simulator.analyse_json, by_name.at[n, "levers"], label=ui.tr("sim.running"),
+        named.append((n, ui.computed(simulator.analyse, parse_levers(by_name.at[n, "levers"]), label=ui.tr("sim.running"),
                                      derived={"items": ui.cached(base_items)()})))
     except LeverError as exc:
         st.warning(f"{n}: {ui.tr('sim.problem', msg=str(exc))}", icon=":material/tune:")

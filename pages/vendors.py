@@ -7,7 +7,7 @@ import streamlit as st
 import ui
 from core.domain import gates
 from core.domain.quality import CRITERIA
-from core.i18n import fmt_pct, label, labels
+from core.i18n import fmt_pct, fmt_yuan, label, labels, money_figure
 from core.views import gates as gv
 
 lang = ui.lang()
@@ -39,7 +39,7 @@ k = v.kpis
 c = st.columns(5)
 c[0].metric(ui.tr("gates.kpi.vendors"), f"{k.admitted} / {k.vendors}", help=ui.tr("gates.kpi.vendors_help", applied=k.applied),
             border=True)
-c[1].metric(ui.tr("gates.kpi.spend"), gv.money_figure(k.spend, lang), help=ui.tr("gates.kpi.spend_help", n=k.contracts), border=True)
+c[1].metric(ui.tr("gates.kpi.spend"), money_figure(k.spend, lang, whole=True), help=ui.tr("gates.kpi.spend_help", n=k.contracts), border=True)
 c[2].metric(ui.tr("gates.kpi.noncompetitive"), k.noncompetitive, help=ui.tr("gates.kpi.noncompetitive_help"), border=True)
 c[3].metric(ui.tr("gates.kpi.replace"), k.replace, help=ui.tr("gates.kpi.replace_help"), border=True)
 c[4].metric(ui.tr("gates.kpi.compliance"), fmt_pct(k.compliance.rate, 0), border=True,
@@ -104,8 +104,8 @@ with scores:
     with right:
         ui.exhibit(ex["gates-score-trend"])
     b = k.bonus
-    st.info(ui.tr("gates.quality.bonus", year=b.year, bonus=gv.fmt_yuan(b.bonus, lang), penalty=gv.fmt_yuan(-b.penalty, lang),
-                  net=gv.fmt_yuan(b.net, lang)), icon=":material/balance:")
+    st.info(ui.tr("gates.quality.bonus", year=b.year, bonus=fmt_yuan(b.bonus, lang), penalty=fmt_yuan(-b.penalty, lang),
+                  net=fmt_yuan(b.net, lang)), icon=":material/balance:")
     ui.table(v.vendor_ranking, key="gates_vendor_ranking", trend_range=(60, 100))
     st.subheader(ui.tr("gates.quality.buildings"))
     ui.table(v.building_ranking, key="gates_building_ranking", trend_range=(60, 100))

@@ -3,14 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar, cast
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from core.files.loader import Plan
+from core.i18n import labels
 from core.store import layout, repo
-from ui import engine, lang, store_state, tr
+from ui.session import lang, tr
+from ui.store import engine, store_state
 
 T = TypeVar("T")
 
@@ -31,7 +35,7 @@ def memo(name: str, key: object, fn: Callable[[], T]) -> T:
     """``fn()`` remembered in this session until ``key`` changes (e.g. files, options, data version)."""
     slot = st.session_state.get(name)
     if slot is not None and slot[0] == key:
-        return slot[1]  # type: ignore[no-any-return]
+        return cast(T, slot[1])
     value = fn()
     st.session_state[name] = (key, value)
     return value
@@ -45,7 +49,7 @@ def flash(message: str | None = None) -> None:
         st.success(st.session_state.pop("_flash"), icon=":material/check_circle:")
 
 
-def problems(found: Any, headline: str) -> None:
+def problems(found: pd.DataFrame, headline: str) -> None:
     """Every problem of a check as one error line and a table: file, sheet, row, column, value, reason."""
     st.error(headline, icon=":material/report:")
     shown = found.drop(columns=["code"]).rename(columns=lambda c: tr(f"data.col.{c}"))
@@ -54,7 +58,7 @@ def problems(found: Any, headline: str) -> None:
         tr("data.col.reason"): st.column_config.TextColumn(width="large")})
 
 
-def plan_review(plan: Any) -> None:
+def plan_review(plan: Plan) -> None:
     """What a checked batch would do: rows per table and action, then each change."""
     for note in plan.notes:
         st.caption(note)
@@ -64,11 +68,9 @@ def plan_review(plan: Any) -> None:
         st.dataframe(preview, hide_index=True)
 
 
-def editor_columns(table: str, options: dict[str, list[str]]) -> dict[str, Any]:
+def editor_columns(table: str, options: dict[str, list[str]]) -> dict[str, object]:
     """Column settings for editing ``table``: names in the session's language, pick-lists, bounds."""
-    from core.i18n import labels
-
-    out: dict[str, Any] = {}
+    out: dict[str, object] = {}
     for col in layout.SPECS[table].columns:
         name = layout.column_label(table, col, lang())
         kind = layout.column_kind(table, col)

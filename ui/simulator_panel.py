@@ -1,38 +1,39 @@
-"""The Consolidation and Scenarios pages' widgets: the lever panel, the saved scenario, the shared link."""
+"""The Consolidation and Scenarios pages' widgets: the lever panel, the saved scenario, the shared link.
+
+The panel's widget keys and the mapping between their values and :class:`Levers` live in
+:mod:`core.views.lever_form`; this module only draws the widgets and keeps the link in step.
+"""
 from __future__ import annotations
 
-from typing import Any
+from typing import Literal
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from ui import (
-    actor,
-    engine,
-    lang,
-    tr,
-    write,
-)
+from core.i18n import label
+from core.simulation import risk, scenarios
+from core.simulation.levers import DEFAULT_LEVERS, DELIVERIES, LeverError, Levers, decode, encode
+from core.views import lever_form as form
+from core.views.simulator import VIEWS
+from ui.session import actor, lang, tr
+from ui.store import engine, write
 
-SIM = "sim_"  # prefix of the lever panel's widget keys
 SIM_PARAMS = ("scenario", "levers", "view")  # what a link to the Consolidation page says
 DRAW_CHOICES = (1_000, 5_000, 10_000, 20_000)
+LoadedState = scenarios.Saved | None
 
 
-def _seed_levers(levers: Any, ctx: Any) -> None:
+def _seed_levers(levers: Levers, ctx: form.FormContext) -> None:
     """Set every lever widget to ``levers`` (before the widgets are drawn)."""
-    from core.views import simulator
-
-    for k, v in simulator.form_values(levers, ctx).items():
-        st.session_state[SIM + k] = v
+    for k, v in form.form_values(levers, ctx).items():
+        st.session_state[k] = v
     st.session_state["_sim_seeded"] = True
 
 
-def _load_saved(name: str, ctx: Any) -> bool:
+def _load_saved(name: str, ctx: form.FormContext) -> bool:
     """Load the saved scenario ``name`` into the lever panel; False if there is none."""
-    from core.simulation import scenarios
-
     with Session(engine()) as session:
         saved = scenarios.load(session, name=name)
     if saved is None:
@@ -42,19 +43,22 @@ def _load_saved(name: str, ctx: Any) -> bool:
     return True
 
 
-def _remember_loaded(saved: Any) -> None:
+def loaded() -> scenarios.Saved | None:
+    """The saved scenario the panel was last loaded from or saved as (None: levers never saved)."""
+    value = st.session_state.get("_sim_loaded")
+    return value if isinstance(value, scenarios.Saved) else None
+
+
+def _remember_loaded(saved: LoadedState) -> None:
     st.session_state["_sim_loaded"] = saved
     st.session_state["scen_pick"] = saved.name if saved is not None else ""
     st.session_state["scen_name"] = saved.name if saved is not None else ""
     st.session_state["scen_desc"] = saved.description if saved is not None else ""
 
 
-def levers_from_url(ctx: Any) -> None:
+def levers_from_url(ctx: form.FormContext) -> None:
     """Restore the levers a link names (``?scenario=NAME`` or ``?levers=…``) when the link is new to
     this session; on a first visit without one, start from the default levers."""
-    from core.simulation.levers import DEFAULT_LEVERS, decode
-    from core.views import simulator
-
     if "_sim_written" in st.session_state:  # a save on the previous run: that is what is loaded now
         _remember_loaded(st.session_state.pop("_sim_written"))
     wanted = tuple(st.query_params.get(k) for k in SIM_PARAMS)
@@ -62,7 +66,7 @@ def levers_from_url(ctx: Any) -> None:
         return
     st.session_state["_sim_url"] = wanted
     name, code, view = wanted
-    st.session_state["sim_view"] = view if view in simulator.VIEWS else simulator.VIEWS[0]
+    st.session_state[form.VIEW] = view if view in VIEWS else VIEWS[0]
     if name is None and code is None and st.session_state.get("_sim_seeded"):
         return  # back on the page without a link: keep the levers as they were
     if name:
@@ -74,31 +78,29 @@ def levers_from_url(ctx: Any) -> None:
             _seed_levers(decode(code), ctx)
             _remember_loaded(None)
             return
-        except ValueError as exc:
+        except LeverError as exc:
             st.warning(tr("sim.url.bad", msg=str(exc)), icon=":material/link_off:")
     if not st.session_state.get("_sim_seeded"):
         _seed_levers(DEFAULT_LEVERS, ctx)
 
 
-def share_params(levers: Any, view: str | None) -> dict[str, str]:
+def share_params(levers: Levers, view: str | None) -> dict[str, str]:
     """The query parameters of a link to these levers and view: the saved scenario's name when the
     levers are exactly those saved, else the levers encoded."""
-    from core.simulation.levers import DEFAULT_LEVERS, encode, to_json
-
-    loaded = st.session_state.get("_sim_loaded")
+    saved = loaded()
     params: dict[str, str] = {}
     if lang() != "zh":
         params["lang"] = lang()
-    if loaded is not None and to_json(loaded.levers) == to_json(levers):
-        params["scenario"] = loaded.name
-    elif to_json(levers) != to_json(DEFAULT_LEVERS):
+    if saved is not None and saved.levers == levers:
+        params["scenario"] = saved.name
+    elif levers != DEFAULT_LEVERS:
         params["levers"] = encode(levers)
-    if view and view != "savings":
+    if view and view != VIEWS[0]:
         params["view"] = view
     return params
 
 
-def levers_to_url(levers: Any, view: str | None) -> None:
+def levers_to_url(levers: Levers, view: str | None) -> None:
     """Keep the address bar a link to the levers and view shown (so that copying it shares them)."""
     params = share_params(levers, view)
     for key in SIM_PARAMS:
@@ -111,75 +113,71 @@ def levers_to_url(levers: Any, view: str | None) -> None:
 
 def share_url(params: dict[str, str], page: str) -> str:
     """The full link to ``page`` with ``params`` (relative when the browser's address is unknown)."""
-    from urllib.parse import urlencode
-
     here = (st.context.url or "").split("?")[0]
     base = here.rsplit("/", 1)[0] + "/" + page if here else "/" + page
     return f"{base}?{urlencode(params)}" if params else base
 
 
-def lever_panel(ctx: Any) -> tuple[Any, int, int]:
+def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
     """The lever panel in the sidebar, grouped as the Bureau thinks of it; returns the levers, the
     number of draws and the seed. Values persist across pages for the session."""
-    from core.i18n import label
-    from core.simulation import risk
-    from core.views import simulator
-
     language = lang()
-    keep: dict[str, Any] = {"persist_state": "session"}
-    svc = lambda s: label("service", s, language)  # noqa: E731
-    dlv = lambda d: label("delivery", d, language)  # noqa: E731
-    deliveries = ["in_house", "labour_only", "contracted"]
+    keep: Literal["session"] = "session"  # widget values outlive a page switch
+
+    def svc(s: str) -> str:
+        return label("service", s, language)
+
+    def dlv(d: str) -> str:
+        return label("delivery", d, language)
+
     bar = st.sidebar
     bar.subheader(tr("sim.panel.title"))
     with bar.expander(tr("sim.group.management"), icon=":material/apartment:", expanded=True):
-        st.toggle(tr("sim.form.um"), key=SIM + "um", help=tr("sim.form.um_help"), **keep)
-        st.toggle(tr("sim.form.pool"), key=SIM + "pool", help=tr("sim.form.pool_help"), **keep)
-        st.toggle(tr("sim.form.energy"), key=SIM + "energy", **keep)
+        st.toggle(tr("sim.form.um"), key=form.UM, help=tr("sim.form.um_help"), persist_state=keep)
+        st.toggle(tr("sim.form.pool"), key=form.POOL, help=tr("sim.form.pool_help"), persist_state=keep)
+        st.toggle(tr("sim.form.energy"), key=form.ENERGY, persist_state=keep)
     with bar.expander(tr("sim.group.standards"), icon=":material/rule:", expanded=True):
-        st.toggle(tr("sim.form.cap"), key=SIM + "cap", help=tr("sim.form.cap_help"), **keep)
-        st.number_input(tr("sim.form.tolerance"), 0.0, 100.0, step=1.0, key=SIM + "tol", **keep)
+        st.toggle(tr("sim.form.cap"), key=form.CAP, help=tr("sim.form.cap_help"), persist_state=keep)
+        st.number_input(tr("sim.form.tolerance"), 0.0, 100.0, step=1.0, key=form.TOL, persist_state=keep)
     with bar.expander(tr("sim.group.procurement"), icon=":material/shopping_cart:"):
-        chosen = st.multiselect(tr("sim.form.bundle"), list(ctx.bundle_services), format_func=svc, key=SIM + "bundle",
-                                help=tr("sim.form.bundle_help"), placeholder=tr("sim.form.none_chosen"), **keep)
+        chosen = st.multiselect(tr("sim.form.bundle"), list(ctx.bundle_services), format_func=svc, key=form.BUNDLE,
+                                help=tr("sim.form.bundle_help"), placeholder=tr("sim.form.none_chosen"),
+                                persist_state=keep)
         for s in chosen:
-            st.number_input(tr("sim.form.lots", service=svc(s)), 1, 20, step=1, key=f"{SIM}lots_{s}", **keep)
+            st.number_input(tr("sim.form.lots", service=svc(s)), 1, 20, step=1, key=form.lots_key(s), persist_state=keep)
     with bar.expander(tr("sim.group.gates"), icon=":material/verified:"):
-        st.toggle(tr("sim.form.quality"), key=SIM + "quality", help=tr("sim.form.quality_help"), **keep)
+        st.toggle(tr("sim.form.quality"), key=form.QUALITY, help=tr("sim.form.quality_help"), persist_state=keep)
     with bar.expander(tr("sim.group.conversion"), icon=":material/swap_horiz:"):
         st.caption(tr("sim.form.conversion_help"))
-        if st.toggle(tr("sim.form.rule"), key=SIM + "rule", **keep):
-            st.selectbox(tr("sim.form.rule_from"), deliveries, format_func=dlv, key=SIM + "rule_from", **keep)
-            st.selectbox(tr("sim.form.rule_to"), deliveries, format_func=dlv, key=SIM + "rule_to", **keep)
+        if st.toggle(tr("sim.form.rule"), key=form.RULE, persist_state=keep):
+            st.selectbox(tr("sim.form.rule_from"), DELIVERIES, format_func=dlv, key=form.RULE_FROM, persist_state=keep)
+            st.selectbox(tr("sim.form.rule_to"), DELIVERIES, format_func=dlv, key=form.RULE_TO, persist_state=keep)
             st.multiselect(tr("sim.form.rule_services"), list(ctx.bundle_services), format_func=svc,
-                           key=SIM + "rule_services", placeholder=tr("common.all"), **keep)
+                           key=form.RULE_SERVICES, placeholder=tr("common.all"), persist_state=keep)
         items = list(ctx.items)
-        for d in deliveries:
+        for d in DELIVERIES:
             st.multiselect(tr("sim.form.to", delivery=dlv(d)), items, format_func=lambda k: ctx.item_label(k, language),
-                           key=f"{SIM}to_{d}", placeholder=tr("sim.form.none_chosen"), **keep)
+                           key=form.to_key(d), placeholder=tr("sim.form.none_chosen"), persist_state=keep)
     with bar.expander(tr("sim.group.scope"), icon=":material/filter_alt:"):
-        st.multiselect(tr("sim.form.buildings"), list(ctx.buildings), key=SIM + "buildings",
-                       placeholder=tr("common.all"), **keep)
-        st.multiselect(tr("sim.form.services"), list(ctx.services), format_func=svc, key=SIM + "services",
-                       placeholder=tr("common.all"), **keep)
-        st.slider(tr("sim.form.horizon"), 3, 10, key=SIM + "horizon", **keep)
-        st.number_input(tr("sim.form.start"), ctx.base_year + 1, ctx.base_year + 10, step=1, key=SIM + "start", **keep)
+        st.multiselect(tr("sim.form.buildings"), list(ctx.buildings), key=form.BUILDINGS,
+                       placeholder=tr("common.all"), persist_state=keep)
+        st.multiselect(tr("sim.form.services"), list(ctx.services), format_func=svc, key=form.SERVICES,
+                       placeholder=tr("common.all"), persist_state=keep)
+        st.slider(tr("sim.form.horizon"), 3, 10, key=form.HORIZON, persist_state=keep)
+        st.number_input(tr("sim.form.start"), ctx.base_year + 1, ctx.base_year + 10, step=1, key=form.START,
+                        persist_state=keep)
     with bar.expander(tr("sim.group.run"), icon=":material/casino:"):
         draws = st.selectbox(tr("sim.form.draws"), DRAW_CHOICES, index=DRAW_CHOICES.index(risk.DEFAULT_DRAWS),
-                             format_func="{:,}".format, key=SIM + "draws", **keep)
-        seed = st.number_input(tr("sim.form.seed"), 0, 2**31 - 1, risk.DEFAULT_SEED, step=1, key=SIM + "seed",
-                               help=tr("sim.form.seed_help"), **keep)
-    values = {k[len(SIM):]: v for k, v in st.session_state.items() if isinstance(k, str) and k.startswith(SIM)}
-    return simulator.levers_from_form(values, ctx), int(draws), int(seed)
+                             format_func="{:,}".format, key=form.DRAWS, persist_state=keep)
+        seed = st.number_input(tr("sim.form.seed"), 0, 2**31 - 1, risk.DEFAULT_SEED, step=1, key=form.SEED,
+                               help=tr("sim.form.seed_help"), persist_state=keep)
+    return form.levers_from_form(st.session_state.to_dict(), ctx), int(draws), int(seed)
 
 
-def scenario_bar(levers: Any, saved: pd.DataFrame, ctx: Any, view: str | None) -> None:
+def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, view: str | None) -> None:
     """Load a saved scenario, save the levers (as new, or over the one loaded: refused if someone else
     changed it meanwhile), and the link that shares them."""
-    from core.simulation import scenarios
-    from core.simulation.levers import to_json
-
-    loaded = st.session_state.get("_sim_loaded")
+    current = loaded()
     names = ["", *saved["name"].tolist()]
     if st.session_state.get("scen_pick") not in names:
         st.session_state["scen_pick"] = ""
@@ -194,28 +192,29 @@ def scenario_bar(levers: Any, saved: pd.DataFrame, ctx: Any, view: str | None) -
 
     left.selectbox(tr("sim.bar.scenario"), names, key="scen_pick", on_change=pick,
                    format_func=lambda n: n or tr("sim.bar.unsaved"))
-    if loaded is not None:
-        changed = to_json(loaded.levers) != to_json(levers)
-        left.caption(tr("sim.bar.modified", version=loaded.version) if changed
-                     else tr("sim.bar.version", version=loaded.version, owner=loaded.owner))
+    if current is not None:
+        left.caption(tr("sim.bar.modified", version=current.version) if current.levers != levers
+                     else tr("sim.bar.version", version=current.version, owner=current.owner))
     with mid.popover(tr("sim.bar.save"), icon=":material/save:", width="stretch"):
         name = st.text_input(tr("sim.bar.name"), key="scen_name", max_chars=100)
         note = st.text_area(tr("sim.bar.description"), key="scen_desc", height=80)
-        args = {"name": name, "levers": levers, "description": note, "actor": actor(), "source": "app",
-                "remember": "_sim_written", "done": lambda s: tr("sim.saved", name=s.name, version=s.version)}
-        if loaded is not None and st.button(tr("sim.bar.save_over", version=loaded.version + 1), type="primary",
-                                            key="scen_save_over", width="stretch"):
-            write(scenarios.save, scenario_id=loaded.id, seen_version=loaded.version, **args)
+
+        def done(s: scenarios.Saved) -> str:
+            return tr("sim.saved", name=s.name, version=s.version)
+
+        if current is not None and st.button(tr("sim.bar.save_over", version=current.version + 1), type="primary",
+                                             key="scen_save_over", width="stretch"):
+            write(scenarios.save, scenario_id=current.id, seen_version=current.version, name=name, levers=levers,
+                  description=note, actor=actor(), source="app", remember="_sim_written", done=done)
         if st.button(tr("sim.bar.save_new"), key="scen_save_new", width="stretch"):
-            write(scenarios.save, **args)
+            write(scenarios.save, name=name, levers=levers, description=note, actor=actor(), source="app",
+                  remember="_sim_written", done=done)
     with right.popover(tr("sim.bar.share"), icon=":material/share:", width="stretch"):
         st.caption(tr("sim.bar.share_help"))
         st.code(share_url(share_params(levers, view), "consolidation"), language=None, wrap_lines=True)
         st.button(tr("sim.bar.reset"), key="scen_reset", width="stretch", on_click=_reset_levers, args=(ctx,))
 
 
-def _reset_levers(ctx: Any) -> None:
-    from core.simulation.levers import DEFAULT_LEVERS
-
+def _reset_levers(ctx: form.FormContext) -> None:
     _seed_levers(DEFAULT_LEVERS, ctx)
     _remember_loaded(None)

@@ -248,7 +248,7 @@ def department_table(p: Portfolio, costs: pd.DataFrame, *, basis: str = "area",
     """
     alloc = department_allocation(p, costs, basis=basis, tax_neutral=tax_neutral)
     g = alloc.groupby("department_id").agg(
-        buildings=("building", "、".join), floor_area_m2=("floor_area_m2", "sum"), staff=("staff", "sum"),
+        buildings=("building", tuple), floor_area_m2=("floor_area_m2", "sum"), staff=("staff", "sum"),
         allocated=("allocated_fen", "sum"))
     g["allocated"] = g["allocated"] / 100
     d = p.departments.set_index("id")

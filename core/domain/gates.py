@@ -317,7 +317,7 @@ def contract_register(p: Portfolio, s: GateSettings) -> pd.DataFrame:
     names = p.buildings.set_index("id")["name"]
     g = a.groupby("contract_id")
     area = a.drop_duplicates(["contract_id", "building_id"]).groupby("contract_id")["gross_floor_area_m2"].sum()
-    c["buildings"] = c["id"].map(g["building_id"].agg(lambda x: "、".join(names[i] for i in dict.fromkeys(x))))
+    c["buildings"] = c["id"].map(g["building_id"].agg(lambda x: tuple(names[i] for i in dict.fromkeys(x))))
     c["services"] = c["id"].map(g["service"].agg(lambda x: list(dict.fromkeys(x))))
     c["services"] = c["services"].map(lambda x: x if isinstance(x, list) else [])
     c["arrangements"] = c["id"].map(g.size()).fillna(0).astype(int)
@@ -508,7 +508,7 @@ def department_scorecard(p: Portfolio, card: pd.DataFrame) -> pd.DataFrame:
     occ = p.occupancy[["department_id", "building_id"]].merge(card, on="building_id")
     rows = []
     for dep, g in occ.groupby("department_id"):
-        row: dict[str, object] = {"department_id": dep, "buildings": "、".join(g["building"])}
+        row: dict[str, object] = {"department_id": dep, "buildings": tuple(g["building"])}
         for c in SCORECARD:
             vals = g[c].dropna()
             row[c] = None if vals.empty else bool(vals.all())

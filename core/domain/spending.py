@@ -63,7 +63,8 @@ def building_table(p: Portfolio, year: int) -> pd.DataFrame:
     b["mode"] = b["id"].map(building_modes(p))
     names = p.departments.set_index("id")["name"]
     occ = p.occupancy.assign(department=p.occupancy["department_id"].map(names))
-    b["departments"] = b["id"].map(occ.groupby("building_id")["department"].agg("、".join)).fillna("")
+    names_of = occ.groupby("building_id")["department"].agg(tuple)
+    b["departments"] = [names_of.get(i, ()) for i in b["id"]]
     b["n_departments"] = b["id"].map(occ.groupby("building_id").size()).fillna(0).astype(int)
     staff = p.arrangements.groupby("building_id")[["staff_in_house", "staff_vendor"]].sum()
     b = b.join(staff, on="id")

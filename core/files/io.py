@@ -13,7 +13,6 @@ import io
 import logging
 import re
 import zipfile
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.i18n import labels, t
+from core.i18n import join, labels, t
 from core.store.layout import (
     EXPORT_ONLY,
     SPECS,
@@ -129,8 +128,6 @@ class Source:
     header_row: int = 1
 
 
-def _list(items: Iterable[str], lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(items)
 
 
 def _fmt_size(n: float) -> str:
@@ -278,7 +275,7 @@ def _read_xlsx(name: str, data: bytes, *, problems: Problems, table: str | None)
             chosen = mine or (others if len(others) == 1 else [])
             if not chosen:
                 problems.add("wrong_sheet", file=name, table=table_label(table, problems.lang),
-                             sheets=_list((title for title, _ in sheets), problems.lang))
+                             sheets=join((title for title, _ in sheets), problems.lang))
                 return []
             sheets = chosen
         out: list[Source] = []
@@ -343,8 +340,8 @@ def _source(file: str, sheet: str, header: list[Any], body: pd.DataFrame, rows: 
         if col is None:
             problems.add("unknown_column", file=file, sheet=sheet, row=header_row, column=h, value=h,
                          table=table_label(table, problems.lang),
-                         columns=_list((column_label(table, c, problems.lang) for c in SPECS[table].columns),
-                                       problems.lang))
+                         columns=join((column_label(table, c, problems.lang) for c in SPECS[table].columns),
+                                      problems.lang))
         elif col in columns:
             problems.add("duplicate_column", file=file, sheet=sheet, row=header_row, column=h, value=h,
                          n=columns[col] + 1, name=header[columns[col]])

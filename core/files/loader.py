@@ -33,7 +33,7 @@ from core.files.io import (
     to_xlsx,
     to_zip,
 )
-from core.i18n import labels, t
+from core.i18n import join, labels, t
 from core.store import audit, db, models, repo
 from core.store.layout import (
     BOUNDS,
@@ -184,7 +184,7 @@ def _convert(s: pd.Series, kind: type, lang: str) -> tuple[pd.Series, list[tuple
         aliases.update({m.value: m.value for m in kind})  # type: ignore[attr-defined]
         value = text.str.lower().map(aliases)
         bad = present & value.isna()
-        allowed = "、".join(labels(group, lang).values()) if lang == "zh" else ", ".join(labels(group, "en"))
+        allowed = join(labels(group, lang).values(), lang) if lang == "zh" else join(labels(group, "en"), "en")
         return value.astype("str").where(~bad), [(bad, "not_enum", {"allowed": allowed})]
     return text, []
 

@@ -41,7 +41,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from core.store.text import neutralise_formulas
+from core.store.text import neutralise_formulas, safe_part
 
 log = logging.getLogger(__name__)
 
@@ -124,15 +124,6 @@ def missing() -> tuple[str, ...]:
     if not has_cjk_fonts():
         gaps.append("fonts")
     return tuple(gaps)
-
-
-# --- file names --------------------------------------------------------------------------------------
-_UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
-
-
-def safe_part(text: str) -> str:
-    """A piece of a file name: characters Windows or a shell would choke on become ``_``."""
-    return _UNSAFE.sub("_", text.strip()).strip("._-")[:60]
 
 
 def file_stem(*parts: str | None, on: dt.date | None = None) -> str:

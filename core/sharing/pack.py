@@ -29,6 +29,8 @@ from plotly.offline import get_plotlyjs
 
 from core.i18n import label, t
 from core.sharing import export
+from core.sharing.document import PackDoc
+from core.sharing.slides import deck
 from core.store.repo import Portfolio
 from core.store.text import neutralise_formulas
 from core.views import compare as compare_views
@@ -36,7 +38,7 @@ from core.views import gates as gates_views
 from core.views import overview, simulator
 from core.views import standards as standards_views
 from core.views.charts import FONT_FAMILY, INK
-from core.views.exhibits import Exhibit, KeyFigure, PackOptions, ScenarioChoice, SectionContent
+from core.views.exhibits import KeyFigure, PackOptions, ScenarioChoice, SectionContent
 
 SectionBuilder = Callable[[Portfolio, str, PackOptions], SectionContent]
 Progress = Callable[[float, str], None]
@@ -82,66 +84,6 @@ def scenario_choices(saved: pd.DataFrame, names: Sequence[str]) -> tuple[Scenari
             raise ValueError(f"scenario {name!r}: its levers are not valid JSON ({exc.msg})") from exc
         out.append(ScenarioChoice(name=str(name), levers=dict(levers), version=int(row["version"])))
     return tuple(out)
-
-
-# --- the document -------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class PackDoc:
-    """Everything the four formats show, collected once."""
-
-    lang: str
-    today: dt.date
-    year: int
-    demo: bool
-    scenarios: tuple[ScenarioChoice, ...]
-    parts: tuple[tuple[str, SectionContent], ...]  # (section title, content)
-    assumptions: pd.DataFrame  # the factors the sections used, with value, unit, basis, source
-    exhibits: tuple[tuple[str, Exhibit], ...] = field(init=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "exhibits", tuple((title, ex) for title, c in self.parts for ex in c.exhibits))
-
-    @property
-    def title(self) -> str:
-        """The pack's title."""
-        return t("pack.title", self.lang)
-
-    @property
-    def key_figures(self) -> tuple[KeyFigure, ...]:
-        """The sections' headline figures, for the cover."""
-        return tuple(kf for _, c in self.parts for kf in c.key_figures)
-
-    def tr(self, key: str, **fmt: object) -> str:
-        """:func:`core.i18n.t` in the pack's language."""
-        return t(key, self.lang, **fmt)
-
-    def scenario_line(self) -> str:
-        """"Scenarios: A, B" (or none)."""
-        if not self.scenarios:
-            return self.tr("pack.no_scenario")
-        return self.tr("pack.scenario_line", names="、".join(s.name for s in self.scenarios)
-                       if self.lang == "zh" else ", ".join(s.name for s in self.scenarios))
-
-    def footer(self) -> str:
-        """The line at the foot of every PDF page and slide."""
-        parts = [self.title, self.today.isoformat()]
-        if self.demo:
-            parts.insert(1, self.tr("pack.demo_badge"))
-        return " · ".join(parts)
-
-    def file_name(self, ext: str) -> str:
-        """``会议材料[-方案A+方案B]-YYYY-MM-DD.ext``."""
-        names = "+".join(export.safe_part(s.name) for s in self.scenarios) or None
-        return export.file_name(self.tr("pack.file_stem"), names, ext=ext, on=self.today)
-
-    def levers(self) -> list[tuple[ScenarioChoice, pd.DataFrame]]:
-        """Each chosen scenario's levers as a two-column table of text (values as saved, JSON-written)."""
-        out = []
-        for s in self.scenarios:
-            rows = [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))  # as saved, one style
-                    for k, v in sorted(s.levers.items())]
-            out.append((s, pd.DataFrame(rows, columns=[self.tr("pack.col.lever"), self.tr("pack.col.value")])))
-        return out
 
 
 def collect(p: Portfolio, lang: str, options: PackOptions, sections: Sequence[str] | None = None, *,
@@ -435,8 +377,6 @@ def build(doc: PackDoc, *, formats: Sequence[str] = FORMATS, renderer: export.Re
                                              footer=doc.footer()))
         seconds["pdf"] = time.perf_counter() - t1
     if "pptx" in static:
-        from core.sharing.slides import deck
-
         step(0.92, "pack.step.pptx")
         t1 = time.perf_counter()
         files["pptx"] = PackFile(doc.file_name("pptx"), deck(doc, pngs))

@@ -20,7 +20,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from core.sharing.pack import PackDoc
+from core.sharing.document import PackDoc
 from core.views.exhibits import KeyFigure
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)

@@ -1,4 +1,11 @@
-"""A scenario's levers (方案参数): the schema, its checks, the canonical JSON it is saved as, and the short code a shared link carries."""
+"""A scenario's levers (方案参数): the schema, its checks, the canonical JSON it is saved as, and the
+short code a shared link carries.
+
+:class:`Levers` is immutable and canonical: lists are sorted and free of repeats, a later conversion
+of the same item replaces an earlier one, lots per service are pairs in the services' order. Two
+levers that simulate the same are equal and hash the same, so pages cache a simulation on the levers
+themselves.
+"""
 from __future__ import annotations
 
 import base64
@@ -7,18 +14,14 @@ import json
 import zlib
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serializer, field_validator, model_validator
 
 from core.store.models import DeliveryType, ServiceCode
 
 LEVERS: tuple[str, ...] = (
     "conversion", "unified_management", "fee_cap", "bundling", "staff_pooling", "energy", "quality_gate",
 )
-
-
 DELIVERIES: tuple[str, ...] = tuple(d.value for d in DeliveryType)
-
-
 OUTSIDE: frozenset[str] = frozenset({"labour_only", "contracted"})
 
 
@@ -36,6 +39,8 @@ class Scope(_Strict):
 
     buildings: tuple[str, ...] = ()
     services: tuple[ServiceCode, ...] = ()
+
+    _canonical = field_validator("buildings", "services")(classmethod(lambda cls, v: _sorted_set(v)))
 
 
 class FeeCap(_Strict):
@@ -66,6 +71,8 @@ class ConvertRule(_Strict):
     to: DeliveryType
     services: tuple[ServiceCode, ...] = ()
 
+    _canonical = field_validator("services")(classmethod(lambda cls, v: _sorted_set(v)))
+
 
 class Levers(_Strict):
     """A scenario's levers, as stored (JSON) in :class:`core.store.models.Scenario`. Omitted = not used."""
@@ -75,12 +82,38 @@ class Levers(_Strict):
     scope: Scope = Scope()
     unified_management: bool = False
     fee_cap: FeeCap = FeeCap()
-    bundling: dict[ServiceCode, Annotated[int, Field(ge=1, le=50)]] = Field(default_factory=dict)
+    # lots per bundled service: (service, lots) pairs, in the services' order; JSON writes {service: lots}
+    bundling: tuple[tuple[ServiceCode, Annotated[int, Field(ge=1, le=50)]], ...] = ()
     conversions: tuple[Conversion, ...] = ()
     convert_rule: ConvertRule | None = None
     staff_pooling: bool = False
     energy: bool = False
     quality_gate: bool = False
+
+    @field_validator("bundling", mode="before")
+    @classmethod
+    def _bundling_pairs(cls, v: Any) -> Any:
+        return tuple(v.items()) if isinstance(v, dict) else v
+
+    @field_validator("bundling")
+    @classmethod
+    def _bundling_order(cls, v: tuple[tuple[ServiceCode, int], ...]) -> tuple[tuple[ServiceCode, int], ...]:
+        last = dict(v)  # a service named twice: the later number of lots wins
+        return tuple((s, last[s]) for s in ServiceCode if s in last)
+
+    @field_serializer("bundling")
+    def _bundling_json(self, v: tuple[tuple[ServiceCode, int], ...]) -> dict[str, int]:
+        return {s.value: n for s, n in v}
+
+    @field_validator("conversions")
+    @classmethod
+    def _one_per_item(cls, v: tuple[Conversion, ...]) -> tuple[Conversion, ...]:
+        last = {(c.building, c.service.value): c for c in v}  # a later conversion of the same item wins
+        return tuple(last[k] for k in sorted(last))
+
+    def lots(self, service: str) -> int | None:
+        """The number of lots ``service`` is bundled into (None when it is not bundled)."""
+        return next((n for s, n in self.bundling if s == service), None)
 
     def enabled(self) -> tuple[str, ...]:
         """The levers this scenario uses, in the model's order."""
@@ -121,16 +154,16 @@ def parse_levers(data: Any) -> Levers:
         raise LeverError("levers: " + "; ".join(problems)) from None
 
 
+def _sorted_set(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    return tuple(sorted(set(values)))
+
+
 def to_json(levers: Levers) -> str:
-    """The levers as canonical JSON (a cache key, and how they are saved): only what differs from the
-    defaults, keys sorted, lists in a fixed order; a later conversion of the same item wins."""
+    """The levers as canonical JSON (how they are saved and shared): only what differs from the
+    defaults, keys sorted (the levers themselves are already in canonical order)."""
     data = levers.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    if "conversions" in data:
-        last = {(c["building"], c["service"]): c for c in data["conversions"]}
-        data["conversions"] = [last[k] for k in sorted(last)]
-    for part, key in (("scope", "buildings"), ("scope", "services"), ("convert_rule", "services")):
-        if key in data.get(part, {}):
-            data[part][key] = sorted(set(data[part][key]))
+    if not data.get("bundling"):  # its serialiser hides that the empty default is the default
+        data.pop("bundling", None)
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -359,7 +359,7 @@ def _bundle(it: pd.DataFrame, lv: Levers) -> pd.DataFrame:
     it["lot"] = -1
     it["lot_area"] = it["bought_area"]
     rows = []
-    for service, k in lv.bundling.items():
+    for service, k in lv.bundling:
         members = it.loc[it["in_scope"] & (it["service"] == service.value) & it["cls"].isin(["lo", "lo_new", "ct", "ct_new"])
                          & ~it["restricted"]]
         if members.empty:
@@ -375,7 +375,7 @@ def _bundle(it: pd.DataFrame, lv: Levers) -> pd.DataFrame:
         lot_area = m["area"].groupby(lot).sum()
         it.loc[m.index, "lot_area"] = lot.map(lot_area)
         for n in range(int(lot.max()) + 1):
-            rows.append((service.value, n + 1, "、".join(m.loc[lot == n, "building"]), float(lot_area[n])))
+            rows.append((service.value, n + 1, tuple(m.loc[lot == n, "building"]), float(lot_area[n])))
     return pd.DataFrame(rows, columns=["service", "lot", "buildings", "area"])
 
 
@@ -385,7 +385,7 @@ def _pool(it: pd.DataFrame, lv: Levers) -> pd.DataFrame:
     member = (lv.staff_pooling & it["in_scope"] & it["cls"].isin(["ih", "lo", "lo_new"]) & it["norm"].notna()
               & ~it["restricted"] & (it["pool_staff"] > 0))
     m = it.loc[member].assign(_need=lambda d: d["area"] / d["norm"])
-    g = m.groupby(["district", "service"]).agg(buildings=("building", "、".join), staff=("pool_staff", "sum"),
+    g = m.groupby(["district", "service"]).agg(buildings=("building", tuple), staff=("pool_staff", "sum"),
                                                 norm=("_need", "sum"))
     g["norm"] = np.ceil(g["norm"] - 1e-9)
     g["excess"] = (g["staff"] - g["norm"]).clip(lower=0)

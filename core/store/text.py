@@ -1,5 +1,8 @@
-"""Text as it leaves the store for a spreadsheet: cells that would run as formulas neutralised."""
+"""Text as it leaves the store: cells a spreadsheet would run as formulas neutralised, pieces of file
+names made safe."""
 from __future__ import annotations
+
+import re
 
 import pandas as pd
 
@@ -19,3 +22,11 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
         out[col] = out[col].map(lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_PREFIXES) else v)
     return out
 
+
+# --- file names --------------------------------------------------------------------------------------
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f]+')
+
+
+def safe_part(text: str) -> str:
+    """A piece of a file name: characters Windows or a shell would choke on become ``_``."""
+    return _UNSAFE.sub("_", text.strip()).strip("._-")[:60]

@@ -26,7 +26,7 @@ from core.domain.costing import (
     factor_in_year,
 )
 from core.domain.quality import CRITERIA
-from core.i18n import STRINGS, fmt_money, fmt_num, fmt_pct, label, t
+from core.i18n import STRINGS, fmt_money, fmt_num, fmt_pct, join, label, t
 from core.store.repo import Portfolio
 from core.views import charts
 from core.views.exhibits import Exhibit, PackOptions, SectionContent
@@ -37,7 +37,6 @@ def adjusted_sentence(adj: Adjusted, lang: str) -> str:
     if not adj.ok:
         return t("compare.adjusted.too_few", lang, n=adj.n)
     e = adj.effects.iloc[1:]
-    sep = "、" if lang == "zh" else ", "
 
     def describe(r: pd.Series) -> str:
         return t("compare.adjusted.effect", lang, mode=label("mode", r["mode"], lang),
@@ -48,12 +47,12 @@ def adjusted_sentence(adj: Adjusted, lang: str) -> str:
     parts = []
     if len(sig):
         parts.append(t("compare.adjusted.significant", lang, ref=ref,
-                       items=sep.join(describe(r) for _, r in sig.iterrows())))
+                       items=join((describe(r) for _, r in sig.iterrows()), lang)))
         if len(non):
-            parts.append(t("compare.adjusted.rest", lang, items=sep.join(describe(r) for _, r in non.iterrows())))
+            parts.append(t("compare.adjusted.rest", lang, items=join((describe(r) for _, r in non.iterrows()), lang)))
     else:
         parts.append(t("compare.adjusted.none_significant", lang, ref=ref,
-                       items=sep.join(describe(r) for _, r in non.iterrows())))
+                       items=join((describe(r) for _, r in non.iterrows()), lang)))
     parts.append(t("compare.adjusted.caution", lang, n=adj.n))
     if adj.kruskal_p is not None:
         key = "compare.kruskal.differ" if adj.kruskal_p < 1 - CONFIDENCE else "compare.kruskal.same"
@@ -304,6 +303,7 @@ def department_exhibit(p: Portfolio, costs: pd.DataFrame, lang: str, *, basis: s
 def department_display(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     """:func:`department_table` with readable names and money in 万元, for a page or a sheet."""
     d = table.assign(kind=table["kind"].map(lambda k: label("dept_kind", k, lang)),
+                     buildings=table["buildings"].map(lambda b: join(b, lang)),
                      mode=table["mode"].map(lambda m: label("mode", m, lang)),
                      allocated=(table["allocated"] / 1e4).round(2), per_staff=table["per_staff"].round(0),
                      per_m2=table["per_m2"].round(1))

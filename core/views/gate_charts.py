@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from core.i18n import label, t
+from core.i18n import join, label, t
 from core.views.charts import ACCENT, MAX_ROWS, NEGATIVE, NO_MODE_COLOR, POSITIVE, base_figure, capped_title
 
 # --- Vendors & quality (企业与质量) -----------------------------------------------------------------
@@ -112,7 +112,7 @@ def price_vs_standard(register: pd.DataFrame, *, amber: float, red: float, lang:
     fig.add_bar(
         y=r["code"] + " " + r["vendor"].str.slice(0, 6), x=r["deviation"], orientation="h", showlegend=False,
         marker_color=[FEE_STATUS_COLORS[s] for s in r["fee_status"]],
-        customdata=r[["price_per_m2_month", "standard_per_m2_month", "buildings"]],
+        customdata=r[["price_per_m2_month", "standard_per_m2_month"]].assign(b=r["buildings"].map(lambda b: join(b, lang))),
         hovertemplate="%{y}<br>%{customdata[2]}<br>%{customdata[0]:.2f} / %{customdata[1]:.2f} = %{x:+.0%}<extra></extra>",
     )
     for value, status in ((amber, "amber"), (red, "red")):

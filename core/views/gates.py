@@ -11,7 +11,7 @@ import pandas as pd
 from core.domain import gates, quality
 from core.domain.gates import GateSettings
 from core.domain.quality import CRITERIA
-from core.i18n import fmt_money, fmt_pct, label, t, wan
+from core.i18n import fmt_money, fmt_pct, join, label, t, wan
 from core.store.repo import Portfolio
 from core.views import gate_charts
 from core.views.exhibits import Exhibit, PackOptions, SectionContent
@@ -35,9 +35,6 @@ def _period(year: pd.Series, quarter: pd.Series) -> pd.Series:
     return year.astype(int).astype(str) + "Q" + quarter.astype(int).astype(str)
 
 
-def _sep(lang: str) -> str:
-    """The separator between items of a list in running text."""
-    return "；" if lang == "zh" else "; "
 
 
 def _named(frame: pd.DataFrame, columns: dict[str, str], lang: str) -> pd.DataFrame:
@@ -185,9 +182,9 @@ def register_table(p: Portfolio, s: GateSettings, lang: str) -> pd.DataFrame:
     v = v.assign(
         status=v["status"].map(lambda x: label("status", x, lang)),
         service_lines=v["service_lines"].map(
-            lambda x: ("、" if lang == "zh" else ", ").join(label("service", c, lang) for c in str(x).split(";") if c)),
+            lambda x: join((label("service", c, lang) for c in str(x).split(";") if c), lang)),
         spend=v["spend"].map(wan).round(1), share=(v["share"] * 100).round(1), score_mean=v["score_mean"].round(1),
-        flags=v["flags"].map(lambda fs: _sep(lang).join(t(f"gates.flag.{f}", lang) for f in fs)),
+        flags=v["flags"].map(lambda fs: join((t(f"gates.flag.{f}", lang) for f in fs), lang)),
     )
     return _named(v, {
         "vendor": "gates.col.vendor", "status": "gates.col.status", "status_date": "gates.col.status_date",
@@ -205,7 +202,7 @@ def contracts_table(p: Portfolio, s: GateSettings, lang: str, *, register: pd.Da
     r = gates.contract_register(p, s) if register is None else register
     r = r.assign(_o=r["state"].map({x: i for i, x in enumerate(gates.STATE_ORDER)})).sort_values(["_o", "code"])
     flags = [
-        _sep(lang).join(t(f"gates.flag.{k}", lang) for k, on in (("noncompetitive", nc), ("signed_while_barred", sb)) if on)
+        join((t(f"gates.flag.{k}", lang) for k, on in (("noncompetitive", nc), ("signed_while_barred", sb)) if on), lang)
         for nc, sb in zip(r["noncompetitive_flag"], r["signed_while_barred"])
     ]
     r = r.assign(
@@ -295,7 +292,7 @@ def _checks_text(criteria: object, lang: str) -> str:
         rules = json.loads(str(criteria or "") or "{}").get("rules", [])
     except (json.JSONDecodeError, AttributeError):
         return ""
-    return _sep(lang).join(f"{t('gates.rule.' + r['rule'], lang)} {r['actual']} {'✓' if r['passed'] else '✗'}" for r in rules)
+    return join((f"{t('gates.rule.' + r['rule'], lang)} {r['actual']} {'✓' if r['passed'] else '✗'}" for r in rules), lang)
 
 
 @dataclass(frozen=True)
@@ -313,14 +310,8 @@ class GateKpis:
     bonus: BonusSummary
 
 
-def fmt_yuan(value: float, lang: str) -> str:
-    """A small sum in whole yuan: ``1,234 元`` or ``CNY 1,234``."""
-    return f"CNY {value:,.0f}" if lang == "en" else f"{value:,.0f} 元"
 
 
-def money_figure(value: float, lang: str) -> str:
-    """A sum for a KPI card whose label carries the unit: 万元 in Chinese, CNY millions in English."""
-    return f"{value / 1e6:,.2f}" if lang == "en" else f"{wan(value):,.0f}"
 
 
 def gate_kpis(p: Portfolio, s: GateSettings) -> GateKpis:
@@ -341,7 +332,7 @@ def department_table(p: Portfolio, s: GateSettings, lang: str) -> pd.DataFrame:
     """Every department's scorecard (✓ / ✗ / —) over the buildings it occupies, weakest first."""
     dep = gates.department_scorecard(p, gates.scorecard(p, s)).sort_values(["compliance_rate", "department"])
     out = scorecard_table(dep, lang, name="department")
-    out.insert(1, t("common.buildings", lang), dep["buildings"].to_numpy())
+    out.insert(1, t("common.buildings", lang), dep["buildings"].map(lambda b: join(b, lang)).to_numpy())
     return out
 
 

@@ -12,13 +12,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.i18n import fmt_money, fmt_num, fmt_pct, label, t
-from core.sharing import export
+from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, t
 from core.simulation import risk
 from core.simulation.levers import DELIVERIES, LEVERS, LeverError, Levers, parse_levers, to_json
 from core.simulation.model import Result, run
 from core.simulation.plan import MODEL_INPUTS, prepare
 from core.simulation.risk import MonteCarlo, Uncertain, Volatility
+from core.store import text
 from core.store.repo import Portfolio
 from core.views import sim_charts
 from core.views.exhibits import Exhibit, KeyFigure, PackOptions, SectionContent
@@ -59,8 +59,8 @@ class Analysis:
         return not self.levers.enabled()
 
 
-def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws: int = risk.DEFAULT_DRAWS,
-            seed: int = risk.DEFAULT_SEED, progress: Callable[[float], object] | None = None,
+def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, draws: int = risk.DEFAULT_DRAWS,
+            seed: int = risk.DEFAULT_SEED, *, progress: Callable[[float], object] | None = None,
             items: pd.DataFrame | None = None) -> Analysis:
     """Prepare, run, simulate and test the sensitivity of a scenario (seeded: the same every time).
     ``items`` is :func:`core.simulation.model.base_items` of ``p`` when already at hand."""
@@ -80,10 +80,6 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws: int =
                     volatility=risk.budget_volatility(p, plan), inputs=inputs)
 
 
-def analyse_json(p: Portfolio, levers_json: str, draws: int = risk.DEFAULT_DRAWS, seed: int = risk.DEFAULT_SEED,
-                 progress: Callable[[float], object] | None = None, items: pd.DataFrame | None = None) -> Analysis:
-    """:func:`analyse` with the levers as canonical JSON (a cache key)."""
-    return analyse(p, levers_json, draws=draws, seed=seed, progress=progress, items=items)
 
 
 # --- words and figures --------------------------------------------------------------------------
@@ -139,9 +135,6 @@ def key_figures(a: Analysis, lang: str) -> tuple[KeyFigure, ...]:
     )
 
 
-def money_figure(value: float, lang: str) -> str:
-    """A sum of money without its unit, for a figure whose label carries it (万元 / CNY m)."""
-    return f"{value / 1e4:,.1f}" if lang == "zh" else f"{value / 1e6:,.2f}"
 
 
 def factor_text(key: str, value: float, lang: str) -> str:
@@ -346,7 +339,7 @@ def lots_table(r: Result, lang: str) -> pd.DataFrame:
     lots = r.plan.lots
     return pd.DataFrame({
         t("common.service", lang): lots["service"].map(lambda s: label("service", s, lang)),
-        t("sim.col.lot", lang): lots["lot"], t("common.buildings", lang): lots["buildings"],
+        t("sim.col.lot", lang): lots["lot"], t("common.buildings", lang): lots["buildings"].map(lambda b: join(b, lang)),
         t("sim.col.area", lang): lots["area"].round(0),
     })
 
@@ -359,7 +352,7 @@ def pools_table(a: Analysis, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("sim.col.district", lang): g["district"],
         t("common.service", lang): g["service"].map(lambda s: label("service", s, lang)),
-        t("common.buildings", lang): g["buildings"], t("sim.col.staff", lang): g["staff"],
+        t("common.buildings", lang): g["buildings"].map(lambda b: join(b, lang)), t("sim.col.staff", lang): g["staff"],
         t("sim.col.norm", lang): g["norm"], t("sim.col.excess", lang): g["excess"],
         t("sim.col.released", lang): realised.round(1),
     })
@@ -390,8 +383,7 @@ def volatility_text(a: Analysis, lang: str) -> str:
 def levers_in_words(levers: Levers, lang: str) -> str:
     """The levers a scenario uses, named (or "none")."""
     used = levers.enabled()
-    sep = "、" if lang == "zh" else ", "
-    return sep.join(lever_name(k, lang) for k in used) if used else t("sim.levers.none", lang)
+    return join((lever_name(k, lang) for k in used), lang) if used else t("sim.levers.none", lang)
 
 
 # --- saved scenarios side by side ---------------------------------------------------------------
@@ -421,7 +413,6 @@ def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> lis
     """Saved scenarios side by side: key figures, overlaid NPV distributions, savings by lever, and
     the median net saving per year."""
     names = [n for n, _ in named]
-    sep = "、" if lang == "zh" else ", "
     table = comparison_table(named, lang)
     best = max(named, key=lambda x: x[1].npv[1])
     surest = max(named, key=lambda x: x[1].mc.prob_positive)
@@ -444,7 +435,7 @@ def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> lis
     widest = max(named, key=lambda x: x[1].npv[2] - x[1].npv[0])
     dist = Exhibit(
         key="scenarios-npv", figure=sim_charts.scenario_distributions(hists, lang),
-        takeaway=t("sim.takeaway.compare_dist", lang, names=sep.join(names), widest=who(widest[0], lang),
+        takeaway=t("sim.takeaway.compare_dist", lang, names=join(names, lang), widest=who(widest[0], lang),
                    low=fmt_money(widest[1].npv[0], lang), high=fmt_money(widest[1].npv[2], lang)),
         data=pd.DataFrame({t("sim.col.from_wan", lang): (edges[:-1] / 1e4).round(1),
                            t("sim.col.to_wan", lang): (edges[1:] / 1e4).round(1),
@@ -496,7 +487,7 @@ def consolidation_section(p: Portfolio, lang: str, options: PackOptions) -> Sect
     out: list[Exhibit] = []
     figures: list[KeyFigure] = []
     for i, (name, a) in enumerate(_pack_analyses(p, options), start=1):
-        prefix = f"{i}-{export.safe_part(name)[:12] or 'scenario'}"
+        prefix = f"{i}-{text.safe_part(name)[:12] or 'scenario'}"
         out += exhibits(a, lang, name, prefix=prefix)
         p10, p50, p90 = a.npv
         figures.append((t("sim.kf.pack_npv", lang, name=name),
@@ -537,84 +528,6 @@ def summary(a: Analysis, name: str | None = None) -> dict[str, Any]:
 
 def _round(x: float) -> float | None:
     return None if pd.isna(x) else round(float(x), 4)
-
-
-# --- the lever panel: widget values ⇄ levers (pure, so the page stays thin) ------------------------
-@dataclass(frozen=True)
-class FormContext:
-    """What the lever panel needs to know of the portfolio and the book."""
-
-    base_year: int
-    horizon: int  # the book's horizon_years
-    tolerance: float  # the book's fee_cap_tolerance (a fraction)
-    buildings: tuple[str, ...]
-    services: tuple[str, ...]  # every service code, in the services' order
-    bundle_services: tuple[str, ...]  # services a vendor delivers somewhere (paid at actual excluded)
-    items: dict[str, tuple[str, str, str, bool]]  # "building|service" → building, service, delivery, restricted
-
-    @classmethod
-    def of(cls, p: Portfolio) -> FormContext:
-        """The context of a portfolio."""
-        a = p.arrangements.loc[~p.arrangements["paid_at_actual"] & p.arrangements["delivery"].notna()]
-        names = p.buildings.set_index("id")["name"]
-        order = {c: i for i, c in enumerate(p.services["code"])}
-        a = a.assign(building=a["building_id"].map(names), _o=a["service"].map(order)).sort_values(["building_id", "_o"])
-        items = {f"{b}|{s}": (str(b), str(s), str(d), bool(r))
-                 for b, s, d, r in zip(a["building"], a["service"], a["delivery"], a["restricted"])}
-        paid = set(p.services.loc[p.services["paid_at_actual"].astype(bool), "code"])
-        return cls(base_year=p.latest_year, horizon=int(p.book.value("horizon_years")),
-                   tolerance=p.book.value("fee_cap_tolerance"), buildings=tuple(p.buildings["name"]),
-                   services=tuple(p.services["code"]), bundle_services=tuple(c for c in p.services["code"] if c not in paid),
-                   items=items)
-
-    def item_label(self, key: str, lang: str) -> str:
-        """“农业农村大楼 · 餐饮（自我保障）” for an item key, marked when restricted."""
-        b, s, d, restricted = self.items[key]
-        mark = t("sim.form.restricted_tag", lang) if restricted else ""
-        paren = ("（{}）" if lang == "zh" else " ({})").format(label("delivery", d, lang))
-        return f"{b} · {label('service', s, lang)}{paren}{mark}"
-
-
-def form_values(levers: Levers, ctx: FormContext) -> dict[str, Any]:
-    """The lever panel's widget values for ``levers`` (keys without the page's prefix)."""
-    rule = levers.convert_rule
-    values: dict[str, Any] = {
-        "buildings": list(levers.scope.buildings), "services": [s.value for s in levers.scope.services],
-        "horizon": levers.horizon_years or ctx.horizon, "start": levers.start_year or ctx.base_year + 1,
-        "um": levers.unified_management, "pool": levers.staff_pooling, "energy": levers.energy,
-        "cap": levers.fee_cap.enabled,
-        "tol": round(100 * (levers.fee_cap.tolerance if levers.fee_cap.tolerance is not None else ctx.tolerance), 1),
-        "bundle": [s.value for s in levers.bundling], "quality": levers.quality_gate,
-        "rule": rule is not None, "rule_from": rule.from_.value if rule else "in_house",
-        "rule_to": rule.to.value if rule else "contracted",
-        "rule_services": [s.value for s in rule.services] if rule else [],
-    }
-    for s in ctx.bundle_services:
-        values[f"lots_{s}"] = levers.bundling.get(s, 1)  # type: ignore[call-overload]
-    for d in DELIVERIES:
-        values[f"to_{d}"] = [f"{c.building}|{c.service.value}" for c in levers.conversions if c.to.value == d]
-    return values
-
-
-def levers_from_form(values: dict[str, Any], ctx: FormContext) -> Levers:
-    """The levers the panel's widget values describe. Values equal to the book's defaults (horizon,
-    first year, tolerance) are left out, so that the scenario follows the book."""
-    tol = float(values["tol"]) / 100
-    conversions = [{"building": k.split("|")[0], "service": k.split("|")[1], "to": d}
-                   for d in DELIVERIES for k in values.get(f"to_{d}", []) if k in ctx.items]
-    data: dict[str, Any] = {
-        "scope": {"buildings": list(values["buildings"]), "services": list(values["services"])},
-        "horizon_years": None if int(values["horizon"]) == ctx.horizon else int(values["horizon"]),
-        "start_year": None if int(values["start"]) == ctx.base_year + 1 else int(values["start"]),
-        "unified_management": bool(values["um"]), "staff_pooling": bool(values["pool"]),
-        "energy": bool(values["energy"]), "quality_gate": bool(values["quality"]),
-        "fee_cap": {"enabled": bool(values["cap"]), "tolerance": None if abs(tol - ctx.tolerance) < 1e-9 else tol},
-        "bundling": {s: int(values.get(f"lots_{s}", 1)) for s in values["bundle"]},
-        "conversions": conversions,
-        "convert_rule": ({"from": values["rule_from"], "to": values["rule_to"], "services": list(values["rule_services"])}
-                         if values["rule"] else None),
-    }
-    return parse_levers(data)
 
 
 def saved_table(saved: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -181,7 +181,7 @@ def test_contract_price_per_m2_against_the_standard(session):
     assert r.at["HT-1", "fee_status"] == "green"
     # HT-2: 100,000 / 6,000 / 12 = 1.389 against cleaning 2.70 (tier 2, 3,000-7,000 m²)
     assert r.at["HT-2", "standard_per_m2_month"] == pytest.approx(2.70)
-    assert r.at["HT-2", "buildings"] == "丙楼" and r.at["HT-2", "services"] == ["cleaning"]
+    assert r.at["HT-2", "buildings"] == ("丙楼",) and r.at["HT-2", "services"] == ["cleaning"]
 
 
 @pytest.mark.parametrize(("on", "months", "state"), [

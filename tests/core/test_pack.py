@@ -24,7 +24,7 @@ from pptx.util import Inches
 from core.__main__ import main
 from core.domain import spending
 from core.i18n import fmt_money
-from core.sharing import export, pack
+from core.sharing import document, export, pack
 from core.store.models import Scenario
 from core.store.repo import list_scenarios
 from core.views import charts, overview
@@ -40,7 +40,7 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def doc(demo_portfolio) -> pack.PackDoc:
+def doc(demo_portfolio) -> document.PackDoc:
     # the Overview alone: the figures below count its three charts (other sections are tested with their pages)
     return pack.collect(demo_portfolio, "zh", PackOptions(scenarios=(SCENARIO,)), ["overview"], demo=True, today=DAY)
 
@@ -118,7 +118,7 @@ def test_saved_scenarios_are_listed_and_chosen(session, tiny):
 
 def test_file_names_carry_the_scenarios_and_the_date(doc):
     assert doc.file_name("pdf") == "会议材料-方案甲-2026-11-27.pdf"
-    two = pack.PackDoc(lang="en", today=DAY, year=2025, demo=False, parts=(), assumptions=pd.DataFrame(),
+    two = document.PackDoc(lang="en", today=DAY, year=2025, demo=False, parts=(), assumptions=pd.DataFrame(),
                        scenarios=(SCENARIO, ScenarioChoice("Plan B")))
     assert two.file_name("xlsx") == "meeting-pack-方案甲+Plan_B-2026-11-27.xlsx"
 

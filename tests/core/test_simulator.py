@@ -7,7 +7,7 @@ import pytest
 from core.files import admin
 from core.sharing import pack
 from core.simulation.levers import LEVERS, Levers, parse_levers, to_json
-from core.views import simulator
+from core.views import lever_form, simulator
 from core.views.exhibits import PackOptions, ScenarioChoice
 
 EXAMPLES = {e["name"]: e["levers"] for e in json.loads(admin.EXAMPLE_SCENARIOS.read_text(encoding="utf-8"))}
@@ -60,16 +60,17 @@ def test_the_conversions_table_says_why(full):
 
 
 def test_form_values_and_levers_round_trip(demo_portfolio):
-    ctx = simulator.FormContext.of(demo_portfolio)
+    ctx = lever_form.FormContext.of(demo_portfolio)
     for levers in (*EXAMPLES.values(), {}, {"horizon_years": 8, "fee_cap": {"enabled": True, "tolerance": 0.1},
                                             "scope": {"buildings": ["群团大楼"], "services": ["cleaning"]}}):
         lv = parse_levers(levers)
-        back = simulator.levers_from_form(simulator.form_values(lv, ctx), ctx)
-        assert to_json(back) == to_json(lv)
+        back = lever_form.levers_from_form(lever_form.form_values(lv, ctx), ctx)
+        assert back == lv and hash(back) == hash(lv) and to_json(back) == to_json(lv)
     # the book's own values are not written into a scenario (it follows the book)
-    values = simulator.form_values(Levers(), ctx)
-    assert values["horizon"] == 5 and values["tol"] == 5.0 and values["start"] == ctx.base_year + 1
-    assert to_json(simulator.levers_from_form(values, ctx)) == "{}"
+    values = lever_form.form_values(Levers(), ctx)
+    assert values[lever_form.HORIZON] == 5 and values[lever_form.TOL] == 5.0
+    assert values[lever_form.START] == ctx.base_year + 1
+    assert to_json(lever_form.levers_from_form(values, ctx)) == "{}"
     assert ctx.item_label("市档案馆|security", "zh") == "市档案馆 · 秩序维护（自我保障）（涉密）"
 
 

@@ -1,0 +1,113 @@
+"""Chinese (default) and English for every visible string, the domain glossary, and how numbers, money
+and lists are written in each language.
+
+The catalogue is split by area (:mod:`.frame`, :mod:`.overview`, :mod:`.costing`, :mod:`.simulator`,
+:mod:`.gates`, :mod:`.data`, :mod:`.sharing`), each a ``STRINGS`` mapping of key → ``{"zh": …, "en": …}``
+with both languages side by side; :mod:`.enums` names every enum value, :mod:`.glossary` the domain's
+terms. :func:`t` looks a key up; :func:`label` names an enum value; :func:`join` writes a list and
+:func:`fmt_money` / :func:`money_figure` a sum of money, the same way everywhere.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import Final, Literal
+
+from core.i18n import costing, data, frame, gates, overview, sharing, simulator
+from core.i18n.enums import ENUMS
+from core.i18n.glossary import GLOSSARY
+
+Lang = Literal["zh", "en"]
+LANGS: Final[tuple[Lang, ...]] = ("zh", "en")
+DEFAULT_LANG: Final[Lang] = "zh"
+
+Entry = dict[str, str]
+
+
+def _enum_entries() -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for group, values in ENUMS.items():
+        for value, (zh, en) in values.items():
+            out[f"{group}.{value}"] = {"zh": zh, "en": en}
+    return out
+
+
+def _catalogue() -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for area in (frame, overview, costing, simulator, gates, data, sharing):
+        doubled = out.keys() & area.STRINGS.keys()
+        if doubled:  # an area must not silently override another's text
+            raise ValueError(f"i18n keys defined twice: {sorted(doubled)}")
+        out.update(area.STRINGS)
+    return {**out, **_enum_entries()}
+
+
+STRINGS: Final[dict[str, Entry]] = _catalogue()
+__all__ = ["DEFAULT_LANG", "GLOSSARY", "LANGS", "STRINGS", "Lang", "fmt_money", "fmt_num", "fmt_pct", "fmt_yuan",
+           "join", "label", "labels", "money_figure", "t", "wan"]
+
+
+def t(key: str, lang: str = DEFAULT_LANG, /, **fmt: object) -> str:
+    """The text for ``key`` in ``lang`` (falls back to Chinese), formatted with ``fmt``."""
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry[DEFAULT_LANG]
+    return text.format(**fmt) if fmt else text
+
+
+def label(group: str, value: object, lang: str = DEFAULT_LANG) -> str:
+    """The name of an enum value (``label("mode", "full", "en")`` → ``"Full outsourcing"``)."""
+    raw = getattr(value, "value", value)
+    if raw is None or (isinstance(raw, float) and math.isnan(raw)):
+        return t("common.no_mode", lang)
+    return t(f"{group}.{raw}", lang)
+
+
+def labels(group: str, lang: str = DEFAULT_LANG) -> dict[str, str]:
+    """Every value of an enum group mapped to its name, in the group's defined order."""
+    return {value: t(f"{group}.{value}", lang) for value in ENUMS[group]}
+
+
+def join(items: Iterable[object], lang: str = DEFAULT_LANG, *, final: bool = False) -> str:
+    """Names as one list in ``lang``: 甲、乙、丙 or ``A, B, C`` (``A, B and C`` when ``final``; 甲、乙和丙)."""
+    names = [str(x) for x in items]
+    if final and len(names) > 1:
+        last = names.pop()
+        return join(names, lang) + ("和" if lang == "zh" else " and ") + last
+    return ("、" if lang == "zh" else ", ").join(names)
+
+
+def wan(value: float) -> float:
+    """CNY → 万元 (10,000 CNY), the unit Chinese budgets are read in."""
+    return value / 10_000
+
+
+def fmt_money(value: float, lang: str = DEFAULT_LANG) -> str:
+    """A sum of money as a leader reads it: ``1,234.5 万元`` or ``CNY 12.35 m``."""
+    if lang == "en":
+        return f"CNY {value / 1e6:,.2f} m"
+    if abs(value) >= 1e8:  # 亿元 from a hundred million on, as Chinese budgets are read
+        return f"{value / 1e8:,.2f} 亿元"
+    return f"{wan(value):,.1f} 万元"
+
+
+def money_figure(value: float, lang: str = DEFAULT_LANG, *, whole: bool = False) -> str:
+    """A sum of money without its unit, for a figure whose label carries it: 万元 in Chinese (one
+    decimal, or none when ``whole``), CNY millions in English (two decimals)."""
+    if lang == "en":
+        return f"{value / 1e6:,.2f}"
+    return f"{wan(value):,.{0 if whole else 1}f}"
+
+
+def fmt_yuan(value: float, lang: str = DEFAULT_LANG) -> str:
+    """A small sum in whole yuan: ``1,234 元`` or ``CNY 1,234``."""
+    return f"CNY {value:,.0f}" if lang == "en" else f"{value:,.0f} 元"
+
+
+def fmt_pct(value: float, digits: int = 1, signed: bool = False) -> str:
+    """A fraction as a percentage: 0.052 → ``5.2%`` (``+5.2%`` when signed)."""
+    return f"{value * 100:{'+' if signed else ''},.{digits}f}%"
+
+
+def fmt_num(value: float, digits: int = 0) -> str:
+    """A number with thousands separators."""
+    return f"{value:,.{digits}f}"

@@ -1,0 +1,75 @@
+"""The names of every enum value (modes, services, deliveries, channels …): (Chinese, English)."""
+
+ENUMS: dict[str, dict[str, tuple[str, str]]] = {
+    "mode": {
+        "full": ("完全社会化", "Full outsourcing"),
+        "partial": ("社会化外包", "Partial outsourcing"),
+        "mixed": ("社会化与自我保障相结合", "Mixed"),
+        "self": ("自我保障", "Self-provided"),
+    },
+    "mode_long": {
+        "full": ("完全社会化（整体或分项外包）", "Full outsourcing (whole building or whole service items)"),
+        "partial": ("社会化外包（服务企业派人，业主方配物）", "Partial outsourcing (vendor staff, agency materials)"),
+        "mixed": ("社会化与自我保障相结合（部分外包）", "Mixed (some services outsourced, some in-house)"),
+        "self": ("自我保障（劳务用工）", "Self-provided (agency-hired labour)"),
+    },
+    "delivery": {
+        "in_house": ("自我保障", "In-house"),
+        "labour_only": ("派人不配物", "Labour only"),
+        "contracted": ("整体外包", "Contracted"),
+    },
+    "service": {
+        "property_mgmt": ("物业综合管理", "Property management"),
+        "cleaning": ("保洁", "Cleaning"),
+        "security": ("秩序维护", "Security and order"),
+        "reception": ("前台接待", "Reception"),
+        "canteen": ("餐饮", "Canteen"),
+        "greening": ("绿化", "Greening"),
+        "conference": ("会务", "Conference service"),
+        "facilities": ("设施设备运维", "Facility operation"),
+        "repairs": ("房屋维修", "Building repairs"),
+        "energy": ("能耗", "Energy"),
+        "mail_print": ("收发文印", "Mail and printing"),
+        "confidential": ("机要保密服务", "Confidential services"),
+    },
+    "channel": {
+        "public_tender": ("公开招标", "Public tender"),
+        "competitive_consultation": ("竞争性磋商", "Competitive consultation"),
+        "single_source": ("单一来源", "Single source"),
+        "direct_award": ("直接委托", "Direct award"),
+    },
+    "status": {
+        "applied": ("已申请", "Applied"),
+        "admitted": ("已准入", "Admitted"),
+        "suspended": ("暂停", "Suspended"),
+        "blacklisted": ("列入黑名单", "Blacklisted"),
+    },
+    "dept_kind": {
+        "bureau": ("机关事务管理局", "The Bureau"),
+        "agency": ("机关部门", "Agency"),
+        "subordinate": ("下属单位", "Subordinate unit"),
+    },
+    "criterion": {
+        "customer_service": ("客户服务", "Customer service"),
+        "building_mgmt": ("房屋管理", "Building management"),
+        "facilities": ("公用设施设备", "Shared facilities and equipment"),
+        "public_order": ("公共秩序", "Public order"),
+        "cleaning": ("保洁", "Cleaning"),
+        "greening": ("绿化", "Greening"),
+        "conference": ("会务服务", "Conference service"),
+    },
+    "basis": {
+        "sourced": ("有出处", "Sourced"),
+        "rule_of_thumb": ("行业经验值", "Rule of thumb"),
+        "assumption": ("假设", "Assumption"),
+    },
+    "cost": {
+        "labour": ("人工工资", "Wages"),
+        "on_costs": ("社保公积金等", "On-costs"),
+        "materials": ("物料", "Materials"),
+        "management_fee": ("管理费及利润", "Management fee"),
+        "tax": ("税金", "Tax"),
+        "energy": ("能耗", "Energy"),
+        "repairs": ("维修", "Repairs"),
+    },
+}

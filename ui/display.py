@@ -1,0 +1,77 @@
+"""How pages show things: the page header, exhibits (chart, sentence, downloads) and read-only tables."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from core.files import admin
+from core.sharing import export
+from core.views.exhibits import Exhibit
+from ui.session import tr
+from ui.sharing import downloads
+
+
+def page_header(title_key: str, caption: str | None = None) -> None:
+    """The page title, an optional caption, the synthetic-data notice when showing the demo, and
+    the outcome of a change made on the previous run (see :func:`ui.store.write`)."""
+    st.title(tr(title_key))
+    st.session_state["_page_title"] = tr(title_key)  # names the files this page's charts download as
+    if caption:
+        st.caption(caption)
+    if st.session_state.get("_dataset") in admin.SYNTHETIC_DATASETS:
+        st.info(tr("demo.notice"), icon=":material/science:")
+    done = st.session_state.pop("_done", None)
+    if done:
+        st.success(done, icon=":material/check_circle:")
+
+
+def chart(fig: go.Figure, name: str, *, scenario: str | None = None, ex: Exhibit | None = None) -> None:
+    """Show a figure built by :mod:`core.views`, full width, with its downloads (PNG, SVG, HTML) below.
+
+    Downloaded files are named ``page-name[-scenario]-date.ext``.
+    """
+    stem = export.file_stem(st.session_state.get("_page_title"), name, scenario)
+    config = {"displaylogo": False, "toImageButtonOptions": {"filename": stem, "scale": 2}}
+    st.plotly_chart(fig, theme=None, key=f"chart-{name}", config=config)
+    downloads(fig, name, stem, ex)
+
+
+def exhibit(ex: Exhibit, *, scenario: str | None = None) -> None:
+    """Show an exhibit: its takeaway in bold, then the chart with its downloads (and its data as Excel)."""
+    st.markdown(f"**{ex.takeaway}**")
+    chart(ex.figure, ex.key, scenario=scenario, ex=ex)
+
+
+_FIGURE = r"[+-]?[\d,.]+%?|—|"
+
+
+def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = None,
+          trend_range: tuple[float, float] = (50, 100)) -> None:
+    """Show a read-only table built by core, without its index: columns of lists drawn as sparklines
+    (on ``trend_range``); decimal columns with thousands separators and as many decimals as their size
+    needs (2 below 10, 1 below 1,000, none above); columns of pre-formatted figures ("1,234", "5.2%",
+    "—") right-aligned like numbers; columns of long text given room; short tables shown whole."""
+    config: dict[str, object] = {}
+    for col in df.columns:
+        values = df[col]
+        if len(values) and values.map(lambda x: isinstance(x, list)).any():
+            config[col] = st.column_config.LineChartColumn(col, y_min=trend_range[0], y_max=trend_range[1])
+        elif pd.api.types.is_float_dtype(values):
+            top = float(values.abs().max()) if values.notna().any() else 0.0
+            digits = 2 if top < 10 else (1 if top < 1_000 else 0)
+            config[col] = st.column_config.NumberColumn(format=f"%,.{digits}f")
+        elif not pd.api.types.is_numeric_dtype(values) and len(values):
+            text = values.astype(object).where(values.notna(), "").astype(str)  # pandas 3 keeps NaN in astype(str)
+            if text.str.fullmatch(_FIGURE).all():
+                config[col] = st.column_config.TextColumn(alignment="right")
+            elif (longest := int(text.map(display_width).max())) > 12:  # room even when the first rows are empty
+                config[col] = st.column_config.TextColumn(width="large" if longest > 30 else "medium")
+    if height == "auto" and len(df) <= 15:  # a short table shows every row, no scrolling
+        height = 35 * (len(df) + 1) + 3
+    st.dataframe(df, hide_index=True, column_config=config, height=height, key=key)  # type: ignore[arg-type]
+
+
+def display_width(text: str) -> int:
+    """Width of a text in Latin characters: a Chinese character takes two."""
+    return sum(2 if ch >= "\u3000" else 1 for ch in text)

@@ -10,7 +10,7 @@ import pandas as pd
 from sqlmodel import Session
 
 from bench.common import Result, median_seconds
-from core.files import admin, backup, io, loader
+from core.files import admin, backup, exports, io, loader, writers
 from core.store import db, repo
 
 
@@ -55,16 +55,16 @@ def run() -> list[Result]:
 
     def export_xlsx() -> bytes:
         with Session(engine) as session:
-            return io.to_xlsx(loader.export_frames(session, "zh"))
+            return writers.to_xlsx(exports.export_frames(session, "zh"))
 
     def export_csv() -> bytes:
         with Session(engine) as session:
-            frames = loader.export_frames(session, "zh")
-        return io.to_zip({f"{name}.csv": io.to_csv(frame) for name, frame in frames.items()})
+            frames = exports.export_frames(session, "zh")
+        return writers.to_zip({f"{name}.csv": writers.to_csv(frame) for name, frame in frames.items()})
 
     with Session(engine) as session:
         rows = sum(repo.table_counts(session).values())
-    workbook = io.to_xlsx({"cost_records": pd.read_csv(BytesIO(data))})
+    workbook = writers.to_xlsx({"cost_records": pd.read_csv(BytesIO(data))})
     t0 = time.perf_counter()
     assert loader.import_files(engine, [("cost_records.xlsx", workbook)], dry_run=True).ok
     xlsx = time.perf_counter() - t0

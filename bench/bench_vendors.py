@@ -13,8 +13,8 @@ from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
 from bench.common import Result, demo_db, median_seconds
-from core.demo import synth
-from core.domain import gates, quality
+from core.demo import large
+from core.domain import gates, quality, scorecard
 from core.files import admin
 from core.store import db, repo
 from core.views import gates as gates_views
@@ -37,7 +37,7 @@ def _everything(p: repo.Portfolio) -> None:
     gates_views.gate_kpis(p, s)
     gates_views.register_table(p, s, "zh")
     gates_views.contracts_table(p, s, "zh")
-    gates.department_scorecard(p, gates.scorecard(p, s))
+    scorecard.department_scorecard(p, scorecard.scorecard(p, s))
 
 
 def run() -> list[Result]:
@@ -46,13 +46,13 @@ def run() -> list[Result]:
         p = repo.load_portfolio(session)
     s = gates.GateSettings.from_book(p, ON)
     results = [
-        Result("vendors: scorecard (demo, 16 buildings)", median_seconds(lambda: gates.scorecard(p, _fresh(p))), "s"),
+        Result("vendors: scorecard (demo, 16 buildings)", median_seconds(lambda: scorecard.scorecard(p, _fresh(p))), "s"),
         Result("vendors: fee adjustments (demo)", median_seconds(lambda: quality.fee_adjustments(p, s.year)), "s"),
         Result("vendors: every table and exhibit (demo)", median_seconds(lambda: _everything(p), repeats=3), "s"),
     ]
     big = Path(tempfile.mkdtemp(prefix="bench-")) / "big.db"
     engine = db.make_engine(f"sqlite:///{big}")
-    admin.init_store(engine, frames=synth.synthetic_city(400), dataset="synthetic")
+    admin.init_store(engine, frames=large.synthetic_city(400), dataset="synthetic")
     with Session(engine) as session:
         big_p = repo.load_portfolio(session)
     results.append(Result("vendors: every table and exhibit (400 buildings)",

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from core.demo import synth
+from core.demo import large
 from core.files import admin
 from core.store import db
 
@@ -58,7 +58,7 @@ def big_db(n: int = BIG_CITY) -> Path:
     """A SQLite file holding the deterministic synthetic city of ``n`` buildings (about 30 s to build)."""
     path = Path(tempfile.mkdtemp(prefix="bench-big-")) / "big.db"
     engine = db.make_engine(f"sqlite:///{path}")
-    admin.init_store(engine, frames=synth.synthetic_city(n), dataset="synthetic")
+    admin.init_store(engine, frames=large.synthetic_city(n), dataset="synthetic")
     engine.dispose()
     return path
 

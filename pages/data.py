@@ -5,7 +5,7 @@ import hashlib
 import streamlit as st
 
 import ui
-from core.files import backup, io, loader
+from core.files import backup, editor, exports, io, loader, writers
 from core.i18n import t
 from core.store import layout
 from ui import data_page
@@ -38,9 +38,9 @@ with tab_import:
         wanted = st.selectbox(ui.tr("data.table"), TABLES, format_func=table_name, key="data_template_table")
         c = st.columns(2)
         stem = layout.table_label(wanted, lang) if lang == "zh" else wanted
-        c[0].download_button(ui.tr("data.template_xlsx"), lambda: io.template(wanted, lang, "xlsx"), f"{stem}.xlsx",
+        c[0].download_button(ui.tr("data.template_xlsx"), lambda: writers.template(wanted, lang, "xlsx"), f"{stem}.xlsx",
                              on_click="ignore", icon=":material/download:")
-        c[1].download_button(ui.tr("data.template_csv"), lambda: io.template(wanted, lang, "csv"), f"{stem}.csv",
+        c[1].download_button(ui.tr("data.template_csv"), lambda: writers.template(wanted, lang, "csv"), f"{stem}.csv",
                              on_click="ignore", icon=":material/download:")
     if uploads:
         files = [(u.name, u.getvalue()) for u in uploads]
@@ -75,14 +75,14 @@ with tab_edit:
                            key="data_edit_table")
     slot = f"data_loaded_{table}"
     if right.button(ui.tr("data.reload"), icon=":material/refresh:") or slot not in st.session_state:
-        st.session_state[slot] = (loader.load_table(engine, table), st.session_state.get(slot, (None, 0))[1] + 1)
+        st.session_state[slot] = (editor.load_table(engine, table), st.session_state.get(slot, (None, 0))[1] + 1)
     loaded, generation = st.session_state[slot]
     edited = st.data_editor(
-        loader.editor_frame(loaded, table, lang), key=f"data_editor_{table}_{generation}", num_rows="dynamic",
+        editor.editor_frame(loaded, table, lang), key=f"data_editor_{table}_{generation}", num_rows="dynamic",
         hide_index=True, column_order=list(layout.SPECS[table].columns),
-        column_config=data_page.editor_columns(table, loader.ref_options(engine, table, lang)))
+        column_config=data_page.editor_columns(table, editor.ref_options(engine, table, lang)))
     if st.button(ui.tr("data.save"), type="primary", icon=":material/save:"):
-        saved = loader.save_edit(engine, table=table, loaded=loaded, edited=edited, actor=ui.actor(), lang=lang)
+        saved = editor.save_edit(engine, table=table, loaded=loaded, edited=edited, actor=ui.actor(), lang=lang)
         n = saved.counts()
         if saved.written:
             del st.session_state[slot]
@@ -103,7 +103,7 @@ with tab_audit:
     contains = c[2].text_input(ui.tr("data.audit.filter_text"), key="audit_text")
     dates = c[3].date_input(ui.tr("data.audit.filter_dates"), value=(), key="audit_dates")
     since, until = [*dates, None, None][:2] if isinstance(dates, tuple) else (dates, dates)
-    log, total = loader.read_audit(engine, lang, tables=tables, actions=actions, contains=contains.strip(),
+    log, total = exports.read_audit(engine, lang, tables=tables, actions=actions, contains=contains.strip(),
                                    since=since, until=until or since, limit=2_000)
     st.caption(ui.tr("data.audit.count", n=f"{total:,}", shown=f"{2_000:,}"))
     if len(log):
@@ -115,9 +115,9 @@ with tab_export:
     st.caption(ui.tr("data.export.caption"))
     stamp = dt.date.today().isoformat()
     c = st.columns(3)
-    c[0].download_button(ui.tr("data.export.xlsx"), lambda: loader.export_file(engine, lang, "xlsx"),
+    c[0].download_button(ui.tr("data.export.xlsx"), lambda: exports.export_file(engine, lang, "xlsx"),
                          f"jgsw-data-{stamp}.xlsx", on_click="ignore", icon=":material/table_view:")
-    c[1].download_button(ui.tr("data.export.csv"), lambda: loader.export_file(engine, lang, "csv"),
+    c[1].download_button(ui.tr("data.export.csv"), lambda: exports.export_file(engine, lang, "csv"),
                          f"jgsw-data-{stamp}-csv.zip", on_click="ignore", icon=":material/folder_zip:")
     c[2].download_button(ui.tr("data.backup"), lambda: backup.backup_bytes(engine)[0], f"jgsw-backup-{stamp}.zip",
                          on_click="ignore", icon=":material/backup:")

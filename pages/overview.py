@@ -4,7 +4,7 @@ import datetime as dt
 import streamlit as st
 
 import ui
-from core.domain import gates
+from core.domain import scorecard
 from core.i18n import GLOSSARY, fmt_money, fmt_pct, labels, wan
 from core.views import overview
 
@@ -75,6 +75,6 @@ with st.expander(ui.tr("overview.glossary")):
     st.table({ui.tr("overview.glossary"): [(zh if lang == "zh" else en) for zh, en, _, _ in GLOSSARY],
               "": [(dz if lang == "zh" else de) for _, _, dz, de in GLOSSARY]})
 
-sc = ui.cached(gates.current_compliance)(dt.date.today())
+sc = ui.cached(scorecard.current_compliance)(dt.date.today())
 compliance_card.metric(ui.tr("gates.kpi.compliance_long"), fmt_pct(sc.rate, 0),
                        help=ui.tr("gates.kpi.compliance_help", k=sc.compliant, n=sc.buildings, year=p.latest_year))

@@ -6,7 +6,7 @@ import ui
 from core.simulation import risk, scenarios
 from core.simulation.levers import LeverError, parse_levers
 from core.simulation.plan import base_items
-from core.views import simulator
+from core.views import scenario_compare, simulator
 
 lang = ui.lang()
 p = ui.portfolio()
@@ -36,8 +36,8 @@ if len(named) < 2:
     st.info(ui.tr("scen.too_few"), icon=":material/info:")
 else:
     st.subheader(ui.tr("scen.figures"))
-    ui.table(simulator.comparison_table(named, lang), key="scen_figures")
-    _, dist, by_lever, paths = simulator.comparison_exhibits(named, lang)
+    ui.table(scenario_compare.comparison_table(named, lang), key="scen_figures")
+    _, dist, by_lever, paths = scenario_compare.comparison_exhibits(named, lang)
     ui.exhibit(dist, scenario="+".join(chosen))
     left, right = st.columns(2)
     with left:
@@ -53,7 +53,7 @@ else:
                              query_params={"scenario": n})
 
 st.subheader(ui.tr("scen.saved"))
-ui.table(simulator.saved_table(saved, lang), key="scen_saved")
+ui.table(scenario_compare.saved_table(saved, lang), key="scen_saved")
 with st.expander(ui.tr("scen.manage"), icon=":material/edit_note:"):
     which = st.selectbox(ui.tr("scen.which"), names, key="scen_manage")
     row = by_name.loc[which]

@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from core.store import db, repo
+from core.store import db, repo, scenario_rows
 from ui.session import ensure_frame, lang, tr
 
 T = TypeVar("T")
@@ -172,7 +172,7 @@ def write(fn: Callable[..., R], /, *args: object, done: str | Callable[[R], str]
 @st.cache_data(show_spinner=False, max_entries=4)
 def _scenarios(url: str, version: str) -> pd.DataFrame:
     with Session(_engine(url)) as session:
-        return repo.list_scenarios(session)
+        return scenario_rows.list_scenarios(session)
 
 
 def saved_scenarios() -> pd.DataFrame:

@@ -35,7 +35,7 @@ from core.store.repo import Portfolio
 from core.store.text import neutralise_formulas
 from core.views import compare as compare_views
 from core.views import gates as gates_views
-from core.views import overview, simulator
+from core.views import overview, scenario_compare, simulator
 from core.views import standards as standards_views
 from core.views.charts import FONT_FAMILY, INK
 from core.views.exhibits import KeyFigure, PackOptions, ScenarioChoice, SectionContent
@@ -60,7 +60,7 @@ SECTIONS: dict[str, Section] = {s.key: s for s in (
     Section("standards", "page.standards", standards_views.standards_section),
     Section("gates", "page.vendors", gates_views.gates_section),
     Section("consolidation", "page.consolidation", simulator.consolidation_section),  # what is, then what to decide
-    Section("scenarios", "page.scenarios", simulator.scenarios_section),
+    Section("scenarios", "page.scenarios", scenario_compare.scenarios_section),
 )}
 
 FORMATS: tuple[str, ...] = ("pdf", "pptx", "xlsx", "html")
@@ -71,7 +71,7 @@ CHART_MIN_HEIGHT = 420  # layout px of a chart on a page or a slide (width: expo
 
 # --- choosing --------------------------------------------------------------------------------------
 def scenario_choices(saved: pd.DataFrame, names: Sequence[str]) -> tuple[ScenarioChoice, ...]:
-    """The saved scenarios called ``names`` (rows of :func:`core.store.repo.list_scenarios`), in that order."""
+    """The saved scenarios called ``names`` (rows of :func:`core.store.scenario_rows.list_scenarios`), in that order."""
     by_name = saved.set_index("name") if len(saved) else pd.DataFrame(columns=["levers", "version"])
     out = []
     for name in names:

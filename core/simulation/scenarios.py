@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session
 
 from core.simulation.levers import Levers, parse_levers, to_json
-from core.store import repo
+from core.store import scenario_rows
 from core.store.models import Scenario
 
 
@@ -34,7 +34,7 @@ def _saved(row: Scenario) -> Saved:
 
 def load(session: Session, *, name: str) -> Saved | None:
     """The saved scenario called ``name`` (None if there is none)."""
-    row = repo.get_scenario(session, name=name)
+    row = scenario_rows.get_scenario(session, name=name)
     return None if row is None else _saved(row)
 
 
@@ -43,21 +43,21 @@ def save(session: Session, *, name: str, levers: Levers | dict[str, Any] | str, 
     """Save levers as a new scenario (no ``scenario_id``) or over the one loaded at ``seen_version``.
 
     The levers are checked first; saving over a scenario that someone else has changed since is
-    refused (:class:`core.store.repo.StaleScenario`) and the stored scenario stays as it is.
+    refused (:class:`core.store.scenario_rows.StaleScenario`) and the stored scenario stays as it is.
     """
     text = to_json(parse_levers(levers))
     if scenario_id is None:
-        return _saved(repo.insert_scenario(session, name=name, levers=text, description=description or "",
+        return _saved(scenario_rows.insert_scenario(session, name=name, levers=text, description=description or "",
                                            actor=actor, source=source))
     if seen_version is None:
         raise ValueError("saving over a scenario needs the version it was loaded at")
-    return _saved(repo.update_scenario(session, scenario_id=scenario_id, seen_version=seen_version, name=name,
+    return _saved(scenario_rows.update_scenario(session, scenario_id=scenario_id, seen_version=seen_version, name=name,
                                        levers=text, description=description, actor=actor, source=source))
 
 
 def rename(session: Session, *, scenario_id: int, seen_version: int, name: str, actor: str, source: str) -> Saved:
     """Rename a saved scenario (refused if it changed since ``seen_version`` or the name is taken)."""
-    return _saved(repo.update_scenario(session, scenario_id=scenario_id, seen_version=seen_version, name=name,
+    return _saved(scenario_rows.update_scenario(session, scenario_id=scenario_id, seen_version=seen_version, name=name,
                                        actor=actor, source=source))
 
 
@@ -65,14 +65,14 @@ def duplicate(session: Session, *, name: str, new_name: str, actor: str, source:
     """Save a copy of the scenario ``name`` (levers and description) as ``new_name``."""
     original = load(session, name=name)
     if original is None:
-        raise repo.StaleScenario("sim.store.gone_name", name=name)
+        raise scenario_rows.StaleScenario("sim.store.gone_name", name=name)
     return save(session, name=new_name, levers=original.levers, description=original.description, actor=actor,
                 source=source)
 
 
 def remove(session: Session, *, scenario_id: int, seen_version: int, actor: str, source: str) -> None:
     """Delete a saved scenario (refused if it changed since ``seen_version``)."""
-    repo.delete_scenario(session, scenario_id=scenario_id, seen_version=seen_version, actor=actor, source=source)
+    scenario_rows.delete_scenario(session, scenario_id=scenario_id, seen_version=seen_version, actor=actor, source=source)
 
 
 def load_examples(session: Session, path: Path, *, actor: str, source: str) -> int:
@@ -80,7 +80,7 @@ def load_examples(session: Session, path: Path, *, actor: str, source: str) -> i
     that are not saved yet; returns how many were added."""
     added = 0
     for entry in json.loads(path.read_text(encoding="utf-8")):
-        if repo.get_scenario(session, name=entry["name"]) is None:
+        if scenario_rows.get_scenario(session, name=entry["name"]) is None:
             save(session, name=entry["name"], levers=entry["levers"], description=entry.get("description", ""),
                  actor=actor, source=source)
             added += 1

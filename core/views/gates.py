@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from core.domain import gates, quality
+from core.domain import gates, quality, scorecard
 from core.domain.gates import GateSettings
 from core.domain.quality import CRITERIA
 from core.i18n import fmt_money, fmt_pct, join, label, t, wan
@@ -144,8 +144,8 @@ def fee_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
 
 def scorecard_exhibit(p: Portfolio, s: GateSettings, lang: str) -> Exhibit:
     """The scorecard matrix: every building against every check."""
-    card = gates.scorecard(p, s)
-    c = gates.compliance(card)
+    card = scorecard.scorecard(p, s)
+    c = scorecard.compliance(card)
     checks = [(k, check_label(k, lang, line_break=True)) for k in gates.SCORECARD]
     return Exhibit(
         key="gates-scorecard",
@@ -306,7 +306,7 @@ class GateKpis:
     contracts: int
     noncompetitive: int  # in use, above the line
     replace: int  # vendors flagged for replacement
-    compliance: gates.Compliance
+    compliance: scorecard.Compliance
     bonus: BonusSummary
 
 
@@ -323,14 +323,14 @@ def gate_kpis(p: Portfolio, s: GateSettings) -> GateKpis:
     return GateKpis(
         admitted=int((status == "admitted").sum()), vendors=len(status), applied=int((status == "applied").sum()),
         spend=float(use["annual_price"].sum()), contracts=len(use), noncompetitive=int(use["noncompetitive_flag"].sum()),
-        replace=int(ranking["flagged"].sum()), compliance=gates.compliance(gates.scorecard(p, s)),
+        replace=int(ranking["flagged"].sum()), compliance=scorecard.compliance(scorecard.scorecard(p, s)),
         bonus=bonus_summary(p, s),
     )
 
 
 def department_table(p: Portfolio, s: GateSettings, lang: str) -> pd.DataFrame:
     """Every department's scorecard (✓ / ✗ / —) over the buildings it occupies, weakest first."""
-    dep = gates.department_scorecard(p, gates.scorecard(p, s)).sort_values(["compliance_rate", "department"])
+    dep = scorecard.department_scorecard(p, scorecard.scorecard(p, s)).sort_values(["compliance_rate", "department"])
     out = scorecard_table(dep, lang, name="department")
     out.insert(1, t("common.buildings", lang), dep["buildings"].map(lambda b: join(b, lang)).to_numpy())
     return out

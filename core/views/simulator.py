@@ -5,7 +5,7 @@ distribution with the hurdle, tornado), the tables behind them, and saved scenar
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +14,7 @@ import pandas as pd
 
 from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, t
 from core.simulation import risk
-from core.simulation.levers import DELIVERIES, LEVERS, LeverError, Levers, parse_levers, to_json
+from core.simulation.levers import DELIVERIES, LEVERS, LeverError, Levers, to_json
 from core.simulation.model import Result, run
 from core.simulation.plan import MODEL_INPUTS, prepare
 from core.simulation.risk import MonteCarlo, Uncertain, Volatility
@@ -80,8 +80,6 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, draws: int = ri
                     volatility=risk.budget_volatility(p, plan), inputs=inputs)
 
 
-
-
 # --- words and figures --------------------------------------------------------------------------
 def lever_name(lever: str, lang: str) -> str:
     """A lever's name in ``lang``."""
@@ -133,8 +131,6 @@ def key_figures(a: Analysis, lang: str) -> tuple[KeyFigure, ...]:
         (t("sim.kf.transition", lang), fmt_money(r.transition_total, lang)),
         (t("sim.kf.annual", lang, year=r.plan.base_year), fmt_money(r.annual_saving, lang)),
     )
-
-
 
 
 def factor_text(key: str, value: float, lang: str) -> str:
@@ -386,87 +382,6 @@ def levers_in_words(levers: Levers, lang: str) -> str:
     return join((lever_name(k, lang) for k in used), lang) if used else t("sim.levers.none", lang)
 
 
-# --- saved scenarios side by side ---------------------------------------------------------------
-def comparison_table(named: Sequence[tuple[str, Analysis]], lang: str) -> pd.DataFrame:
-    """Key figures of two to four scenarios: one row per figure, one column per scenario."""
-    rows: list[tuple[str, list[str]]] = [
-        (t("sim.kf.npv_p50", lang), [fmt_money(a.npv[1], lang) for _, a in named]),
-        (t("sim.kf.npv_p10", lang), [fmt_money(a.npv[0], lang) for _, a in named]),
-        (t("sim.kf.npv_p90", lang), [fmt_money(a.npv[2], lang) for _, a in named]),
-        (t("sim.kf.prob_positive", lang), [fmt_pct(a.mc.prob_positive, 0) for _, a in named]),
-        (t("sim.kf.prob_beats", lang), [fmt_pct(a.mc.prob_beats, 0) for _, a in named]),
-        (t("sim.kf.annual_short", lang), [fmt_money(a.result.annual_saving, lang) for _, a in named]),
-        (t("sim.kf.transition", lang), [fmt_money(a.result.transition_total, lang) for _, a in named]),
-        (t("sim.kf.payback", lang), [str(a.result.payback_year or "—") for _, a in named]),
-        (t("sim.kf.volatility", lang), [f"{fmt_pct(a.volatility.before, 1)} → {fmt_pct(a.volatility.after, 1)}"
-                                        if pd.notna(a.volatility.before) else "—" for _, a in named]),
-        (t("sim.kf.years", lang), [f"{a.result.years[0]}–{a.result.years[-1]}" for _, a in named]),
-        (t("sim.kf.levers", lang), [levers_in_words(a.levers, lang) for _, a in named]),
-    ]
-    out = pd.DataFrame({t("sim.col.figure", lang): [r[0] for r in rows]})
-    for i, (name, _) in enumerate(named):
-        out[name] = [r[1][i] for r in rows]
-    return out
-
-
-def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> list[Exhibit]:
-    """Saved scenarios side by side: key figures, overlaid NPV distributions, savings by lever, and
-    the median net saving per year."""
-    names = [n for n, _ in named]
-    table = comparison_table(named, lang)
-    best = max(named, key=lambda x: x[1].npv[1])
-    surest = max(named, key=lambda x: x[1].mc.prob_positive)
-    # the chart leaves out the levers used (long text; the pack lists every scenario's levers anyway)
-    figures = Exhibit(
-        key="scenarios-figures", figure=sim_charts.figures_table(table.iloc[:-1], t("sim.compare.figures_title", lang)),
-        takeaway=sentence(t("sim.takeaway.compare", lang, best=who(best[0], lang), p50=fmt_money(best[1].npv[1], lang),
-                            surest=who(surest[0], lang), prob=fmt_pct(surest[1].mc.prob_positive, 0))),
-        data=table)
-
-    lo = min(float(a.mc.npv.min()) for _, a in named)
-    hi = max(float(a.mc.npv.max()) for _, a in named)
-    edges = np.linspace(lo, hi, 41) if hi > lo else np.array([lo - 0.5, hi + 0.5])
-    hists = []
-    for n, a in named:
-        counts, _ = a.mc.histogram(edges=edges)
-        h = pd.DataFrame({"low": edges[:-1], "high": edges[1:], "share": counts / max(1, a.mc.draws)})
-        h.attrs["p50"] = a.npv[1]
-        hists.append((n, h))
-    widest = max(named, key=lambda x: x[1].npv[2] - x[1].npv[0])
-    dist = Exhibit(
-        key="scenarios-npv", figure=sim_charts.scenario_distributions(hists, lang),
-        takeaway=t("sim.takeaway.compare_dist", lang, names=join(names, lang), widest=who(widest[0], lang),
-                   low=fmt_money(widest[1].npv[0], lang), high=fmt_money(widest[1].npv[2], lang)),
-        data=pd.DataFrame({t("sim.col.from_wan", lang): (edges[:-1] / 1e4).round(1),
-                           t("sim.col.to_wan", lang): (edges[1:] / 1e4).round(1),
-                           **{f"{n} (%)": (h["share"] * 100).round(2) for n, h in hists}}))
-
-    long = []
-    for n, a in named:
-        w = a.result.waterfall.set_index("lever")["saving"]
-        long += [(lever_name(k, lang), n, float(w.get(k, 0.0))) for k in LEVERS]
-    levers = pd.DataFrame(long, columns=["lever", "scenario", "saving"])
-    levers = levers.loc[levers.groupby("lever")["saving"].transform(lambda s: s.abs().max()) > 0]
-    by_lever = levers.pivot_table(index="lever", columns="scenario", values="saving", sort=False)
-    spread = (by_lever.max(axis=1) - by_lever.min(axis=1)) if len(by_lever) else pd.Series(dtype=float)
-    lever_take = (t("sim.takeaway.compare_levers", lang, lever=spread.idxmax(), amount=fmt_money(float(spread.max()), lang))
-                  if len(spread) and spread.max() > 0 else t("sim.takeaway.waterfall_none", lang))
-    lever_ex = Exhibit(
-        key="scenarios-levers", figure=sim_charts.scenario_levers(levers, lang), takeaway=lever_take,
-        data=by_lever.div(1e4).round(1).reset_index().rename(columns={"lever": t("sim.col.lever", lang)}))
-
-    paths = pd.concat([fan_table(a)[["year", "p50"]].assign(scenario=n) for n, a in named], ignore_index=True)
-    last = paths.loc[paths["year"] == paths["year"].max()]
-    top = last.loc[last["p50"].idxmax()]
-    paths_ex = Exhibit(
-        key="scenarios-paths", figure=sim_charts.scenario_paths(paths, lang),
-        takeaway=t("sim.takeaway.compare_paths", lang, year=int(top["year"]), best=who(str(top["scenario"]), lang),
-                   p50=fmt_money(float(top["p50"]), lang)),
-        data=paths.pivot_table(index="year", columns="scenario", values="p50", sort=False).div(1e4).round(1)
-        .reset_index().rename(columns={"year": t("sim.col.year", lang)}))
-    return [figures, dist, lever_ex, paths_ex]
-
-
 # --- the meeting pack ---------------------------------------------------------------------------
 PACK_ASSUMPTIONS: tuple[str, ...] = (*MODEL_INPUTS, "fee_cap_tolerance", "horizon_years")
 
@@ -497,14 +412,6 @@ def consolidation_section(p: Portfolio, lang: str, options: PackOptions) -> Sect
                           assumptions=PACK_ASSUMPTIONS if options.scenarios else ())
 
 
-def scenarios_section(p: Portfolio, lang: str, options: PackOptions) -> SectionContent:
-    """The Scenarios page's part of the pack: the chosen scenarios side by side (two or more)."""
-    if len(options.scenarios) < 2:
-        return SectionContent(exhibits=())
-    return SectionContent(exhibits=tuple(comparison_exhibits(_pack_analyses(p, options)[:4], lang)),
-                          assumptions=PACK_ASSUMPTIONS)
-
-
 # --- the CLI's figures --------------------------------------------------------------------------
 def summary(a: Analysis, name: str | None = None) -> dict[str, Any]:
     """The figures ``python -m core simulate --json`` prints [CNY]."""
@@ -528,20 +435,3 @@ def summary(a: Analysis, name: str | None = None) -> dict[str, Any]:
 
 def _round(x: float) -> float | None:
     return None if pd.isna(x) else round(float(x), 4)
-
-
-def saved_table(saved: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The saved scenarios (:func:`core.store.repo.list_scenarios`) for reading: name, owner, description,
-    version, last update and the levers used."""
-    def used(text: str) -> str:
-        try:
-            return levers_in_words(parse_levers(text), lang)
-        except LeverError:
-            return "—"
-
-    updated = pd.to_datetime(saved["updated_at"], utc=True).dt.strftime("%Y-%m-%d %H:%M")
-    return pd.DataFrame({
-        t("scen.col.name", lang): saved["name"], t("scen.col.levers", lang): saved["levers"].map(used),
-        t("scen.col.description", lang): saved["description"], t("scen.col.owner", lang): saved["owner"],
-        t("scen.col.version", lang): saved["version"].astype(int), t("scen.col.updated", lang): updated,
-    })

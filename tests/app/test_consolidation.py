@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from core.simulation import scenarios
 from core.simulation.levers import decode, encode, parse_levers
-from core.store import db, repo
+from core.store import db, scenario_rows
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "pages/consolidation.py"
@@ -23,7 +23,7 @@ def waterfall_bars(at) -> list[str]:
 def stored(path, name):
     engine = db.make_engine(f"sqlite:///{path}")
     with Session(engine) as s:
-        row = repo.get_scenario(s, name=name)
+        row = scenario_rows.get_scenario(s, name=name)
         out = None if row is None else (row.version, json.loads(row.levers))
     engine.dispose()
     return out

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from core.files import loader
+from core.files import editor
 from core.store import db, repo
 from tests.app.conftest import ROOT, assert_clean, run_app
 
@@ -81,12 +81,12 @@ def test_edit_a_row_in_the_grid_and_save(demo_copy):
 def test_a_concurrent_edit_of_the_same_row_is_refused(demo_copy):
     at = run_app("en", "pages/data.py")
     engine = db.make_engine()
-    theirs = loader.load_table(engine, "buildings")
-    edit = loader.editor_frame(theirs, "buildings", "en")
+    theirs = editor.load_table(engine, "buildings")
+    edit = editor.editor_frame(theirs, "buildings", "en")
     edit.loc[0, "district"] = "someone else's edit"
-    assert loader.save_edit(engine, table="buildings", loaded=theirs, edited=edit, actor="other", lang="en").written
-    editor = at.data_editor[0]
-    at.session_state[editor.key] = {"edited_rows": {0: {"tier": 3}}, "added_rows": [], "deleted_rows": []}
+    assert editor.save_edit(engine, table="buildings", loaded=theirs, edited=edit, actor="other", lang="en").written
+    grid = at.data_editor[0]
+    at.session_state[grid.key] = {"edited_rows": {0: {"tier": 3}}, "added_rows": [], "deleted_rows": []}
     english(at)
     button(at, "Save changes").click()
     english(at)

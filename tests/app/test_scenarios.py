@@ -3,7 +3,7 @@ import pytest
 from sqlmodel import Session
 
 from core.simulation import scenarios
-from core.store import db, repo
+from core.store import db, scenario_rows
 from tests.app.conftest import assert_clean, run_app
 
 PAGE = "pages/scenarios.py"
@@ -12,7 +12,7 @@ PAGE = "pages/scenarios.py"
 def names(path):
     engine = db.make_engine(f"sqlite:///{path}")
     with Session(engine) as s:
-        out = repo.list_scenarios(s)["name"].tolist()
+        out = scenario_rows.list_scenarios(s)["name"].tolist()
     engine.dispose()
     return out
 

@@ -5,7 +5,7 @@ import os
 import pytest
 from sqlmodel import Session, select
 
-from core.domain import gates
+from core.domain import gates, scorecard
 from core.i18n import fmt_pct
 from core.store import db
 from core.store.models import AuditLog, Vendor, VendorDecision
@@ -131,7 +131,7 @@ def test_rules_change_the_page_and_can_be_saved(lang, demo_copy):
 def test_overview_shows_the_compliance_rate(demo_portfolio):
     at = run_app("zh")
     assert_clean(at)
-    c = gates.current_compliance(demo_portfolio, dt.date.today())
+    c = scorecard.current_compliance(demo_portfolio, dt.date.today())
     assert {m.label: m.value for m in at.metric}["统一管理合规率"] == fmt_pct(c.rate, 0)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core.__main__ import main
+from core.cli import main
 from tests.conftest import both_backends
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from core.__main__ import main
+from core.cli import main
 from core.domain import compare, standards
 
 

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from core.__main__ import main
+from core.cli import main
 
 KEYS = {"npv_saving_p10", "npv_saving_p50", "npv_saving_p90", "prob_positive", "prob_beats_hurdle", "payback_year",
         "waterfall", "annual_saving_p50"}

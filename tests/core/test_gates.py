@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from sqlmodel import Session, select
 
-from core.domain import gates
+from core.domain import gates, scorecard
 from core.store import audit, db
 from core.store.models import AdmissionStatus, Assumption, AuditLog, Vendor, VendorDecision
 from tests.conftest import both_backends
@@ -234,7 +234,7 @@ def test_signed_while_barred(session):
 # --- the scorecard ------------------------------------------------------------------------------------
 def card_of(session, city=None, **changes):
     p, s = load(session, city)
-    return gates.scorecard(p, dataclasses.replace(s, **changes)).set_index("building")
+    return scorecard.scorecard(p, dataclasses.replace(s, **changes)).set_index("building")
 
 
 def test_unified_management(session):
@@ -294,8 +294,8 @@ def test_fees_within_standard_refused(session):
     city = gate_city()
     city["contracts"].loc[0, "annual_price"] = 600_000.0  # 5.00 per m²·month: 13% above 4.42, amber 10%
     p, s = load(session, city)
-    assert gates.scorecard(p, s).set_index("building").at["甲楼", "fees_within_standard"] is False
-    wider = gates.scorecard(p, dataclasses.replace(s, amber=0.15)).set_index("building")
+    assert scorecard.scorecard(p, s).set_index("building").at["甲楼", "fees_within_standard"] is False
+    wider = scorecard.scorecard(p, dataclasses.replace(s, amber=0.15)).set_index("building")
     assert wider.at["甲楼", "fees_within_standard"] is True
 
 
@@ -338,14 +338,14 @@ def test_restricted_with_an_approved_vendor(session):
 
 def test_compliance_rate_and_departments(session):
     p, s = load(session)
-    card = gates.scorecard(p, s).set_index("building")
+    card = scorecard.scorecard(p, s).set_index("building")
     # 甲楼 meets all six; 乙楼: standard ✓, quality ✗ (not assessed), the rest do not apply → 1 of 2
     assert card.at["甲楼", "compliance_rate"] == 1 and card.at["甲楼", "compliant"]
     assert (card.at["乙楼", "applicable"], card.at["乙楼", "met"]) == (2, 1)
-    summary = gates.compliance(card.reset_index())
+    summary = scorecard.compliance(card.reset_index())
     assert summary.rate == pytest.approx(card["met"].sum() / card["applicable"].sum())
     assert summary.weakest == "quality_passed"
-    dep = gates.department_scorecard(p, card.reset_index()).set_index("department")
+    dep = scorecard.department_scorecard(p, card.reset_index()).set_index("department")
     assert dep.at["丙局", "quality_passed"] is False and dep.at["甲局", "compliant"]
 
 
@@ -361,7 +361,7 @@ def test_the_demo_city_surfaces_every_planted_case(demo_portfolio):
     assert (p.vendors["status"] == "applied").sum() == 2
     reg = gates.contract_register(p, s)
     assert reg.loc[reg["noncompetitive_flag"], "channel"].tolist() == ["direct_award", "single_source"]
-    card = gates.scorecard(p, s).set_index("building")
+    card = scorecard.scorecard(p, s).set_index("building")
     assert card.at["政法综合楼", "unified_management"] is False  # shared, managed by 市公安局
     assert card.at["文体商务楼", "restricted_kept"] is False
     assert card.at["教育卫健大楼", "vendors_admitted"] is False  # the suspended vendor's contract runs on

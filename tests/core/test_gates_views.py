@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from core.domain import gates
+from core.domain import gates, scorecard
 from core.i18n import t
 from core.views import gates as gates_views
 from tests.factories import load_city, tiny_city
@@ -59,8 +59,8 @@ def test_a_city_without_contracts_or_assessments(session, lang):
 def test_the_scorecard_takeaway_when_everything_holds(session):
     p = load_city(session, tiny_city())
     s = gates.GateSettings.from_book(p, ON)
-    card = gates.scorecard(p, s)
+    card = scorecard.scorecard(p, s)
     fake = card.assign(quality_passed=True, met=card["applicable"], compliant=True)
-    c = gates.compliance(fake)
+    c = scorecard.compliance(fake)
     assert (c.rate, c.weakest) == (1.0, "")
     assert dataclasses.asdict(c)["compliant"] == 3

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import Session, select
 
-from core.files import admin, io, loader
+from core.files import admin, checks, editor, exports, loader, writers
 from core.store import db, layout, repo
 from core.store.models import AuditLog
 from tests.conftest import both_backends, counts
@@ -21,7 +21,7 @@ GOOD = Path(__file__).resolve().parents[1] / "data" / "good"
 
 def stored(engine, table: str) -> pd.DataFrame:
     with Session(engine) as s:
-        return loader.canonical(table, repo.natural_frames(s, tables=[table])[table])
+        return checks.canonical(table, repo.natural_frames(s, tables=[table])[table])
 
 
 def audit_entries(engine, table: str) -> list[AuditLog]:
@@ -107,9 +107,9 @@ def test_enum_values_and_headers_in_either_language(demo):
 
 def test_an_unchanged_file_is_all_unchanged_and_audits_nothing(demo):
     with Session(demo) as s:
-        frames = loader.export_frames(s, "zh")
+        frames = exports.export_frames(s, "zh")
     n_audit = counts(demo)["audit_log"]
-    plan = loader.import_files(demo, [("all.xlsx", io.to_xlsx(frames))], actor="t")
+    plan = loader.import_files(demo, [("all.xlsx", writers.to_xlsx(frames))], actor="t")
     assert plan.ok and plan.counts()["insert"] == plan.counts()["update"] == 0
     # the audit log and the saved scenarios are exported, never imported
     assert plan.counts()["unchanged"] == sum(len(f) for n, f in frames.items() if n not in ("审计日志", "方案"))
@@ -120,7 +120,7 @@ def test_an_unchanged_file_is_all_unchanged_and_audits_nothing(demo):
 @pytest.mark.parametrize(("lang", "fmt"), [("zh", "xlsx"), ("en", "xlsx"), ("zh", "csv"), ("en", "csv")])
 def test_round_trip_export_into_an_empty_store(demo, stores, lang, fmt):
     """Export every table, import the files into an empty store: every table holds the same rows."""
-    data = loader.export_file(demo, lang, fmt)
+    data = exports.export_file(demo, lang, fmt)
     files = [("export.xlsx", data)] if fmt == "xlsx" else io_unzip(data)
     empty = stores.engine(schema=False)
     db.create_schema(empty)
@@ -144,10 +144,10 @@ def test_export_neutralises_formula_text_and_keeps_negative_numbers(demo):
     with db.session_scope(demo) as s:
         repo.update_rows(s, table="buildings", rows=[{"id": 1, "district": "=HYPERLINK(\"x\")"}])
     with Session(demo) as s:
-        frames = loader.export_frames(s, "en")
-    csv = io.to_csv(frames["buildings"]).decode("utf-8-sig")
+        frames = exports.export_frames(s, "en")
+    csv = writers.to_csv(frames["buildings"]).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv
-    wb = load_workbook(BytesIO(io.to_xlsx(frames)))
+    wb = load_workbook(BytesIO(writers.to_xlsx(frames)))
     cells = [c.value for row in wb["buildings"].iter_rows() for c in row]
     assert "'=HYPERLINK(\"x\")" in cells and not any(isinstance(v, str) and v.startswith("=") for v in cells)
     values = [c.value for row in wb["assumptions"].iter_rows() for c in row]
@@ -159,7 +159,7 @@ def test_templates_read_back_as_what_they_show(demo):
     for table in layout.SPECS:
         for lang in ("zh", "en"):
             for fmt in ("xlsx", "csv"):
-                blob = io.template(table, lang, fmt)
+                blob = writers.template(table, lang, fmt)
                 plan = loader.import_files(demo, [(f"{table}.{fmt}", blob)], table=table, dry_run=True)
                 assert plan.ok, (table, lang, fmt, plan.problems.to_dict("records"))
                 assert plan.counts()["insert"] + plan.counts()["update"] + plan.counts()["unchanged"] == 1
@@ -202,8 +202,8 @@ def test_department_parents_may_be_rows_of_the_same_file(demo):
 
 # --- the editor ---------------------------------------------------------------------------------------
 def test_editor_saves_updates_inserts_and_deletes_with_audit(demo):
-    loaded = loader.load_table(demo, "occupancy")
-    edited = loader.editor_frame(loaded, "occupancy", "zh")
+    loaded = editor.load_table(demo, "occupancy")
+    edited = editor.editor_frame(loaded, "occupancy", "zh")
     first = edited.index[0]
     edited.loc[first, "staff"] = 99
     gone = int(edited.iloc[-1]["id"])
@@ -211,7 +211,7 @@ def test_editor_saves_updates_inserts_and_deletes_with_audit(demo):
     edited = pd.concat([edited, pd.DataFrame([{"id": None, "building": "群团大楼", "department": "市教育局",
                                                "floor_area_m2": 10.0, "staff": 1}])], ignore_index=True)
     before = counts(demo)["occupancy"]
-    plan = loader.save_edit(demo, table="occupancy", loaded=loaded, edited=edited, actor="李四", lang="zh")
+    plan = editor.save_edit(demo, table="occupancy", loaded=loaded, edited=edited, actor="李四", lang="zh")
     assert plan.written, plan.problems
     assert plan.counts() == {"insert": 1, "update": 1, "delete": 1, "unchanged": 0}
     assert counts(demo)["occupancy"] == before
@@ -223,15 +223,15 @@ def test_editor_saves_updates_inserts_and_deletes_with_audit(demo):
 
 
 def test_editor_refuses_a_row_someone_else_changed_meanwhile(demo):
-    mine = loader.load_table(demo, "buildings")
-    theirs = loader.load_table(demo, "buildings")
-    their_edit = loader.editor_frame(theirs, "buildings", "en")
+    mine = editor.load_table(demo, "buildings")
+    theirs = editor.load_table(demo, "buildings")
+    their_edit = editor.editor_frame(theirs, "buildings", "en")
     their_edit.loc[0, "tier"] = 3
-    assert loader.save_edit(demo, table="buildings", loaded=theirs, edited=their_edit, actor="A", lang="en").written
-    my_edit = loader.editor_frame(mine, "buildings", "en")
+    assert editor.save_edit(demo, table="buildings", loaded=theirs, edited=their_edit, actor="A", lang="en").written
+    my_edit = editor.editor_frame(mine, "buildings", "en")
     my_edit.loc[0, "district"] = "新街道"
     my_edit.loc[1, "tier"] = 2  # a row nobody else touched
-    plan = loader.save_edit(demo, table="buildings", loaded=mine, edited=my_edit, actor="B", lang="en")
+    plan = editor.save_edit(demo, table="buildings", loaded=mine, edited=my_edit, actor="B", lang="en")
     assert not plan.written
     assert plan.problems[["row", "value", "code"]].values.tolist() == [[1, "市行政中心", "conflict"]]
     now = stored(demo, "buildings").set_index("name")
@@ -240,12 +240,12 @@ def test_editor_refuses_a_row_someone_else_changed_meanwhile(demo):
 
 
 def test_editor_checks_like_an_import_and_refuses_deleting_referenced_rows(demo):
-    loaded = loader.load_table(demo, "buildings")
-    edited = loader.editor_frame(loaded, "buildings", "en")
+    loaded = editor.load_table(demo, "buildings")
+    edited = editor.editor_frame(loaded, "buildings", "en")
     edited.loc[1, "name"] = "市行政中心"  # another building's name
     edited.loc[2, "gross_floor_area_m2"] = -5
     edited = edited.drop(edited.index[-1])  # 文体商务楼 has arrangements, occupants, assessments
-    plan = loader.save_edit(demo, table="buildings", loaded=loaded, edited=edited, actor="t", lang="en")
+    plan = editor.save_edit(demo, table="buildings", loaded=loaded, edited=edited, actor="t", lang="en")
     assert sorted(plan.problems["code"]) == ["duplicate_store", "not_above", "referenced", "referenced", "referenced"]
     assert counts(demo)["buildings"] == 16
 

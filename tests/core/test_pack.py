@@ -21,12 +21,12 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
 
-from core.__main__ import main
+from core.cli import main
 from core.domain import spending
 from core.i18n import fmt_money
 from core.sharing import document, export, pack
 from core.store.models import Scenario
-from core.store.repo import list_scenarios
+from core.store.scenario_rows import list_scenarios
 from core.views import charts, overview
 from core.views.exhibits import Exhibit, PackOptions, ScenarioChoice, SectionContent
 

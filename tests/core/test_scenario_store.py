@@ -8,8 +8,8 @@ from sqlmodel import Session
 from core.files import admin
 from core.simulation import scenarios
 from core.simulation.levers import LeverError, parse_levers, to_json
-from core.store import db, repo
-from core.store.repo import ScenarioRefused, StaleScenario
+from core.store import db, repo, scenario_rows
+from core.store.scenario_rows import ScenarioRefused, StaleScenario
 from tests.conftest import both_backends
 
 pytestmark = both_backends  # optimistic locking must hold on PostgreSQL too (CI runs it there)
@@ -32,7 +32,7 @@ def test_save_load_and_save_again(engine):
                                 scenario_id=loaded.id, seen_version=loaded.version, **WHO)
     assert second.version == 2
     with Session(engine) as s:
-        row = repo.get_scenario(s, name="方案A")
+        row = scenario_rows.get_scenario(s, name="方案A")
         assert json.loads(row.levers) == {"energy": True, "fee_cap": {"enabled": True}}
         assert row.created_at < row.updated_at or row.created_at == row.updated_at
         assert audit(s) == [("insert", "方案A", "科员甲"), ("update", "方案A", "科员甲")]
@@ -51,7 +51,7 @@ def test_a_stale_save_is_refused_and_the_stored_scenario_is_unchanged(engine):
     assert "version 2" in str(err.value)
     assert "他人修改" in err.value.text("zh") and "第 2 版" in err.value.text("zh")
     with Session(engine) as s:
-        row = repo.get_scenario(s, name="方案A")
+        row = scenario_rows.get_scenario(s, name="方案A")
         assert (row.version, json.loads(row.levers)) == (2, {"staff_pooling": True})  # theirs, untouched
         assert [a for a, _, _ in audit(s)] == ["insert", "update"]  # my attempt left no trace
 
@@ -73,7 +73,7 @@ def test_invalid_levers_are_never_stored(engine):
     with pytest.raises(LeverError, match="unknown key"), db.session_scope(engine) as s:
         scenarios.save(s, name="方案A", levers={"fee_caps": True}, **WHO)
     with Session(engine) as s:
-        assert repo.list_scenarios(s).empty
+        assert scenario_rows.list_scenarios(s).empty
 
 
 def test_rename_duplicate_and_delete(engine):
@@ -90,7 +90,7 @@ def test_rename_duplicate_and_delete(engine):
     with db.session_scope(engine) as s:
         scenarios.remove(s, scenario_id=a.id, seen_version=2, **WHO)
     with Session(engine) as s:
-        assert repo.list_scenarios(s)["name"].tolist() == ["方案乙"]
+        assert scenario_rows.list_scenarios(s)["name"].tolist() == ["方案乙"]
         assert [(act, key) for act, key, _ in audit(s)] == [
             ("insert", "方案A"), ("update", "方案甲"), ("insert", "方案乙"), ("delete", "方案甲")]
     with pytest.raises(StaleScenario, match="deleted"), db.session_scope(engine) as s:
@@ -100,7 +100,7 @@ def test_rename_duplicate_and_delete(engine):
 def test_the_demo_ships_three_example_scenarios(demo_db: Path):
     engine = db.make_engine(f"sqlite:///{demo_db}")
     with Session(engine) as s:
-        saved = repo.list_scenarios(s)
+        saved = scenario_rows.list_scenarios(s)
         entries = repo.audit_frame(s, tables=["scenarios"])[0]
     assert sorted(saved["name"]) == sorted(["标准先行", "标准+集中采购", "全面整合"])
     assert (saved["version"] == 1).all()

@@ -7,7 +7,7 @@ import pytest
 from core.files import admin
 from core.sharing import pack
 from core.simulation.levers import LEVERS, Levers, parse_levers, to_json
-from core.views import lever_form, simulator
+from core.views import lever_form, scenario_compare, simulator
 from core.views.exhibits import PackOptions, ScenarioChoice
 
 EXAMPLES = {e["name"]: e["levers"] for e in json.loads(admin.EXAMPLE_SCENARIOS.read_text(encoding="utf-8"))}
@@ -77,10 +77,10 @@ def test_form_values_and_levers_round_trip(demo_portfolio):
 def test_saved_scenarios_side_by_side(demo_portfolio, full):
     standards_only = simulator.analyse(demo_portfolio, EXAMPLES["标准先行"], draws=2_000)
     named = [("全面整合", full), ("标准先行", standards_only)]
-    table = simulator.comparison_table(named, "zh")
+    table = scenario_compare.comparison_table(named, "zh")
     assert list(table.columns) == ["指标", "全面整合", "标准先行"]
     assert table.iloc[0, 1] == simulator.fmt_money(full.npv[1], "zh")
-    exhibits = simulator.comparison_exhibits(named, "en")
+    exhibits = scenario_compare.comparison_exhibits(named, "en")
     assert [e.key for e in exhibits] == ["scenarios-figures", "scenarios-npv", "scenarios-levers", "scenarios-paths"]
     assert "全面整合" in exhibits[0].takeaway  # the larger saving is the full consolidation's
     assert all(len(e.data) for e in exhibits)
@@ -97,13 +97,13 @@ def test_pack_sections_give_each_scenario_its_own_exhibits(demo_portfolio):
         name = "全面整合" if e.key.startswith("1-") else "标准先行"
         assert name in e.takeaway
     assert "wage_growth" in consolidation.assumptions and len(consolidation.key_figures) == 4
-    comparison = simulator.scenarios_section(demo_portfolio, "zh", options)
+    comparison = scenario_compare.scenarios_section(demo_portfolio, "zh", options)
     assert comparison.exhibits[0].key == "scenarios-figures"
     nothing = PackOptions()
     assert simulator.consolidation_section(demo_portfolio, "zh", nothing).exhibits == ()
-    assert simulator.scenarios_section(demo_portfolio, "zh", nothing).exhibits == ()
+    assert scenario_compare.scenarios_section(demo_portfolio, "zh", nothing).exhibits == ()
     one = PackOptions(scenarios=options.scenarios[:1])
-    assert simulator.scenarios_section(demo_portfolio, "zh", one).exhibits == ()  # nothing to compare
+    assert scenario_compare.scenarios_section(demo_portfolio, "zh", one).exhibits == ()  # nothing to compare
 
 
 def test_the_pack_workbook_holds_every_scenario_sheet(demo_portfolio):

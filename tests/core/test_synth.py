@@ -3,13 +3,13 @@ import json
 
 import pandas as pd
 
-from core.__main__ import main
-from core.demo import synth
+from core.cli import main
+from core.demo import large, synth
 from core.domain.modes import modes_of_buildings
 
 
 def test_same_seed_same_city_other_seed_other_city():
-    a, b, c = synth.synthetic_city(25, seed=3), synth.synthetic_city(25, seed=3), synth.synthetic_city(25, seed=4)
+    a, b, c = large.synthetic_city(25, seed=3), large.synthetic_city(25, seed=3), large.synthetic_city(25, seed=4)
     for name in synth.TABLES:
         pd.testing.assert_frame_equal(a[name], b[name])
     assert not a["buildings"].equals(c["buildings"])
@@ -28,7 +28,7 @@ def test_init_db_synthetic_loads_every_mode(tmp_path, monkeypatch, capsys):
 
 
 def test_synthetic_restricted_services_stay_in_house_or_with_cleared_vendors():
-    city = synth.synthetic_city(60, seed=5)
+    city = large.synthetic_city(60, seed=5)
     arr = city["arrangements"]
     confidential = arr.loc[arr["service"] == "confidential"]
     assert (confidential["delivery"] == "in_house").all()

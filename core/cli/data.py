@@ -1,0 +1,122 @@
+"""Commands on the store itself: init-db, info, import, export, backup, restore."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlmodel import Session
+
+from core.cli.common import _actor, _files, _print_json
+from core.demo import large
+from core.files import admin, backup, checks, exports, loader, writers
+from core.store import db, layout, repo
+
+
+def cmd_init_db(args: argparse.Namespace) -> int:
+    engine = db.make_engine()
+    if args.if_empty and db.has_schema(engine):
+        with Session(engine) as session:
+            empty = repo.is_empty(session)
+        if not empty:
+            db.migrate(engine)  # an existing store keeps its data and gets the newest schema
+            print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}")
+            return 0
+    if args.synthetic:
+
+        if args.buildings < 1:
+            raise ValueError("--buildings must be at least 1")
+        city = large.synthetic_city(args.buildings, seed=args.seed)
+        counts = admin.init_store(engine, force=args.force, frames=city, dataset="synthetic")
+        what = f" with a synthetic city of {args.buildings:,} buildings (seed {args.seed})"
+    else:
+        counts = admin.init_store(engine, demo=args.demo, force=args.force)
+        what = " with the demo city" if args.demo else ""
+    print(f"initialised {db.display_url(str(engine.url))}{what}")
+    for table, n in counts.items():
+        print(f"  {table:<22}{n:>8}")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    info = admin.store_info(db.make_engine())
+    if args.json:
+        _print_json(info)
+        return 0
+    print(f"database: {info['database_url']}")
+    if not info["schema"]:
+        print("no tables yet: run `python -m core init-db --demo`")
+        return 0
+    meta = info.get("meta", {})
+    print(f"dataset:  {meta.get('dataset', '?')} (created {meta.get('created_at', '?')})")
+    print("rows per table:")
+    for table, n in info["tables"].items():
+        print(f"  {table:<22}{n:>8}")
+    print("buildings per support mode:")
+    for mode, n in info["buildings_per_mode"].items():
+        print(f"  {mode:<22}{n:>8}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if args.table and args.table not in layout.SPECS:
+        raise ValueError(f"unknown table {args.table!r}; one of: {', '.join(layout.SPECS)}")
+    engine = db.make_engine()
+    db.check_connection(engine)
+    if not db.has_schema(engine):
+        raise db.StoreError("the store has no tables yet: run `python -m core init-db` first")
+    plan = loader.import_files(engine, _files(Path(args.path), args.table), table=args.table, encoding=args.encoding,
+                               lang=args.lang, dry_run=args.dry_run, actor=_actor(args), source="cli")
+    for note in plan.notes:
+        print(f"note: {note}")
+    if not plan.ok:
+        n = len(plan.problems)
+        shown = plan.problems if args.limit == 0 else plan.problems.head(args.limit)
+        for _, row in shown.iterrows():
+            print(checks.format_problem(row), file=sys.stderr)
+        more = f" (the first {len(shown)} shown; --limit 0 shows all)" if len(shown) < n else ""
+        print(f"error: {n} problem{'s' if n != 1 else ''}{more}; nothing was written", file=sys.stderr)
+        return 2
+    print("dry run: nothing written" if args.dry_run else "imported in one transaction")
+    print(f"  {'table':<22}{'insert':>8}{'update':>8}{'same':>8}")
+    for name, p in plan.tables.items():
+        print(f"  {name:<22}{len(p.inserts):>8}{len(p.updates):>8}{p.unchanged:>8}")
+    if args.dry_run:
+        for _, row in plan.preview("en", limit=args.limit or 1_000_000).iterrows():
+            if row.iloc[2] == "Update":
+                print(f"  update {row.iloc[0]} {row.iloc[1]}: {row.iloc[3]}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    engine = db.make_engine()
+    db.check_connection(engine)
+    with db.snapshot(engine) as session:
+        frames = exports.export_frames(session, args.lang)
+    if path.suffix.lower() == ".xlsx":
+        path.write_bytes(writers.to_xlsx(frames))
+    elif path.suffix.lower() == ".zip":
+        path.write_bytes(writers.to_zip({f"{name}.csv": writers.to_csv(frame) for name, frame in frames.items()}))
+    else:
+        raise ValueError(f"{path}: write .xlsx (one sheet per table) or .zip (one CSV per table)")
+    print(f"exported {len(frames)} tables to {path}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    manifest = backup.write_backup(db.make_engine(), Path(args.file), force=args.force)
+    rows = sum(t["rows"] for t in manifest["tables"].values())
+    print(f"backed up {len(manifest['tables'])} tables ({rows} rows) to {args.file}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} does not exist")
+    counts = backup.restore(db.make_engine(), path.read_bytes(), name=path.name, actor=_actor(args))
+    print(f"restored {path} in one transaction:")
+    for table, n in counts.items():
+        print(f"  {table:<22}{n:>8}")
+    return 0

@@ -1,0 +1,113 @@
+"""Saved scenarios' rows: listed, read, inserted, updated and deleted with optimistic locking (a change made against a version someone else has changed since is refused and nothing is written), audited."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import delete, select, update
+from sqlmodel import Session
+
+from core.store import audit
+from core.store.db import Refused
+from core.store.models import (
+    AuditAction,
+    Scenario,
+    table_of,
+)
+from core.store.repo import _frame
+
+
+# --- saved scenarios, as the meeting pack lists them ----------------------------------------------
+def list_scenarios(session: Session) -> pd.DataFrame:
+    """Saved scenarios by name: ``name``, ``owner``, ``description``, ``levers`` (JSON text), ``version``,
+    ``updated_at``, ``id`` (empty frame when none are saved)."""
+    table = table_of(Scenario)
+    frame = _frame(session, select(table.c.name, table.c.owner, table.c.description, table.c.levers,
+                                   table.c.version, table.c.updated_at, table.c.id).order_by(table.c.name))
+    if frame.empty:
+        return pd.DataFrame(columns=["name", "owner", "description", "levers", "version", "updated_at", "id"])
+    return frame
+
+
+class ScenarioRefused(Refused):
+    """A change to a saved scenario that was refused."""
+
+
+class StaleScenario(ScenarioRefused):
+    """Someone else saved (or renamed, or deleted) the scenario since it was loaded: nothing is written."""
+
+
+def get_scenario(session: Session, *, name: str) -> Scenario | None:
+    """One saved scenario by name."""
+    return session.execute(select(Scenario).where(table_of(Scenario).c.name == name)).scalars().first()
+
+
+def _check_name(session: Session, name: str, *, other_than: int | None = None) -> str:
+    name = name.strip()
+    if not name:
+        raise ScenarioRefused("sim.store.name_empty")
+    if len(name) > 100:
+        raise ScenarioRefused("sim.store.name_long", n=len(name))
+    found = get_scenario(session, name=name)
+    if found is not None and found.id != other_than:
+        raise ScenarioRefused("sim.store.name_taken", name=name)
+    return name
+
+
+def insert_scenario(session: Session, *, name: str, levers: str, description: str = "", owner: str = "",
+                    actor: str, source: str) -> Scenario:
+    """Save a new scenario (version 1), audited; a name already taken is refused."""
+    now = dt.datetime.now(dt.UTC)
+    row = Scenario(name=_check_name(session, name), owner=owner or actor, description=description.strip(),
+                   levers=levers, version=1, created_at=now, updated_at=now)
+    session.add(row)
+    session.flush()
+    audit.record(session, actor=actor, source=source, table="scenarios", key=row.name,
+                 action=AuditAction.insert, after=row)
+    return row
+
+
+def update_scenario(session: Session, *, scenario_id: int, seen_version: int, actor: str, source: str,
+                    name: str | None = None, levers: str | None = None, description: str | None = None) -> Scenario:
+    """Change a saved scenario if nobody else has since ``seen_version`` (optimistic locking).
+
+    One ``UPDATE … WHERE id = :id AND version = :seen`` bumps the version; when it changes no row,
+    :class:`StaleScenario` is raised and nothing is written. Audited with before → after.
+    """
+    current = session.get(Scenario, scenario_id)
+    if current is None:
+        raise StaleScenario("sim.store.gone", version=seen_version)
+    before = audit.row_dict(current)
+    values: dict[str, Any] = {"version": seen_version + 1, "updated_at": dt.datetime.now(dt.UTC)}
+    if name is not None:
+        values["name"] = _check_name(session, name, other_than=scenario_id)
+    if levers is not None:
+        values["levers"] = levers
+    if description is not None:
+        values["description"] = description.strip()
+    tbl = table_of(Scenario)
+    done = session.execute(update(tbl).where(tbl.c.id == scenario_id, tbl.c.version == seen_version).values(values))
+    if done.rowcount != 1:  # type: ignore[attr-defined]
+        session.refresh(current)
+        raise StaleScenario("sim.store.stale", name=current.name, seen=seen_version, version=current.version)
+    session.refresh(current)
+    audit.record(session, actor=actor, source=source, table="scenarios", key=current.name,
+                 action=AuditAction.update, before=before, after=current)
+    return current
+
+
+def delete_scenario(session: Session, *, scenario_id: int, seen_version: int, actor: str, source: str) -> None:
+    """Delete a saved scenario unless someone changed it since ``seen_version``; audited."""
+    current = session.get(Scenario, scenario_id)
+    if current is None:
+        raise StaleScenario("sim.store.gone", version=seen_version)
+    before = audit.row_dict(current)
+    tbl = table_of(Scenario)
+    done = session.execute(delete(tbl).where(tbl.c.id == scenario_id, tbl.c.version == seen_version))
+    if done.rowcount != 1:  # type: ignore[attr-defined]
+        session.refresh(current)
+        raise StaleScenario("sim.store.stale", name=current.name, seen=seen_version, version=current.version)
+    session.expunge(current)
+    audit.record(session, actor=actor, source=source, table="scenarios", key=str(before and before["name"]),
+                 action=AuditAction.delete, before=before)

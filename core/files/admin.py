@@ -12,6 +12,7 @@ from sqlmodel import Session
 from core.domain.modes import MODE_ORDER, modes_of_buildings
 from core.files import loader
 from core.files.io import read_folder
+from core.simulation import scenarios
 from core.store import db, repo
 from core.store.layout import REFERENCE_TABLES
 
@@ -61,8 +62,6 @@ def init_store(
     with db.session_scope(engine) as session:
         counts = loader.load_frames(session, frames=tables)
         if demo and EXAMPLE_SCENARIOS.exists():
-            from core.simulation import scenarios
-
             counts["scenarios"] = scenarios.load_examples(session, EXAMPLE_SCENARIOS, actor="system", source="init-db")
         repo.set_meta(session, values={
             "app_id": APP_ID,

@@ -16,7 +16,7 @@ from tests.conftest import both_backends, counts
 
 pytestmark = both_backends
 
-GOOD = Path(__file__).resolve().parents[1] / "data" / "good"
+GOOD = Path(__file__).resolve().parents[2] / "data" / "good"
 
 
 def stored(engine, table: str) -> pd.DataFrame:

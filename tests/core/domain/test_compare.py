@@ -6,7 +6,7 @@ import pytest
 
 from core.domain import compare
 from core.views import compare as compare_views
-from tests.core.test_costing import FULL, MIXED, SELF
+from tests.core.domain.test_costing import FULL, MIXED, SELF
 
 
 def test_measures_of_the_tiny_city_by_hand(tiny):

@@ -14,7 +14,7 @@ from tests.conftest import both_backends, counts
 
 pytestmark = both_backends
 
-BAD = Path(__file__).resolve().parents[1] / "data" / "bad"
+BAD = Path(__file__).resolve().parents[2] / "data" / "bad"
 GOOD = BAD.parent / "good"
 
 # file, import options, then (sheet, row, column, code, words of the English reason) for every problem

@@ -10,7 +10,7 @@ import pytest
 from core.cli import main
 from tests.conftest import both_backends
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 pytestmark = both_backends
 

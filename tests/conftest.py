@@ -16,7 +16,7 @@ from sqlmodel import Session
 
 from core.files import admin
 from core.store import db, repo
-from tests.factories import load_city, tiny_city
+from tests.factories import SYSTEM, add_test_accounts, load_city, tiny_city
 
 STRICT = os.environ.get("CI_STRICT") == "1"  # in CI a missing browser or server fails instead of skipping
 
@@ -91,7 +91,8 @@ def _demo_file() -> Path:
     if not _DEMO_FILE:
         path = Path(tempfile.mkdtemp(prefix="jgsw-demo-")) / "demo.db"
         eng = db.make_engine(f"sqlite:///{path}")
-        admin.init_store(eng, demo=True)
+        admin.init_store(eng, demo=True, actor=SYSTEM)
+        add_test_accounts(eng)
         eng.dispose()  # closing the last connection folds the WAL into the file we copy
         _DEMO_FILE.append(path)
     return _DEMO_FILE[0]
@@ -110,7 +111,8 @@ def _postgres_demo_template() -> str:
         with _postgres_admin().connect() as c:
             c.exec_driver_sql(f"CREATE DATABASE {name}")
         eng = db.make_engine(make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False))
-        admin.init_store(eng, demo=True)
+        admin.init_store(eng, demo=True, actor=SYSTEM)
+        add_test_accounts(eng)
         eng.dispose()
         _PG["template"] = name
     return str(_PG["template"])
@@ -174,7 +176,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file holding the demo city, built once per test run (copy it before writing)."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     eng = db.make_engine(f"sqlite:///{path}")
-    admin.init_store(eng, demo=True)
+    admin.init_store(eng, demo=True, actor=SYSTEM)
+    add_test_accounts(eng)
     eng.dispose()
     return path
 

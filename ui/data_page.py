@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from core.files.loader import Plan
 from core.i18n import labels
-from core.store import layout, repo
+from core.store import db, layout, repo
 from ui.session import lang, tr
 from ui.store import engine, store_state
 
@@ -39,6 +39,15 @@ def memo(name: str, key: object, fn: Callable[[], T]) -> T:
     value = fn()
     st.session_state[name] = (key, value)
     return value
+
+
+def refused(fn: Callable[[], T]) -> T:
+    """``fn()``, or one line and a stop when the signed-in role may not do it (nothing written)."""
+    try:
+        return fn()
+    except db.Refused as exc:
+        st.error(exc.text(lang()), icon=":material/block:")
+        st.stop()
 
 
 def flash(message: str | None = None) -> None:

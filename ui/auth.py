@@ -28,12 +28,12 @@ from core.store import access, db, repo, signin, users
 from core.store.access import Actor, Permission
 from core.store.auth_settings import AuthSettings
 from core.store.models import Role, User
+from ui.session import ACTOR_KEY as _ACTOR
 from ui.session import lang, tr
-from ui.store import engine
+from ui.store import open_engine
 
 SESSION_KEY = "_signed_in"
 VIAS = ("password", "sso", "proxy", "demo")  # the ways a session signs in
-_ACTOR = "_actor"  # the actor of the current run, set by navigation()
 _FLASH = "_auth_flash"
 _SSO_SEEN = "_sso_seen"
 LOG = logging.getLogger("jgsw.auth")
@@ -146,7 +146,7 @@ def _resolve(rules: AuthSettings) -> tuple[Actor | None, bool]:
 
 
 def _keep(state: SignedIn, rules: AuthSettings) -> tuple[Actor | None, bool]:
-    eng = engine()
+    eng = open_engine()
     now = time.time()
     with Session(eng) as session:
         user = session.get(User, state.user_id)
@@ -166,7 +166,7 @@ def _keep(state: SignedIn, rules: AuthSettings) -> tuple[Actor | None, bool]:
 
 
 def _sign_in(user: User, via: str) -> Actor:
-    with db.write_scope(engine()) as session:
+    with db.write_scope(open_engine()) as session:
         fresh = session.get(User, user.id)
         assert fresh is not None
         who = signin.vouched(session, user=fresh, via=via, address=_address())
@@ -177,7 +177,7 @@ def _sign_in(user: User, via: str) -> Actor:
 
 def _end(who: Actor, *, timeout: bool = False) -> None:
     try:
-        with db.write_scope(engine()) as session:
+        with db.write_scope(open_engine()) as session:
             signin.signed_out(session, actor=who, timeout=timeout, address=_address())
     except SQLAlchemyError as exc:  # the session ends even if the entry cannot be written
         LOG.error("could not audit the sign-out of %s: %s", who.login, exc)
@@ -202,8 +202,8 @@ def _demo(rules: AuthSettings) -> Actor | None:
     store of invented data, as its first active account of that role; logged on the server."""
     if rules.demo_autologin not in {r.value for r in Role}:
         return None
-    with Session(engine()) as session:
-        dataset = repo.get_meta(session).get("dataset", "") if db.has_schema(engine()) else ""
+    with Session(open_engine()) as session:
+        dataset = repo.get_meta(session).get("dataset", "") if db.has_schema(open_engine()) else ""
         if dataset not in admin.SYNTHETIC_DATASETS:
             _warn_once(f"JGSW_DEMO_AUTOLOGIN is ignored: the store holds {dataset or 'no'} data, not a synthetic city")
             return None
@@ -227,7 +227,7 @@ def _proxy(rules: AuthSettings) -> Actor | None:
     name = st.context.headers.get(rules.trusted_proxy_header)
     if not name:
         return None
-    with Session(engine()) as session:
+    with Session(open_engine()) as session:
         user = users.get_user(session, login=name)
     if user is None or not user.active or user.requested_at is not None:
         return None
@@ -261,7 +261,7 @@ def _sso(rules: AuthSettings) -> Actor | None:
     if not issuer or not subject:
         st.session_state[_SSO_SEEN] = ((issuer, subject), "auth.sso_incomplete", {})
         return None
-    with db.write_scope(engine()) as session:
+    with db.write_scope(open_engine()) as session:
         user = users.identity_user(session, issuer=issuer, subject=subject)
         if user is None:
             user = users.request_access(session, issuer=issuer, subject=subject, claims=st.user.to_dict())
@@ -281,7 +281,7 @@ def login_page(rules: AuthSettings) -> None:
     the login form (lockout after repeated failures)."""
     st.title(tr("auth.title"))
     st.caption(tr("auth.intro"))
-    eng = engine()
+    eng = open_engine()
     try:
         if not db.has_schema(eng):
             st.info(tr("store.empty"), icon=":material/database:")
@@ -320,7 +320,7 @@ def login_page(rules: AuthSettings) -> None:
 
 def _password_sign_in(login: str, password: str, rules: AuthSettings) -> None:
     try:
-        with db.write_scope(engine()) as session:
+        with db.write_scope(open_engine()) as session:
             outcome = signin.authenticate(session, login=login, password=password, settings=rules,
                                           address=_address())
     except SQLAlchemyError as exc:
@@ -348,7 +348,7 @@ def password_form(rules: AuthSettings, *, key: str = "auth_change") -> None:
         submitted = st.form_submit_button(tr("auth.change.submit"), type="primary")
     if submitted:
         try:
-            with db.write_scope(engine()) as session:
+            with db.write_scope(open_engine()) as session:
                 users.change_own_password(session, actor=who, current=current_pw, new=new, repeat=repeat,
                                           settings=rules)
         except db.Refused as exc:
@@ -361,7 +361,7 @@ def password_form(rules: AuthSettings, *, key: str = "auth_change") -> None:
 def change_password_page(rules: AuthSettings) -> None:
     """The only page while a password change is due (first sign-in, or an expired password)."""
     st.title(tr("auth.change.title"))
-    with Session(engine()) as session:
+    with Session(open_engine()) as session:
         user = session.get(User, actor().user_id)
     expired = user is not None and user.password_changed_at is not None
     st.warning(tr("auth.change.expired", days=rules.password_max_age_days) if expired else tr("auth.change.forced"),

@@ -7,6 +7,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.i18n import DEFAULT_LANG, LANGS, Lang, t
 
 LANG_NAMES: dict[str, str] = {"zh": "中文", "en": "English"}
+ACTOR_KEY = "_actor"  # the signed-in actor of the current run, set by ui.auth.navigation
 
 
 def language_picker() -> str:

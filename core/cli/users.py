@@ -78,18 +78,20 @@ def _password(args: argparse.Namespace, settings: AuthSettings) -> str:
     return password
 
 
-def _write(fn: Any, **kwargs: Any) -> Any:
+def _write(fn: Any, **kwargs: Any) -> str:
+    """Run ``fn`` as cli:<os user> in one transaction; the account it returns, in words."""
     engine = db.make_engine()
     db.check_connection(engine)
     if not db.has_schema(engine):
         raise db.StoreError("the store has no tables yet: run `python -m core init-db` first")
     db.migrate(engine)  # a store made before accounts existed gets the table
     with db.write_scope(engine) as session:
-        return fn(session, actor=cli_actor(), source="cli", **kwargs)
+        user: User = fn(session, actor=cli_actor(), source="cli", **kwargs)
+        return f"{user.login} ({role_label(user.role, 'en')}{'' if user.active else ', disabled'})"
 
 
-def _done(verb: str, user: User) -> int:
-    print(f"{verb} {user.login} ({role_label(user.role, 'en')}{'' if user.active else ', disabled'})")
+def _done(verb: str, account: str) -> int:
+    print(f"{verb} {account}")
     return 0
 
 

@@ -50,26 +50,18 @@ with tab_import:
         key = (digest, table, encoding, lang, data_page.store_version(engine))
         plan = data_page.refused(lambda: data_page.memo("data_dry_run", key, lambda: loader.import_files(
             engine, files, table=table, encoding=encoding, lang=lang, dry_run=True, actor=who)))
-        n = plan.counts()
-        if not plan.ok:
+        n = plan.counts() if plan is not None else {"insert": 0, "update": 0}
+        if plan is not None and not plan.ok:
             data_page.problems(plan.problems, ui.tr("data.problems", n=len(plan.problems)))
-        elif not n["insert"] and not n["update"]:
+        elif plan is not None and not n["insert"] and not n["update"]:
             st.info(ui.tr("data.nothing"), icon=":material/check:")
-        else:
+        elif plan is not None:
             st.subheader(ui.tr("data.dry_run"))
             data_page.plan_review(plan)
             if st.button(ui.tr("data.confirm", insert=n["insert"], update=n["update"]), type="primary"):
-                done = data_page.refused(lambda: loader.import_files(
+                data_page.imported(data_page.refused(lambda: loader.import_files(
                     engine, files, table=table, encoding=encoding, lang=lang, actor=who, source="import",
-                    expect=plan.fingerprint()))
-                if done.written:
-                    st.session_state["round"] = st.session_state.get("round", 0) + 1  # empties the uploader
-                    data_page.flash(ui.tr("data.imported", insert=n["insert"], update=n["update"]))
-                    st.rerun()
-                elif done.stale:
-                    st.warning(ui.tr("data.changed_meanwhile"), icon=":material/sync_problem:")
-                else:
-                    data_page.problems(done.problems, ui.tr("data.problems", n=len(done.problems)))
+                    expect=plan.fingerprint())))
 
 with tab_edit:
     st.caption(ui.tr("data.edit_caption"))
@@ -85,17 +77,8 @@ with tab_edit:
         hide_index=True, column_order=list(layout.SPECS[table].columns),
         column_config=data_page.editor_columns(table, editor.ref_options(engine, table, lang)))
     if st.button(ui.tr("data.save"), type="primary", icon=":material/save:"):
-        saved = data_page.refused(lambda: editor.save_edit(engine, table=table, loaded=loaded, edited=edited, actor=who,
-                                                           lang=lang))
-        n = saved.counts()
-        if saved.written:
-            del st.session_state[slot]
-            data_page.flash(ui.tr("data.saved", insert=n["insert"], update=n["update"], delete=n["delete"]))
-            st.rerun()
-        elif not saved.ok:
-            data_page.problems(saved.problems, ui.tr("data.not_saved", n=len(saved.problems)))
-        else:
-            st.info(ui.tr("data.no_edits"))
+        data_page.saved(data_page.refused(lambda: editor.save_edit(engine, table=table, loaded=loaded, edited=edited,
+                                                                   actor=who, lang=lang)), slot)
 
 with tab_audit:
     c = st.columns([2, 2, 2, 2])

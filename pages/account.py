@@ -10,11 +10,8 @@ lang = ui.lang()
 who = ui.actor()
 ui.page_header("page.account", ui.tr("account.caption"))
 
-c = st.columns(4)
-c[0].metric(ui.tr("account.login"), who.login, border=True)
-c[1].metric(ui.tr("account.name"), who.display_name, border=True)
-c[2].metric(ui.tr("account.role"), role_label(who.role, lang), border=True)
-c[3].metric(ui.tr("account.via"), ui.tr(f"account.via.{who.via}") if who.via in auth.VIAS else who.via, border=True)
+via = ui.tr(f"account.via.{who.via}") if who.via in auth.VIAS else who.via
+st.markdown(ui.tr("account.summary", login=who.login, name=who.display_name, role=role_label(who.role, lang), via=via))
 
 may = accounts.permissions(who, lang)
 if may:

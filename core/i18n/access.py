@@ -153,10 +153,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "您的账户、角色可以做的事，以及修改密码。",
         "en": "Your account, what your role may do, and your password.",
     },
-    "account.login": {"zh": "登录名", "en": "Login name"},
-    "account.name": {"zh": "姓名", "en": "Name"},
-    "account.role": {"zh": "角色", "en": "Role"},
-    "account.via": {"zh": "登录方式", "en": "Signed in with"},
+    "account.summary": {
+        "zh": "登录名 `{login}` · 姓名 **{name}** · 角色 **{role}** · 本次登录方式：{via}",
+        "en": "Login `{login}` · name **{name}** · role **{role}** · signed in with: {via}",
+    },
     "account.may": {"zh": "您的角色可以：", "en": "Your role may:"},
     "account.read_only": {
         "zh": "您的角色只能查看、模拟和导出，不能修改任何数据。",

@@ -42,13 +42,20 @@ def _anonymous(address: str | None) -> str:
     return f"anonymous@{address or 'local'}"
 
 
+def unknown_name(typed: str) -> str:
+    """How the audit log names a login nobody has: its first two characters and its length only —
+    people type their password into the name field, and the log must not keep it."""
+    text = (typed or "").strip()
+    return f"?{text[:2]}…({len(text)})" if text else "?"
+
+
 def authenticate(session: Session, *, login: str, password: str, settings: AuthSettings,
                  address: str | None = None, at: dt.datetime | None = None) -> Outcome:
     """Check a login name and password; count failures and lock the account after
     ``settings.lockout_failures`` of them for ``settings.lockout_minutes``. Every outcome is audited."""
     when = at or now()
     user = get_user(session, login=login)
-    key = (user.login if user is not None else (login or "").strip()[:64]) or "?"
+    key = user.login if user is not None else unknown_name(login)
     if user is None or not user.active or user.requested_at is not None or not user.password_hash:
         passwords.verify_nothing(password)
         why = "unknown" if user is None else ("disabled" if not user.active else "no_password")

@@ -80,8 +80,11 @@ def test_unknown_disabled_and_sso_only_accounts_all_get_the_same_answer(zhang):
     assert attempt(zhang, "x", T0, login="nobody").reason == "wrong"
     assert attempt(zhang, "x", T0, login="sso.only").reason == "wrong"
     assert attempt(zhang, "Evening-Tea-2026", T0, login="gone").reason == "wrong"
-    assert [e[1:] for e in events(zhang)][-3:] == [("nobody", "sign_in_failed"), ("sso.only", "sign_in_failed"),
+    assert [e[1:] for e in events(zhang)][-3:] == [("?no…(6)", "sign_in_failed"), ("sso.only", "sign_in_failed"),
                                                    ("gone", "sign_in_failed")]
+    # a password typed into the name field is not kept: two characters and the length only
+    attempt(zhang, "x", T0, login="Morning-Tea-2026")
+    assert events(zhang)[-1][1] == "?Mo…(16)"
 
 
 def test_a_temporary_password_must_be_changed_first(engine):

@@ -19,6 +19,10 @@ from core.store import db, repo
 from tests.factories import SYSTEM, add_test_accounts, load_city, tiny_city
 
 STRICT = os.environ.get("CI_STRICT") == "1"  # in CI a missing browser or server fails instead of skipping
+# Tests run with the documented sign-in defaults, whatever the shell sets (JGSW_DEMO_AUTOLOGIN above all:
+# a test that expects the sign-in page must get it). Tests that need a setting set it themselves.
+for _name in [n for n in os.environ if n.startswith("JGSW_")]:
+    del os.environ[_name]
 
 
 def need(condition: bool, reason: str) -> None:

@@ -84,7 +84,11 @@ def navigation(pages: Mapping[str, Sequence[Any]]) -> Any:
     signed in), only the password change while one is due, else the pages of the role."""
     st.session_state.pop(_ACTOR, None)
     rules = settings()
-    who, must_change = _resolve(rules)
+    try:
+        who, must_change = _resolve(rules)
+    except SQLAlchemyError as exc:  # the store is down or not yet upgraded: one line, never a traceback
+        st.error(tr("store.error", msg=_first_line(exc)), icon=":material/database:")
+        st.stop()
     if who is None:
         return st.navigation(_stand_ins(pages, lambda: login_page(rules), tr("auth.title")), position="hidden")
     st.session_state[_ACTOR] = who
@@ -123,8 +127,13 @@ def settings() -> AuthSettings:
         st.stop()
 
 
+def _first_line(exc: SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+
+
 def _address() -> str | None:
-    """The connection's address (``127.0.0.1`` for a local one; None outside a server)."""
+    """The connection's address as the app's server reports it (Streamlit reports a local one as
+    none: it is ``127.0.0.1`` here)."""
     try:
         address = st.context.ip_address
     except (AttributeError, RuntimeError):
@@ -292,7 +301,7 @@ def login_page(rules: AuthSettings) -> None:
                 return
             demo = admin.is_synthetic(repo.get_meta(session))
     except SQLAlchemyError as exc:
-        st.error(tr("store.error", msg=str(getattr(exc, "orig", None) or exc).splitlines()[0]), icon=":material/database:")
+        st.error(tr("store.error", msg=_first_line(exc)), icon=":material/database:")
         return
     if demo:
         st.info(tr("auth.demo"), icon=":material/science:")
@@ -324,7 +333,7 @@ def _password_sign_in(login: str, password: str, rules: AuthSettings) -> None:
             outcome = signin.authenticate(session, login=login, password=password, settings=rules,
                                           address=_address())
     except SQLAlchemyError as exc:
-        st.error(tr("store.error", msg=str(getattr(exc, "orig", None) or exc).splitlines()[0]), icon=":material/database:")
+        st.error(tr("store.error", msg=_first_line(exc)), icon=":material/database:")
         return
     if outcome.actor is not None and outcome.actor.user_id is not None:
         st.session_state[SESSION_KEY] = signed_in(outcome.actor.user_id, "password")

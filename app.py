@@ -1,4 +1,4 @@
-"""The frame: page config, language, navigation. Everything else lives in pages/ and core/."""
+"""The frame: page config, language, sign-in, navigation over the pages the role may open."""
 from pathlib import Path
 
 import streamlit as st
@@ -28,7 +28,11 @@ pages = {
         st.Page("pages/vendors.py", title=ui.tr("page.vendors"), icon=":material/handshake:", url_path="vendors"),
         st.Page("pages/data.py", title=ui.tr("page.data"), icon=":material/database:", url_path="data"),
     ],
+    ui.tr("nav.account"): [
+        st.Page("pages/account.py", title=ui.tr("page.account"), icon=":material/person:", url_path="account"),
+        st.Page("pages/users.py", title=ui.tr("page.users"), icon=":material/group:", url_path="users"),
+    ],
 }
-page = st.navigation(pages)
+page = ui.navigation(pages)  # only the sign-in page until someone signs in; then the role's pages
 st.set_page_config(page_title=f"{page.title} · {ui.tr('app.title')}")
 page.run()

@@ -20,6 +20,9 @@ HERE = Path(__file__).resolve().parent
 def main(argv: list[str]) -> int:
     # AppTest runs pages outside a server; Streamlit says so in a warning per call. Errors still show.
     os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
+    from bench.common import sign_in_as_admin
+
+    sign_in_as_admin()
     logging.getLogger("streamlit").setLevel(logging.ERROR)
     names = argv or sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
     rows = []

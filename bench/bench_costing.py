@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from bench.common import Result, demo_db, median_seconds
+from bench.common import BENCH, Result, demo_db, median_seconds
 from core.demo import large
 from core.domain import compare, costing, standards
 from core.files import admin
@@ -32,7 +32,7 @@ def big_portfolio(n: int = N_BUILDINGS) -> repo.Portfolio:
     """A synthetic city of ``n`` buildings, loaded through the store like real data."""
     path = Path(tempfile.mkdtemp(prefix="bench-costing-")) / "big.db"
     engine = db.make_engine(f"sqlite:///{path}")
-    admin.init_store(engine, frames=large.synthetic_city(n), dataset="synthetic")
+    admin.init_store(engine, frames=large.synthetic_city(n), dataset="synthetic", actor=BENCH)
     with Session(engine) as s:
         return repo.load_portfolio(s)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from sqlmodel import Session
 
-from bench.common import Result, median_seconds
+from bench.common import BENCH, Result, median_seconds
 from core.files import admin, backup, exports, io, loader, writers
 from core.store import db, repo
 
@@ -32,7 +32,7 @@ def _copy_of_demo() -> Path:
     """A private demo store (built afresh: a copied SQLite file may miss what its WAL still holds)."""
     path = Path(tempfile.mkdtemp(prefix="bench-data-")) / "demo.db"
     engine = db.make_engine(f"sqlite:///{path}")
-    admin.init_store(engine, demo=True)
+    admin.init_store(engine, demo=True, actor=BENCH)
     engine.dispose()
     return path
 
@@ -43,11 +43,11 @@ def run() -> list[Result]:
     for _ in range(3):
         engine = db.make_engine(f"sqlite:///{_copy_of_demo()}")
         t0 = time.perf_counter()
-        plan = loader.import_files(engine, [("cost_records.csv", data)], dry_run=True)
+        plan = loader.import_files(engine, [("cost_records.csv", data)], dry_run=True, actor=BENCH)
         timings["check"].append(time.perf_counter() - t0)
         assert plan.ok and plan.counts()["insert"] == 100_000, plan.problems.head()
         t0 = time.perf_counter()
-        plan = loader.import_files(engine, [("cost_records.csv", data)], actor="bench")
+        plan = loader.import_files(engine, [("cost_records.csv", data)], actor=BENCH)
         timings["import"].append(time.perf_counter() - t0)
         assert plan.written
         engine.dispose()
@@ -76,5 +76,5 @@ def run() -> list[Result]:
         Result("data: export the demo store to CSV (zip)", median_seconds(export_csv, repeats=3), "s"),
         Result("data: check 100,000 cost records from XLSX (dry run, once)", xlsx, "s", "",
                "openpyxl reads 1.2 million cells"),
-        Result("data: backup of the demo store", median_seconds(lambda: backup.backup_bytes(engine), repeats=3), "s"),
+        Result("data: backup of the demo store", median_seconds(lambda: backup.backup_bytes(engine, actor=BENCH), repeats=3), "s"),
     ]

@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
 
-from bench.common import Result, demo_db, median_seconds
+from bench.common import BENCH, Result, demo_db, median_seconds
 from core.demo import large
 from core.domain import gates, quality, scorecard
 from core.files import admin
@@ -52,7 +52,7 @@ def run() -> list[Result]:
     ]
     big = Path(tempfile.mkdtemp(prefix="bench-")) / "big.db"
     engine = db.make_engine(f"sqlite:///{big}")
-    admin.init_store(engine, frames=large.synthetic_city(400), dataset="synthetic")
+    admin.init_store(engine, frames=large.synthetic_city(400), dataset="synthetic", actor=BENCH)
     with Session(engine) as session:
         big_p = repo.load_portfolio(session)
     results.append(Result("vendors: every table and exhibit (400 buildings)",

@@ -1,6 +1,12 @@
-"""What every benchmark shares: a result row, a timer that reports the median, and a demo store."""
+"""What every benchmark shares: a result row, a timer that reports the median, and a demo store.
+
+The app is driven signed in through the demo's autologin (``JGSW_DEMO_AUTOLOGIN``, which
+:func:`sign_in_as_admin` sets for this process and the servers it starts; it is honoured only on
+synthetic stores, which every benchmark city is).
+"""
 from __future__ import annotations
 
+import os
 import statistics
 import tempfile
 import time
@@ -13,8 +19,18 @@ from typing import Any
 from core.demo import large
 from core.files import admin
 from core.store import db
+from core.store.access import Actor
+from core.store.auth_settings import DEMO_AUTOLOGIN_ENV
+from core.store.models import Role
 
 BIG_CITY = 2_000  # buildings in the benchmark city (issue 8)
+BENCH = Actor(login="bench", display_name="bench", role=Role.admin, via="cli")  # who sets the stores up
+
+
+def sign_in_as_admin() -> None:
+    """Let every session of the app (AppTest runs, and servers started from here) sign in as the
+    store's administrator: every page open. Called by the benchmark entry points, not on import."""
+    os.environ.setdefault(DEMO_AUTOLOGIN_ENV, "admin")
 
 
 @dataclass(frozen=True)
@@ -48,7 +64,8 @@ def demo_db() -> Path:
     """A SQLite file holding the demo city, built once per benchmark run."""
     path = Path(tempfile.mkdtemp(prefix="bench-")) / "demo.db"
     engine = db.make_engine(f"sqlite:///{path}")
-    admin.init_store(engine, demo=True)
+    admin.init_store(engine, demo=True, actor=BENCH)
+    admin.first_accounts(engine, actor=BENCH, demo=True)  # an account per role, for the autologin
     engine.dispose()  # folds the WAL into the file, which benchmarks copy
     return path
 
@@ -58,7 +75,8 @@ def big_db(n: int = BIG_CITY) -> Path:
     """A SQLite file holding the deterministic synthetic city of ``n`` buildings (about 30 s to build)."""
     path = Path(tempfile.mkdtemp(prefix="bench-big-")) / "big.db"
     engine = db.make_engine(f"sqlite:///{path}")
-    admin.init_store(engine, frames=large.synthetic_city(n), dataset="synthetic")
+    admin.init_store(engine, frames=large.synthetic_city(n), dataset="synthetic", actor=BENCH)
+    admin.first_accounts(engine, actor=BENCH, demo=True)
     engine.dispose()
     return path
 

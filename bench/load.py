@@ -202,6 +202,9 @@ def main() -> int:
                     help="seconds a person reads before the next click (default 1 4)")
     a = ap.parse_args()
     think = (a.think[0], a.think[1])
+    from bench.common import sign_in_as_admin
+
+    sign_in_as_admin()  # for the server started here; a running server (--url) needs it set itself
     if a.url:
         results = [asyncio.run(drive(a.url.rstrip("/"), a.sessions, a.seconds, ACTIONS, a.pid, think))
                    for _ in range(a.rounds)]

@@ -7,15 +7,17 @@ import streamlit as st
 import ui
 from core.files import backup, editor, exports, io, loader, writers
 from core.i18n import t
-from core.store import layout
+from core.store import access, layout
+from core.store.access import Permission
 from ui import data_page
 
 lang = ui.lang()
 engine = data_page.data_store()
-st.sidebar.text_input(ui.tr("data.actor"), key="actor", help=ui.tr("data.actor_help"))
+who = ui.actor()  # every change below is made, and audited, as the signed-in user
 ui.page_header("page.data", ui.tr("data.caption"))
 data_page.flash()
 TABLES = list(layout.SPECS)
+MINE = [n for n in TABLES if who.may(access.TABLE_PERMISSIONS.get(n, Permission.edit_data))]  # the tables I may edit
 
 
 def table_name(name: str | None) -> str:  # format functions name the language: AppTest calls them outside a run
@@ -46,32 +48,25 @@ with tab_import:
         files = [(u.name, u.getvalue()) for u in uploads]
         digest = hashlib.sha256(b"".join(hashlib.sha256(d).digest() for _, d in files)).hexdigest()
         key = (digest, table, encoding, lang, data_page.store_version(engine))
-        plan = data_page.memo("data_dry_run", key, lambda: loader.import_files(
-            engine, files, table=table, encoding=encoding, lang=lang, dry_run=True))
-        n = plan.counts()
-        if not plan.ok:
+        plan = data_page.refused(lambda: data_page.memo("data_dry_run", key, lambda: loader.import_files(
+            engine, files, table=table, encoding=encoding, lang=lang, dry_run=True, actor=who)))
+        n = plan.counts() if plan is not None else {"insert": 0, "update": 0}
+        if plan is not None and not plan.ok:
             data_page.problems(plan.problems, ui.tr("data.problems", n=len(plan.problems)))
-        elif not n["insert"] and not n["update"]:
+        elif plan is not None and not n["insert"] and not n["update"]:
             st.info(ui.tr("data.nothing"), icon=":material/check:")
-        else:
+        elif plan is not None:
             st.subheader(ui.tr("data.dry_run"))
             data_page.plan_review(plan)
             if st.button(ui.tr("data.confirm", insert=n["insert"], update=n["update"]), type="primary"):
-                done = loader.import_files(engine, files, table=table, encoding=encoding, lang=lang,
-                                           actor=ui.actor(), source="import", expect=plan.fingerprint())
-                if done.written:
-                    st.session_state["round"] = st.session_state.get("round", 0) + 1  # empties the uploader
-                    data_page.flash(ui.tr("data.imported", insert=n["insert"], update=n["update"]))
-                    st.rerun()
-                elif done.stale:
-                    st.warning(ui.tr("data.changed_meanwhile"), icon=":material/sync_problem:")
-                else:
-                    data_page.problems(done.problems, ui.tr("data.problems", n=len(done.problems)))
+                data_page.imported(data_page.refused(lambda: loader.import_files(
+                    engine, files, table=table, encoding=encoding, lang=lang, actor=who, source="import",
+                    expect=plan.fingerprint())))
 
 with tab_edit:
     st.caption(ui.tr("data.edit_caption"))
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    table = left.selectbox(ui.tr("data.table"), TABLES, index=TABLES.index("buildings"), format_func=table_name,
+    table = left.selectbox(ui.tr("data.table"), MINE, index=MINE.index("buildings"), format_func=table_name,
                            key="data_edit_table")
     slot = f"data_loaded_{table}"
     if right.button(ui.tr("data.reload"), icon=":material/refresh:") or slot not in st.session_state:
@@ -82,23 +77,15 @@ with tab_edit:
         hide_index=True, column_order=list(layout.SPECS[table].columns),
         column_config=data_page.editor_columns(table, editor.ref_options(engine, table, lang)))
     if st.button(ui.tr("data.save"), type="primary", icon=":material/save:"):
-        saved = editor.save_edit(engine, table=table, loaded=loaded, edited=edited, actor=ui.actor(), lang=lang)
-        n = saved.counts()
-        if saved.written:
-            del st.session_state[slot]
-            data_page.flash(ui.tr("data.saved", insert=n["insert"], update=n["update"], delete=n["delete"]))
-            st.rerun()
-        elif not saved.ok:
-            data_page.problems(saved.problems, ui.tr("data.not_saved", n=len(saved.problems)))
-        else:
-            st.info(ui.tr("data.no_edits"))
+        data_page.saved(data_page.refused(lambda: editor.save_edit(engine, table=table, loaded=loaded, edited=edited,
+                                                                   actor=who, lang=lang)), slot)
 
 with tab_audit:
     c = st.columns([2, 2, 2, 2])
-    tables = c[0].multiselect(ui.tr("data.audit.filter_table"), [*TABLES, "store"], key="audit_tables",
-                              format_func=lambda n: layout.table_label(n, lang) if n in layout.SPECS else n,
+    tables = c[0].multiselect(ui.tr("data.audit.filter_table"), [*TABLES, "scenarios", "users", "store"],
+                              key="audit_tables", format_func=lambda n: exports.audit_table_label(n, lang),
                               placeholder=ui.tr("common.all"))
-    actions = c[1].multiselect(ui.tr("data.audit.filter_action"), ["insert", "update", "delete"], key="audit_actions",
+    actions = c[1].multiselect(ui.tr("data.audit.filter_action"), exports.AUDIT_ACTIONS, key="audit_actions",
                                format_func=lambda a: t(f"data.action.{a}", lang), placeholder=ui.tr("common.all"))
     contains = c[2].text_input(ui.tr("data.audit.filter_text"), key="audit_text")
     dates = c[3].date_input(ui.tr("data.audit.filter_dates"), value=(), key="audit_dates")
@@ -119,6 +106,7 @@ with tab_export:
                          f"jgsw-data-{stamp}.xlsx", on_click="ignore", icon=":material/table_view:")
     c[1].download_button(ui.tr("data.export.csv"), lambda: exports.export_file(engine, lang, "csv"),
                          f"jgsw-data-{stamp}-csv.zip", on_click="ignore", icon=":material/folder_zip:")
-    c[2].download_button(ui.tr("data.backup"), lambda: backup.backup_bytes(engine)[0], f"jgsw-backup-{stamp}.zip",
-                         on_click="ignore", icon=":material/backup:")
-    st.caption(ui.tr("data.backup_caption"))
+    if who.may(Permission.backup):  # a backup holds the accounts' password hashes: the admin's
+        c[2].download_button(ui.tr("data.backup"), lambda: backup.backup_bytes(engine, actor=who)[0],
+                             f"jgsw-backup-{stamp}.zip", on_click="ignore", icon=":material/backup:")
+        st.caption(ui.tr("data.backup_caption"))

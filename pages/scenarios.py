@@ -6,6 +6,7 @@ import ui
 from core.simulation import risk, scenarios
 from core.simulation.levers import LeverError, parse_levers
 from core.simulation.plan import base_items
+from core.store.access import Permission
 from core.views import scenario_compare, simulator
 
 lang = ui.lang()
@@ -54,6 +55,8 @@ else:
 
 st.subheader(ui.tr("scen.saved"))
 ui.table(scenario_compare.saved_table(saved, lang), key="scen_saved")
+if not ui.may(Permission.save_scenario):  # a viewer reads and compares; changing scenarios is the analysts'
+    st.stop()
 with st.expander(ui.tr("scen.manage"), icon=":material/edit_note:"):
     which = st.selectbox(ui.tr("scen.which"), names, key="scen_manage")
     row = by_name.loc[which]
@@ -69,7 +72,9 @@ with st.expander(ui.tr("scen.manage"), icon=":material/edit_note:"):
                    width="stretch", key="scen_duplicate"):
         ui.write(scenarios.duplicate, name=which, new_name=new_name, done=ui.tr("scen.duplicated", name=new_name.strip()),
                  **who)
-    sure = c[2].checkbox(ui.tr("scen.delete_confirm", name=which), key="scen_delete_sure")
-    if c[2].button(ui.tr("scen.delete"), icon=":material/delete:", disabled=not sure, width="stretch", key="scen_delete"):
-        ui.write(scenarios.remove, scenario_id=int(row["id"]), seen_version=version,
-                 done=ui.tr("scen.deleted", name=which), **who)
+    if ui.may(Permission.delete_scenario):
+        sure = c[2].checkbox(ui.tr("scen.delete_confirm", name=which), key="scen_delete_sure")
+        if c[2].button(ui.tr("scen.delete"), icon=":material/delete:", disabled=not sure, width="stretch",
+                       key="scen_delete"):
+            ui.write(scenarios.remove, scenario_id=int(row["id"]), seen_version=version,
+                     done=ui.tr("scen.deleted", name=which), **who)

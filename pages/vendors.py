@@ -8,6 +8,7 @@ import ui
 from core.domain import gates
 from core.domain.quality import CRITERIA
 from core.i18n import fmt_pct, fmt_yuan, label, labels, money_figure
+from core.store.access import Permission
 from core.views import gates as gv
 
 lang = ui.lang()
@@ -31,7 +32,8 @@ with st.expander(ui.tr("gates.rules"), icon=":material/tune:"):
     s = dataclasses.replace(book, on=on, expiring_months=int(months), flag_above=line * 1e4, min_qualification=min_q,
                             min_score=min_s, replace_below=below, weights=weights)
     n_changed = len(gates.changed_rules(p, s))
-    if st.button(ui.tr("gates.save"), disabled=n_changed == 0, help=ui.tr("gates.nothing_to_save") if not n_changed else None):
+    if ui.may(Permission.gate_rules) and st.button(  # other roles may try rules out, not save them
+            ui.tr("gates.save"), disabled=n_changed == 0, help=ui.tr("gates.nothing_to_save") if not n_changed else None):
         ui.write(gates.save_rules, p, s, actor=ui.actor(), done=ui.tr("gates.saved", n=n_changed))
 
 v = ui.cached(gv.gates_page)(s, lang)
@@ -52,28 +54,30 @@ with register:
     ui.table(v.register, key="gates_register")
     names = v.vendor_names
     left, right = st.columns(2)
-    with left.expander(ui.tr("gates.decide.title"), icon=":material/gavel:"), st.form("gates_decide"):
-        st.caption(ui.tr("gates.decide.help"))
-        vid = st.selectbox(ui.tr("gates.decide.vendor"), list(names), format_func=names.get, key="gates_decide_vendor")
-        to = st.selectbox(ui.tr("gates.decide.to"), list(labels("status", lang)), key="gates_decide_to",
-                          format_func=lambda x: label("status", x, lang))
-        reason = st.text_input(ui.tr("gates.decide.reason"), key="gates_decide_reason")
-        if st.form_submit_button(ui.tr("gates.decide.submit")):
-            ui.write(gates.decide, p, s, vendor_id=vid, to_status=to, reason=reason, actor=ui.actor(),
-                     done=ui.tr("gates.decide.done", vendor=names[vid], status=label("status", to, lang)))
-    with right.expander(ui.tr("gates.new.title"), icon=":material/add_business:"), st.form("gates_new"):
-        name = st.text_input(ui.tr("gates.new.name"), key="gates_new_name")
-        code = st.text_input(ui.tr("gates.new.credit_code"), max_chars=18, key="gates_new_code")
-        f = st.columns(3)
-        level = f[0].selectbox(ui.tr("gates.col.qualification"), [1, 2, 3], 1, key="gates_new_level")
-        capital = f[1].number_input(ui.tr("gates.new.capital"), 0.0, None, 100.0, key="gates_new_capital")
-        founded = f[2].number_input(ui.tr("gates.new.founded"), 1950, on.year, 2015, key="gates_new_founded")
-        lines = st.multiselect(ui.tr("gates.new.lines"), list(labels("service", lang)), key="gates_new_lines",
-                               format_func=lambda x: label("service", x, lang))
-        if st.form_submit_button(ui.tr("gates.new.submit")):
-            ui.write(gates.register, name=name, credit_code=code, qualification_level=level, service_lines=lines,
-                     registered_capital_wan=capital, founded_year=int(founded), applied_on=dt.date.today(), actor=ui.actor(),
-                     lang=lang, done=ui.tr("gates.new.done", name=name.strip()))
+    if ui.may(Permission.vendor_decision):
+        with left.expander(ui.tr("gates.decide.title"), icon=":material/gavel:"), st.form("gates_decide"):
+            st.caption(ui.tr("gates.decide.help"))
+            vid = st.selectbox(ui.tr("gates.decide.vendor"), list(names), format_func=names.get, key="gates_decide_vendor")
+            to = st.selectbox(ui.tr("gates.decide.to"), list(labels("status", lang)), key="gates_decide_to",
+                              format_func=lambda x: label("status", x, lang))
+            reason = st.text_input(ui.tr("gates.decide.reason"), key="gates_decide_reason")
+            if st.form_submit_button(ui.tr("gates.decide.submit")):
+                ui.write(gates.decide, p, s, vendor_id=vid, to_status=to, reason=reason, actor=ui.actor(),
+                         done=ui.tr("gates.decide.done", vendor=names[vid], status=label("status", to, lang)))
+    if ui.may(Permission.register_vendor):
+        with right.expander(ui.tr("gates.new.title"), icon=":material/add_business:"), st.form("gates_new"):
+            name = st.text_input(ui.tr("gates.new.name"), key="gates_new_name")
+            code = st.text_input(ui.tr("gates.new.credit_code"), max_chars=18, key="gates_new_code")
+            f = st.columns(3)
+            level = f[0].selectbox(ui.tr("gates.col.qualification"), [1, 2, 3], 1, key="gates_new_level")
+            capital = f[1].number_input(ui.tr("gates.new.capital"), 0.0, None, 100.0, key="gates_new_capital")
+            founded = f[2].number_input(ui.tr("gates.new.founded"), 1950, on.year, 2015, key="gates_new_founded")
+            lines = st.multiselect(ui.tr("gates.new.lines"), list(labels("service", lang)), key="gates_new_lines",
+                                   format_func=lambda x: label("service", x, lang))
+            if st.form_submit_button(ui.tr("gates.new.submit")):
+                ui.write(gates.register, name=name, credit_code=code, qualification_level=level, service_lines=lines,
+                         registered_capital_wan=capital, founded_year=int(founded), applied_on=dt.date.today(), actor=ui.actor(),
+                         lang=lang, done=ui.tr("gates.new.done", name=name.strip()))
 
     st.subheader(ui.tr("gates.drill.title"))
     pick = st.selectbox(ui.tr("gates.drill.pick"), list(names), format_func=names.get, key="gates_drill")

@@ -16,9 +16,13 @@ from sqlmodel import Session
 
 from core.files import admin
 from core.store import db, repo
-from tests.factories import load_city, tiny_city
+from tests.factories import SYSTEM, add_test_accounts, load_city, tiny_city
 
 STRICT = os.environ.get("CI_STRICT") == "1"  # in CI a missing browser or server fails instead of skipping
+# Tests run with the documented sign-in defaults, whatever the shell sets (JGSW_DEMO_AUTOLOGIN above all:
+# a test that expects the sign-in page must get it). Tests that need a setting set it themselves.
+for _name in [n for n in os.environ if n.startswith("JGSW_")]:
+    del os.environ[_name]
 
 
 def need(condition: bool, reason: str) -> None:
@@ -91,7 +95,8 @@ def _demo_file() -> Path:
     if not _DEMO_FILE:
         path = Path(tempfile.mkdtemp(prefix="jgsw-demo-")) / "demo.db"
         eng = db.make_engine(f"sqlite:///{path}")
-        admin.init_store(eng, demo=True)
+        admin.init_store(eng, demo=True, actor=SYSTEM)
+        add_test_accounts(eng)
         eng.dispose()  # closing the last connection folds the WAL into the file we copy
         _DEMO_FILE.append(path)
     return _DEMO_FILE[0]
@@ -110,7 +115,8 @@ def _postgres_demo_template() -> str:
         with _postgres_admin().connect() as c:
             c.exec_driver_sql(f"CREATE DATABASE {name}")
         eng = db.make_engine(make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False))
-        admin.init_store(eng, demo=True)
+        admin.init_store(eng, demo=True, actor=SYSTEM)
+        add_test_accounts(eng)
         eng.dispose()
         _PG["template"] = name
     return str(_PG["template"])
@@ -174,7 +180,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file holding the demo city, built once per test run (copy it before writing)."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     eng = db.make_engine(f"sqlite:///{path}")
-    admin.init_store(eng, demo=True)
+    admin.init_store(eng, demo=True, actor=SYSTEM)
+    add_test_accounts(eng)
     eng.dispose()
     return path
 

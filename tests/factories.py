@@ -15,11 +15,35 @@ each non-energy line has labour 100,000 + materials 10,000 (contracted lines add
 from __future__ import annotations
 
 import pandas as pd
+from sqlalchemy import Engine
 
 from core.files import admin, loader
 from core.files.io import read_folder
-from core.store import repo
+from core.store import db, repo, users
+from core.store.access import Actor
+from core.store.auth_settings import AuthSettings
 from core.store.layout import REFERENCE_TABLES
+from core.store.models import Role
+
+# Who writes in tests that are not about who writes: the store's own set-up, with the admin role.
+SYSTEM = Actor(login="system", display_name="system", role=Role.admin, via="cli")
+# The accounts every test store of the demo city holds, signed in with TEST_PASSWORD (not temporary).
+TEST_LOGINS = {Role.viewer: "viewer1", Role.analyst: "analyst1", Role.admin: "admin1"}
+TEST_PASSWORD = "Test-Passw0rd-2026"
+RULES = AuthSettings()  # the defaults: 5 failures lock for 15 minutes, 30 idle minutes, 12 characters
+
+
+def person(name: str = "test", role: Role = Role.admin) -> Actor:
+    """An actor named ``name`` (login and display name alike) with ``role``, not backed by an account."""
+    return Actor(login=name, display_name=name, role=role)
+
+
+def add_test_accounts(engine: Engine) -> None:
+    """One account per role (:data:`TEST_LOGINS`), each with :data:`TEST_PASSWORD`, already changed."""
+    with db.session_scope(engine) as session:
+        for role, login in TEST_LOGINS.items():
+            users.create_user(session, login=login, display_name=f"测试{role.value}", role=role,
+                              password=TEST_PASSWORD, actor=SYSTEM, source="test", settings=RULES, temporary=False)
 
 BUILDINGS = [
     ("甲楼", 10_000.0, 2, 2000, "机关事务管理局"),
@@ -89,7 +113,7 @@ def tiny_city() -> dict[str, pd.DataFrame]:
 
 def load_city(session, city: dict[str, pd.DataFrame]) -> repo.Portfolio:  # type: ignore[no-untyped-def]
     """Load the reference tables and ``city`` into ``session``; return the portfolio."""
-    loader.load_frames(session, frames={**read_folder(admin.REFERENCE_DIR, REFERENCE_TABLES), **city})
+    loader.load_frames(session, frames={**read_folder(admin.REFERENCE_DIR, REFERENCE_TABLES), **city}, actor=SYSTEM)
     session.commit()
     return repo.load_portfolio(session)
 

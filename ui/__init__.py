@@ -1,16 +1,18 @@
-"""Shared page furniture, by concern: :mod:`ui.session` (language, frame, who acts), :mod:`ui.store`
+"""Shared page furniture, by concern: :mod:`ui.session` (language, frame), :mod:`ui.auth` (sign-in, who
+acts, the pages a role may open), :mod:`ui.store`
 (the store and its caches), :mod:`ui.display` (header, exhibits, tables), :mod:`ui.sharing` (downloads
 and the meeting pack), and the widgets of two page families (:mod:`ui.simulator_panel`,
 :mod:`ui.data_page`). Pages import this package and :mod:`core`; only this package touches
 Streamlit's caches. The names below are what pages use.
 """
+from ui.auth import actor, may, navigation
 from ui.display import chart, exhibit, page_header, table
-from ui.session import actor, ensure_frame, lang, language_picker, new_run, tr
+from ui.session import ensure_frame, lang, language_picker, new_run, tr
 from ui.sharing import build_pack, downloads, export_missing, renderer
 from ui.store import cached, computed, data_version, engine, portfolio, saved_scenarios, store_state, write
 
 __all__ = [
     "actor", "build_pack", "cached", "chart", "computed", "data_version", "downloads", "engine", "ensure_frame",
-    "exhibit", "export_missing", "lang", "language_picker", "new_run", "page_header", "portfolio", "renderer",
-    "saved_scenarios", "store_state", "table", "tr", "write",
+    "exhibit", "export_missing", "lang", "language_picker", "may", "navigation", "new_run", "page_header", "portfolio",
+    "renderer", "saved_scenarios", "store_state", "table", "tr", "write",
 ]

@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 from core.files.loader import Plan
 from core.i18n import labels
-from core.store import layout, repo
+from core.store import db, layout, repo
 from ui.session import lang, tr
 from ui.store import engine, store_state
 
@@ -39,6 +39,45 @@ def memo(name: str, key: object, fn: Callable[[], T]) -> T:
     value = fn()
     st.session_state[name] = (key, value)
     return value
+
+
+def refused(fn: Callable[[], T]) -> T | None:
+    """``fn()``, or None and one line when the signed-in role may not do it (nothing was written)."""
+    try:
+        return fn()
+    except db.Refused as exc:
+        st.error(exc.text(lang()), icon=":material/block:")
+        return None
+
+
+def imported(done: Plan | None) -> None:
+    """After an import: start again with the news, or say why nothing was written."""
+    if done is None:
+        return
+    n = done.counts()
+    if done.written:
+        st.session_state["round"] = st.session_state.get("round", 0) + 1  # empties the uploader
+        flash(tr("data.imported", insert=n["insert"], update=n["update"]))
+        st.rerun()
+    elif done.stale:
+        st.warning(tr("data.changed_meanwhile"), icon=":material/sync_problem:")
+    else:
+        problems(done.problems, tr("data.problems", n=len(done.problems)))
+
+
+def saved(done: Plan | None, slot: str) -> None:
+    """After saving the editor: reload the table with the news, or say why nothing was written."""
+    if done is None:
+        return
+    n = done.counts()
+    if done.written:
+        del st.session_state[slot]
+        flash(tr("data.saved", insert=n["insert"], update=n["update"], delete=n["delete"]))
+        st.rerun()
+    elif not done.ok:
+        problems(done.problems, tr("data.not_saved", n=len(done.problems)))
+    else:
+        st.info(tr("data.no_edits"))
 
 
 def flash(message: str | None = None) -> None:

@@ -1,4 +1,4 @@
-"""The session: language (kept in the URL and across pages), the frame every page runs in, and who acts."""
+"""The session: language (kept in the URL and across pages) and the frame every page runs in."""
 from __future__ import annotations
 
 import streamlit as st
@@ -7,6 +7,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from core.i18n import DEFAULT_LANG, LANGS, Lang, t
 
 LANG_NAMES: dict[str, str] = {"zh": "中文", "en": "English"}
+ACTOR_KEY = "_actor"  # the signed-in actor of the current run, set by ui.auth.navigation
 
 
 def language_picker() -> str:
@@ -72,18 +73,3 @@ def tr(key: str, **fmt: object) -> str:
 def new_run() -> None:
     """Forget what the previous run read about the store (app.py calls this at the top of every run)."""
     st.session_state.pop("_store_state", None)
-
-
-def actor() -> str:
-    """Who is making a change, for the audit log: the signed-in user, a name given on the Data page,
-    the user a reverse proxy vouches for, or else the browser's address."""
-    if getattr(st.user, "is_logged_in", False):
-        return str(st.user.get("email") or st.user.get("name"))
-    if st.session_state.get("actor"):
-        return str(st.session_state["actor"])
-    headers = st.context.headers
-    for header in ("X-Forwarded-User", "Remote-User", "X-Remote-User"):
-        if headers.get(header):
-            return str(headers[header])
-    address = st.context.ip_address
-    return f"web:{address if isinstance(address, str) and address else 'local'}"

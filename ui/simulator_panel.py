@@ -11,13 +11,16 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 from sqlmodel import Session
+from streamlit.delta_generator import DeltaGenerator
 
 from core.i18n import label
 from core.simulation import risk, scenarios
 from core.simulation.levers import DEFAULT_LEVERS, DELIVERIES, LeverError, Levers, decode, encode
+from core.store.access import Permission
 from core.views import lever_form as form
 from core.views.simulator import VIEWS
-from ui.session import actor, lang, tr
+from ui.auth import actor, may
+from ui.session import lang, tr
 from ui.store import engine, write
 
 SIM_PARAMS = ("scenario", "levers", "view")  # what a link to the Consolidation page says
@@ -195,7 +198,17 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
     if current is not None:
         left.caption(tr("sim.bar.modified", version=current.version) if current.levers != levers
                      else tr("sim.bar.version", version=current.version, owner=current.owner))
-    with mid.popover(tr("sim.bar.save"), icon=":material/save:", width="stretch"):
+    if may(Permission.save_scenario):  # a viewer may load, move and share levers, not save them
+        _save_popover(mid, levers, current)
+    with right.popover(tr("sim.bar.share"), icon=":material/share:", width="stretch"):
+        st.caption(tr("sim.bar.share_help"))
+        st.code(share_url(share_params(levers, view), "consolidation"), language=None, wrap_lines=True)
+        st.button(tr("sim.bar.reset"), key="scen_reset", width="stretch", on_click=_reset_levers, args=(ctx,))
+
+
+def _save_popover(where: DeltaGenerator, levers: Levers, current: scenarios.Saved | None) -> None:
+    """Save the levers as a new scenario, or over the one loaded (refused if changed meanwhile)."""
+    with where.popover(tr("sim.bar.save"), icon=":material/save:", width="stretch"):
         name = st.text_input(tr("sim.bar.name"), key="scen_name", max_chars=100)
         note = st.text_area(tr("sim.bar.description"), key="scen_desc", height=80)
 
@@ -209,10 +222,6 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
         if st.button(tr("sim.bar.save_new"), key="scen_save_new", width="stretch"):
             write(scenarios.save, name=name, levers=levers, description=note, actor=actor(), source="app",
                   remember="_sim_written", done=done)
-    with right.popover(tr("sim.bar.share"), icon=":material/share:", width="stretch"):
-        st.caption(tr("sim.bar.share_help"))
-        st.code(share_url(share_params(levers, view), "consolidation"), language=None, wrap_lines=True)
-        st.button(tr("sim.bar.reset"), key="scen_reset", width="stretch", on_click=_reset_levers, args=(ctx,))
 
 
 def _reset_levers(ctx: form.FormContext) -> None:

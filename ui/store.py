@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from core.store import db, repo, scenario_rows
-from ui.session import ensure_frame, lang, tr
+from ui.session import ACTOR_KEY, ensure_frame, lang, tr
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -34,7 +34,18 @@ def _engine(url: str) -> Engine:
 
 
 def engine() -> Engine:
-    """The store's engine (one per process and URL); a bad URL stops the page with one line."""
+    """The store's engine for a page (one per process and URL); a bad URL stops the page with one line.
+
+    Only a run that app.py's navigation has signed in gets it: a page file run any other way (a
+    deep link before the frame has ever run) stops here, whatever it forgot to check first."""
+    ensure_frame()
+    if st.session_state.get(ACTOR_KEY) is None:
+        st.stop()
+    return open_engine()
+
+
+def open_engine() -> Engine:
+    """The store's engine for the sign-in itself (no one is signed in yet); see :func:`engine`."""
     ensure_frame()
     try:
         return _engine(db.database_url())

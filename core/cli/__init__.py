@@ -1,8 +1,9 @@
 """Admin command line: ``python -m core <command>``. Errors print one line and exit with status 2.
 
 Commands live by area: :mod:`.data` (the store: init-db, info, import, export, backup, restore),
-:mod:`.analysis` (compare, standards, vendors, scorecard), :mod:`.scenarios` (simulate, scenarios) and
-:mod:`.pack`. Their heavier imports (charts, the pack) sit inside the commands, so that a quick
+:mod:`.analysis` (compare, standards, vendors, scorecard), :mod:`.scenarios` (simulate, scenarios),
+:mod:`.users` (accounts) and :mod:`.pack`. Every write is made as ``cli:<os user>`` with the admin
+role (:func:`core.store.access.cli_actor`): whoever runs the CLI holds the server already. Their heavier imports (charts, the pack) sit inside the commands, so that a quick
 command such as ``info`` starts without loading them.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from core.cli.common import _date
 from core.cli.data import cmd_backup, cmd_export, cmd_import, cmd_info, cmd_init_db, cmd_restore
 from core.cli.pack import cmd_pack
 from core.cli.scenarios import cmd_scenarios, cmd_simulate
+from core.cli.users import add_users_parser
 from core.store import db
 
 Handler = Callable[[argparse.Namespace], int]
@@ -78,7 +80,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="check and show what would change; write nothing")
     p.add_argument("--encoding", default="auto", choices=["auto", "utf-8", "gbk", "gb18030"], help="of CSV files")
     p.add_argument("--lang", default="en", choices=["en", "zh"], help="language of the messages")
-    p.add_argument("--actor", help="who is importing, for the audit log (default: cli:<login name>)")
     p.add_argument("--limit", type=int, default=200, help="show at most this many problems (0: all)")
     p.set_defaults(func=cmd_import)
 
@@ -94,7 +95,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("restore", help="replace the whole store by a backup of this application (one transaction)")
     p.add_argument("file")
-    p.add_argument("--actor", help="who is restoring, for the audit log (default: cli:<login name>)")
     p.set_defaults(func=cmd_restore)
 
     from core.simulation.risk import DEFAULT_DRAWS, DEFAULT_SEED
@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--on", type=_date, default=None, help="reference date YYYY-MM-DD (default: today)")
         p.add_argument("--year", type=int, default=None, help="ledger and assessment year (default: the latest)")
         p.set_defaults(func=func)
+
+    add_users_parser(sub)
     return parser
 
 

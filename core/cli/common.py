@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import getpass
 import json
 import math
 from pathlib import Path
@@ -56,10 +55,6 @@ def _clean(value: object, digits: int) -> object:
     if isinstance(value, np.integer):
         return int(value)
     return value
-
-
-def _actor(args: argparse.Namespace) -> str:
-    return str(args.actor or f"cli:{getpass.getuser()}")
 
 
 def _files(path: Path, table: str | None) -> list[tuple[str, bytes]]:

@@ -5,36 +5,51 @@ import argparse
 import sys
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlmodel import Session
 
-from core.cli.common import _actor, _files, _print_json
+from core.cli.common import _files, _print_json
 from core.demo import large
 from core.files import admin, backup, checks, exports, loader, writers
 from core.store import db, layout, repo
+from core.store.access import Actor, cli_actor
+
+
+def _show_accounts(engine: Engine, actor: Actor, demo: bool | None = None) -> None:
+    """Make the first accounts if the store has none, and print their passwords, this once."""
+    made = admin.first_accounts(engine, actor=actor, demo=demo)
+    if not made:
+        return
+    print("accounts made (each password is shown this once and must be changed at the first sign-in):")
+    for login, role, password in made:
+        print(f"  login {login:<10} role {role.value:<8} password {password}")
 
 
 def cmd_init_db(args: argparse.Namespace) -> int:
     engine = db.make_engine()
+    actor = cli_actor()
     if args.if_empty and db.has_schema(engine):
         with Session(engine) as session:
             empty = repo.is_empty(session)
         if not empty:
             db.migrate(engine)  # an existing store keeps its data and gets the newest schema
             print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}")
+            _show_accounts(engine, actor)  # a store made before accounts existed gets its first admin
             return 0
     if args.synthetic:
 
         if args.buildings < 1:
             raise ValueError("--buildings must be at least 1")
         city = large.synthetic_city(args.buildings, seed=args.seed)
-        counts = admin.init_store(engine, force=args.force, frames=city, dataset="synthetic")
+        counts = admin.init_store(engine, actor=actor, force=args.force, frames=city, dataset="synthetic")
         what = f" with a synthetic city of {args.buildings:,} buildings (seed {args.seed})"
     else:
-        counts = admin.init_store(engine, demo=args.demo, force=args.force)
+        counts = admin.init_store(engine, actor=actor, demo=args.demo, force=args.force)
         what = " with the demo city" if args.demo else ""
     print(f"initialised {db.display_url(str(engine.url))}{what}")
     for table, n in counts.items():
         print(f"  {table:<22}{n:>8}")
+    _show_accounts(engine, actor, demo=bool(args.demo))
     return 0
 
 
@@ -66,7 +81,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not db.has_schema(engine):
         raise db.StoreError("the store has no tables yet: run `python -m core init-db` first")
     plan = loader.import_files(engine, _files(Path(args.path), args.table), table=args.table, encoding=args.encoding,
-                               lang=args.lang, dry_run=args.dry_run, actor=_actor(args), source="cli")
+                               lang=args.lang, dry_run=args.dry_run, actor=cli_actor(), source="cli")
     for note in plan.notes:
         print(f"note: {note}")
     if not plan.ok:
@@ -105,7 +120,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    manifest = backup.write_backup(db.make_engine(), Path(args.file), force=args.force)
+    manifest = backup.write_backup(db.make_engine(), Path(args.file), actor=cli_actor(), force=args.force)
     rows = sum(t["rows"] for t in manifest["tables"].values())
     print(f"backed up {len(manifest['tables'])} tables ({rows} rows) to {args.file}")
     return 0
@@ -115,7 +130,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise FileNotFoundError(f"{path} does not exist")
-    counts = backup.restore(db.make_engine(), path.read_bytes(), name=path.name, actor=_actor(args))
+    counts = backup.restore(db.make_engine(), path.read_bytes(), name=path.name, actor=cli_actor())
     print(f"restored {path} in one transaction:")
     for table, n in counts.items():
         print(f"  {table:<22}{n:>8}")

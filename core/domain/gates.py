@@ -28,7 +28,8 @@ from sqlmodel import Session
 from core.domain import quality
 from core.domain.standards import benchmark
 from core.i18n import label, t
-from core.store import repo
+from core.store import access, repo
+from core.store.access import Actor, Permission
 from core.store.db import Refused
 from core.store.models import AdmissionStatus, ProcurementChannel, ServiceCode, Vendor
 from core.store.repo import Portfolio
@@ -205,12 +206,13 @@ def _criteria_text(decision: pd.Series) -> str:
 
 def decide(
     session: Session, p: Portfolio, s: GateSettings, *, vendor_id: int, to_status: AdmissionStatus | str,
-    reason: str, actor: str, source: str = "app", decided_on: dt.date | None = None,
+    reason: str, actor: Actor, source: str = "app", decided_on: dt.date | None = None,
 ) -> None:
     """Record an admission decision (dated today unless ``decided_on``): the vendor's status, the
     decision with the rules checked, and their audit entries, in the caller's transaction.
     Admission is refused (:class:`Refused`) when a rule fails; every decision
     needs a reason."""
+    access.require(actor, Permission.vendor_decision)
     to_status = AdmissionStatus(to_status)
     vendor = repo.get_vendor(session, vendor_id=vendor_id)
     if vendor is None:
@@ -241,10 +243,11 @@ def decide(
 
 def register(
     session: Session, *, name: str, credit_code: str, qualification_level: int, service_lines: list[str],
-    registered_capital_wan: float, founded_year: int | None, applied_on: dt.date, actor: str,
+    registered_capital_wan: float, founded_year: int | None, applied_on: dt.date, actor: Actor,
     source: str = "app", lang: str = "zh",
 ) -> None:
     """Register a vendor as an applicant (with its application decision), checking its details."""
+    access.require(actor, Permission.register_vendor)
     name, credit_code = name.strip(), credit_code.strip().upper()
     if not name:
         raise Refused("gates.err.name")
@@ -262,16 +265,18 @@ def register(
 
 
 def save_rules(
-    session: Session, p: Portfolio, s: GateSettings, *, actor: str, source: str = "app", on: dt.date | None = None,
+    session: Session, p: Portfolio, s: GateSettings, *, actor: Actor, source: str = "app", on: dt.date | None = None,
 ) -> int:
     """Write the rules that differ from the book as new book rows in force from today (or ``on``),
     audited; the earlier rows stay as the rules' history. Returns the rows written."""
+    access.require(actor, Permission.gate_rules)
     values = changed_rules(p, s)
     if not values:
         return 0
     when = on or dt.date.today()
     return repo.set_assumptions(session, values=values, effective_date=when, actor=actor, source=source,
-                                note=f"Set by {actor} on the Vendors & quality page ({when.isoformat()})")
+                                note=f"Set by {actor.audit_name} on the Vendors & quality page ({when.isoformat()})",
+                                permission=Permission.gate_rules)
 
 
 # --- fee control (项目收费关) -------------------------------------------------------------------

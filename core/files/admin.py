@@ -13,8 +13,11 @@ from core.domain.modes import MODE_ORDER, modes_of_buildings
 from core.files import loader
 from core.files.io import read_folder
 from core.simulation import scenarios
-from core.store import db, repo
+from core.store import access, db, repo, users
+from core.store.access import Actor, Permission
+from core.store.auth_settings import AuthSettings
 from core.store.layout import REFERENCE_TABLES
+from core.store.models import Role
 
 APP_ID = "jgsw-support-services-dashboard"
 SYNTHETIC_DATASETS = frozenset({"demo", "synthetic"})  # invented data: every page and pack says so
@@ -31,6 +34,7 @@ EXAMPLE_SCENARIOS = DEMO_DIR / "scenarios.json"  # three example scenarios shipp
 def init_store(
     engine: Engine,
     *,
+    actor: Actor,
     demo: bool = False,
     force: bool = False,
     frames: dict[str, pd.DataFrame] | None = None,
@@ -40,8 +44,10 @@ def init_store(
     (or ``frames``).
 
     Refuses (:class:`core.store.db.StoreError`) to touch a store that already holds buildings unless
-    ``force``, which replaces it. Everything is loaded in one transaction.
+    ``force``, which replaces it. Everything is loaded in one transaction. The accounts are made
+    separately (:func:`first_accounts`), so that their passwords can be shown once.
     """
+    access.require(actor, Permission.init_store)
     db.check_connection(engine)
     if force:  # whatever exists goes, even a half-made store
         db.drop_schema(engine)
@@ -60,15 +66,25 @@ def init_store(
     if frames:
         tables.update(frames)
     with db.session_scope(engine) as session:
-        counts = loader.load_frames(session, frames=tables)
+        counts = loader.load_frames(session, frames=tables, actor=actor)
         if demo and EXAMPLE_SCENARIOS.exists():
-            counts["scenarios"] = scenarios.load_examples(session, EXAMPLE_SCENARIOS, actor="system", source="init-db")
+            counts["scenarios"] = scenarios.load_examples(session, EXAMPLE_SCENARIOS, actor=actor, source="init-db")
         repo.set_meta(session, values={
             "app_id": APP_ID,
             "dataset": dataset or ("demo" if demo else "empty"),
             "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         })
     return counts
+
+
+def first_accounts(engine: Engine, *, actor: Actor, settings: AuthSettings | None = None,
+                   demo: bool | None = None) -> list[tuple[str, Role, str]]:
+    """The first admin (and, on the demo city, a demo account per other role) if the store has no
+    accounts yet, each with a random password to show once: (login, role, password)."""
+    with db.write_scope(engine) as session:
+        if demo is None:
+            demo = repo.get_meta(session).get("dataset") == "demo"
+        return users.first_accounts(session, actor=actor, settings=settings or AuthSettings.load(), demo=demo)
 
 
 def store_info(engine: Engine) -> dict[str, Any]:

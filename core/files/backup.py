@@ -21,7 +21,8 @@ from sqlalchemy import Engine, Table, TypeDecorator
 from sqlmodel import SQLModel
 
 from core.files.admin import APP_ID
-from core.store import audit, db, repo
+from core.store import access, audit, db, repo
+from core.store.access import Actor, Permission
 from core.store.models import AuditAction
 
 FORMAT = 1
@@ -34,8 +35,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def backup_bytes(engine: Engine) -> tuple[bytes, dict[str, Any]]:
-    """The whole store as a backup file (bytes) and its manifest."""
+def backup_bytes(engine: Engine, *, actor: Actor) -> tuple[bytes, dict[str, Any]]:
+    """The whole store as a backup file (bytes) and its manifest. It holds the accounts' password
+    hashes, so only a role with the ``backup`` permission may take one."""
+    access.require(actor, Permission.backup)
     files: dict[str, bytes] = {}
     tables: dict[str, Any] = {}
     with db.snapshot(engine) as session:
@@ -58,13 +61,14 @@ def backup_bytes(engine: Engine) -> tuple[bytes, dict[str, Any]]:
     return buf.getvalue(), manifest
 
 
-def write_backup(engine: Engine, path: Path, *, force: bool = False) -> dict[str, Any]:
+def write_backup(engine: Engine, path: Path, *, actor: Actor, force: bool = False) -> dict[str, Any]:
     """Write a backup of the store to ``path`` (refusing to overwrite a file unless ``force``)."""
+    access.require(actor, Permission.backup)
     if path.exists() and not force:
         raise db.StoreError(f"{path} already exists; choose another name or use --force")
     if not path.parent.is_dir():
         raise db.StoreError(f"the folder {path.parent} does not exist")
-    data, manifest = backup_bytes(engine)
+    data, manifest = backup_bytes(engine, actor=actor)
     path.write_bytes(data)
     return manifest
 
@@ -145,11 +149,13 @@ def _rows(table: Table, body: bytes, name: str) -> list[dict[str, Any]]:
     return rows
 
 
-def restore(engine: Engine, data: bytes, *, name: str, actor: str) -> dict[str, int]:
+def restore(engine: Engine, data: bytes, *, name: str, actor: Actor) -> dict[str, int]:
     """Replace the whole store by a backup in one transaction; rows per table restored.
 
     The restore itself is recorded in the (restored) audit log: who, when, which file, row counts.
+    The accounts are the backup's too.
     """
+    access.require(actor, Permission.restore)
     manifest, rows = read_backup(data, name)
     db.check_connection(engine)
     db.create_schema(engine)

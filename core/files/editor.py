@@ -11,7 +11,8 @@ from core.files.checks import TablePlan, _keys, _na, _same_value, canonical, pla
 from core.files.io import Problems, Source, as_text
 from core.files.loader import Plan, _plan, _refused, apply_plan
 from core.i18n import labels, t
-from core.store import db, repo
+from core.store import access, db, repo
+from core.store.access import Actor, Permission
 from core.store.layout import (
     SPECS,
     column_kind,
@@ -93,15 +94,19 @@ def _plainv(v: object) -> object:
     return None if _na(v) else v
 
 
-def save_edit(engine: Engine, *, table: str, loaded: pd.DataFrame, edited: pd.DataFrame, actor: str,
+def save_edit(engine: Engine, *, table: str, loaded: pd.DataFrame, edited: pd.DataFrame, actor: Actor,
               lang: str) -> Plan:
-    """Check the editor's changes and, if all is well, write them in one transaction (audited)."""
+    """Check the editor's changes and, if all is well, write them in one transaction (audited);
+    refused (:class:`core.store.access.Refused`) unless the actor may edit this table."""
+    access.require(actor, Permission.edit_data)
+    if table in access.TABLE_PERMISSIONS:
+        access.require(actor, access.TABLE_PERMISSIONS[table])
     problems = Problems(lang)
     try:
         with db.write_scope(engine) as session:
             plan = plan_edit(session, table=table, loaded=loaded, edited=edited, problems=problems)
             if plan.ok and any(plan.counts()[k] for k in ("insert", "update", "delete")):
-                apply_plan(session, plan.tables, actor=actor, source="editor")
+                apply_plan(session, plan.tables, actor=actor, source="editor", permission=Permission.edit_data)
                 plan.written = True
         return plan
     except SQLAlchemyError as exc:

@@ -10,13 +10,14 @@ from sqlmodel import Session
 
 from core.files.checks import _show, canonical
 from core.files.writers import display_frame, to_csv, to_xlsx, to_zip
-from core.i18n import t
+from core.i18n import STRINGS, t
 from core.store import db, repo
 from core.store.layout import (
     SPECS,
     column_label,
     table_label,
 )
+from core.store.models import AuditAction
 
 
 # --- out: exports and the audit log -------------------------------------------------------------------
@@ -37,13 +38,23 @@ def export_frames(session: Session, lang: str) -> dict[str, pd.DataFrame]:
     return out
 
 
+AUDIT_ACTIONS = [a.value for a in AuditAction]  # what the audit log's filter offers
+
+
+def audit_table_label(name: str, lang: str) -> str:
+    """How the audit log names a table: the data tables' names, scenarios, accounts, or as written."""
+    if name in SPECS:
+        return table_label(name, lang)
+    return t(f"data.table.{name}", lang) if f"data.table.{name}" in STRINGS else name
+
+
 def audit_view(log: pd.DataFrame, lang: str, *, raw: bool = False) -> pd.DataFrame:
     """Audit entries as people read them: table and action names, and before → after in words."""
     cols = ["at", "actor", "source", "table_name", "row_key", "action"]
     out = log[cols].copy() if len(log) else pd.DataFrame(columns=cols)
     out["at"] = pd.to_datetime(out["at"], utc=True).dt.strftime("%Y-%m-%d %H:%M:%S")
     out["source"] = out["source"].map(lambda s: t(f"data.source.{s}", lang) if f"data.source.{s}" in _SOURCES else s)
-    out["table_name"] = out["table_name"].map(lambda n: table_label(n, lang) if n in SPECS else n)
+    out["table_name"] = out["table_name"].map(lambda n: audit_table_label(n, lang))
     out["action"] = out["action"].map(lambda a: t(f"data.action.{a}", lang))
     if raw:
         out["before"], out["after"] = log.get("before"), log.get("after")
@@ -54,7 +65,7 @@ def audit_view(log: pd.DataFrame, lang: str, *, raw: bool = False) -> pd.DataFra
     return out.reset_index(drop=True)
 
 
-_SOURCES = {f"data.source.{s}" for s in ("import", "editor", "cli", "init-db", "restore")}
+_SOURCES = {f"data.source.{s}" for s in ("import", "editor", "cli", "init-db", "restore", "app")}
 
 
 def _changes(before: str | None, after: str | None, table: str, lang: str) -> str:

@@ -22,7 +22,8 @@ from sqlmodel import Session
 from core.files.checks import SEP, TablePlan, _keys, _same_value, _show, _text, format_problem, plan_sources
 from core.files.io import Problems, Source, frame_source, read_upload
 from core.i18n import t
-from core.store import audit, db, repo
+from core.store import access, audit, db, repo
+from core.store.access import Actor, Permission
 from core.store.layout import (
     SPECS,
     column_kind,
@@ -152,8 +153,21 @@ def _key_ids(session: Session, table: str) -> dict[str, int]:
 _REFERENCED = {r.table for s in SPECS.values() for r in s.refs}
 
 
-def apply_plan(session: Session, plan: dict[str, TablePlan], *, actor: str, source: str) -> None:
-    """Write a checked plan in the caller's transaction, with one audit entry per row changed."""
+def check_allowed(actor: Actor | None, plan: dict[str, TablePlan], permission: Permission) -> None:
+    """Refuse (:class:`core.store.access.Refused`) unless ``actor`` may make this kind of write and
+    may change every table the plan changes (the assumption book and the fee standards are the admin's)."""
+    access.require(actor, permission)
+    for name, p in plan.items():
+        extra = access.TABLE_PERMISSIONS.get(name)
+        if extra is not None and (len(p.inserts) or len(p.updates) or len(p.deletes)):
+            access.require(actor, extra)
+
+
+def apply_plan(session: Session, plan: dict[str, TablePlan], *, actor: Actor, source: str,
+               permission: Permission = Permission.import_data) -> None:
+    """Write a checked plan in the caller's transaction, with one audit entry per row changed;
+    refused before anything is written unless the actor may (:func:`check_allowed`)."""
+    check_allowed(actor, plan, permission)
     keys: dict[str, dict[str, int]] = {}
     for name, spec in SPECS.items():
         p = plan.get(name)
@@ -211,15 +225,18 @@ def import_files(
     encoding: str = "auto",
     lang: str = "en",
     dry_run: bool = False,
-    actor: str = "",
+    actor: Actor,
     source: str = "import",
     expect: tuple[tuple[str, int, int, int], ...] | None = None,
 ) -> Plan:
     """Check files in full and, unless ``dry_run`` or anything is wrong, write them in one transaction.
 
     With ``expect`` (a dry run's :meth:`Plan.fingerprint`) nothing is written if the store has
-    changed since so that the write would differ from what was reviewed (``plan.stale``).
+    changed since so that the write would differ from what was reviewed (``plan.stale``). An actor
+    who may not import, or may not change a table the files would change, is refused
+    (:class:`core.store.access.Refused`), on the dry run already.
     """
+    access.require(actor, Permission.import_data)
     problems = Problems(lang)
     sources = read_files(files, problems=problems, table=table, encoding=encoding)
     scope = db.snapshot(engine) if dry_run else db.write_scope(engine)
@@ -227,6 +244,8 @@ def import_files(
         with scope as session:
             tables = plan_sources(session, sources, problems)
             plan = _plan(tables, problems)
+            if plan.ok:
+                check_allowed(actor, tables, Permission.import_data)
             if not plan.ok or dry_run:
                 return plan
             if expect is not None and plan.fingerprint() != expect:
@@ -245,7 +264,7 @@ def _refused(exc: SQLAlchemyError, problems: Problems, files: list[tuple[str, by
     return _plan({}, problems)
 
 
-def load_frames(session: Session, *, frames: dict[str, pd.DataFrame], actor: str = "system",
+def load_frames(session: Session, *, frames: dict[str, pd.DataFrame], actor: Actor,
                 source: str = "init-db") -> dict[str, int]:
     """Check and write natural-key frames in the caller's transaction; ``ValueError`` if any row is bad."""
     problems = Problems("en")

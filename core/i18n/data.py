@@ -7,11 +7,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Every file is checked in full before anything is written, then written in one go; every insert, "
         "update and delete is recorded in the audit log.",
     },
-    "data.actor": {"zh": "操作人", "en": "Your name"},
-    "data.actor_help": {
-        "zh": "记入审计日志的姓名；不填则记录浏览器地址。",
-        "en": "The name the audit log records; left empty, it records the browser's address.",
-    },
     "data.tab.import": {"zh": "导入", "en": "Import"},
     "data.tab.edit": {"zh": "在线编辑", "en": "Edit"},
     "data.tab.audit": {"zh": "审计日志", "en": "Audit log"},

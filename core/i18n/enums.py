@@ -38,6 +38,11 @@ ENUMS: dict[str, dict[str, tuple[str, str]]] = {
         "single_source": ("单一来源", "Single source"),
         "direct_award": ("直接委托", "Direct award"),
     },
+    "role": {
+        "viewer": ("查看者", "Viewer"),
+        "analyst": ("分析员", "Analyst"),
+        "admin": ("管理员", "Administrator"),
+    },
     "status": {
         "applied": ("已申请", "Applied"),
         "admitted": ("已准入", "Admitted"),

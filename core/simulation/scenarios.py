@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from core.simulation.levers import Levers, parse_levers, to_json
 from core.store import scenario_rows
+from core.store.access import Actor
 from core.store.models import Scenario
 
 
@@ -38,7 +39,7 @@ def load(session: Session, *, name: str) -> Saved | None:
     return None if row is None else _saved(row)
 
 
-def save(session: Session, *, name: str, levers: Levers | dict[str, Any] | str, actor: str, source: str,
+def save(session: Session, *, name: str, levers: Levers | dict[str, Any] | str, actor: Actor, source: str,
          description: str | None = None, scenario_id: int | None = None, seen_version: int | None = None) -> Saved:
     """Save levers as a new scenario (no ``scenario_id``) or over the one loaded at ``seen_version``.
 
@@ -55,13 +56,13 @@ def save(session: Session, *, name: str, levers: Levers | dict[str, Any] | str, 
                                        levers=text, description=description, actor=actor, source=source))
 
 
-def rename(session: Session, *, scenario_id: int, seen_version: int, name: str, actor: str, source: str) -> Saved:
+def rename(session: Session, *, scenario_id: int, seen_version: int, name: str, actor: Actor, source: str) -> Saved:
     """Rename a saved scenario (refused if it changed since ``seen_version`` or the name is taken)."""
     return _saved(scenario_rows.update_scenario(session, scenario_id=scenario_id, seen_version=seen_version, name=name,
                                        actor=actor, source=source))
 
 
-def duplicate(session: Session, *, name: str, new_name: str, actor: str, source: str) -> Saved:
+def duplicate(session: Session, *, name: str, new_name: str, actor: Actor, source: str) -> Saved:
     """Save a copy of the scenario ``name`` (levers and description) as ``new_name``."""
     original = load(session, name=name)
     if original is None:
@@ -70,12 +71,12 @@ def duplicate(session: Session, *, name: str, new_name: str, actor: str, source:
                 source=source)
 
 
-def remove(session: Session, *, scenario_id: int, seen_version: int, actor: str, source: str) -> None:
+def remove(session: Session, *, scenario_id: int, seen_version: int, actor: Actor, source: str) -> None:
     """Delete a saved scenario (refused if it changed since ``seen_version``)."""
     scenario_rows.delete_scenario(session, scenario_id=scenario_id, seen_version=seen_version, actor=actor, source=source)
 
 
-def load_examples(session: Session, path: Path, *, actor: str, source: str) -> int:
+def load_examples(session: Session, path: Path, *, actor: Actor, source: str) -> int:
     """Save the example scenarios of a JSON file (a list of ``name``, ``description``, ``levers``)
     that are not saved yet; returns how many were added."""
     added = 0

@@ -1,8 +1,10 @@
 """The audit trail: every insert, update and delete records who, when, table, key, before → after.
 
-Every write path (import, in-app editing, vendor decisions, scenarios, the CLI) calls
+Every write path (import, in-app editing, vendor decisions, scenarios, accounts, the CLI) calls
 :func:`record` inside the same transaction as the change, so a change and its audit entry are
-committed or rolled back together.
+committed or rolled back together. The actor is always an :class:`core.store.access.Actor` (a
+signed-in account, or ``cli:<os user>``), never a name someone typed; sign-in events, which may
+have no account behind them, are written by :func:`record_event`.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlmodel import Session, SQLModel
 
+from core.store.access import Actor
 from core.store.models import AuditAction, AuditLog
 
 
@@ -39,7 +42,7 @@ def row_dict(row: SQLModel | Mapping[str, Any] | None) -> dict[str, Any] | None:
 def record(
     session: Session,
     *,
-    actor: str,
+    actor: Actor,
     source: str,
     table: str,
     key: str,
@@ -55,11 +58,23 @@ def record(
 def record_many(
     session: Session,
     *,
-    actor: str,
+    actor: Actor,
     source: str,
     entries: list[tuple[str, str, AuditAction, dict[str, Any] | None, dict[str, Any] | None]],
 ) -> None:
     """Add many audit entries in one statement: ``(table, key, action, before, after)`` each."""
+    _insert(session, actor.audit_name, source, entries)
+
+
+def record_event(session: Session, *, who: str, source: str, key: str, action: AuditAction,
+                 detail: Mapping[str, Any] | None = None) -> None:
+    """A sign-in event (sign-in, failure, lockout, sign-out, timeout) of the account ``key``; ``who``
+    is the account's name, or ``anonymous@<address>`` for an attempt nobody is signed in for."""
+    _insert(session, who, source, [("users", key, action, None, row_dict(detail))])
+
+
+def _insert(session: Session, actor: str, source: str,
+            entries: list[tuple[str, str, AuditAction, dict[str, Any] | None, dict[str, Any] | None]]) -> None:
     if not entries:
         return
     now = dt.datetime.now(dt.UTC)

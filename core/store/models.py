@@ -87,9 +87,24 @@ class DepartmentKind(StrEnum):
 
 
 class AuditAction(StrEnum):
+    """What an audit entry records: a row inserted, updated or deleted, or a sign-in event."""
+
     insert = "insert"
     update = "update"
     delete = "delete"
+    sign_in = "sign_in"
+    sign_in_failed = "sign_in_failed"
+    locked_out = "locked_out"
+    sign_out = "sign_out"
+    session_timeout = "session_timeout"
+
+
+class Role(StrEnum):
+    """What a signed-in person may do (the matrix is :data:`core.store.access.MATRIX`)."""
+
+    viewer = "viewer"  # leaders and meeting participants: read, simulate, export
+    analyst = "analyst"  # + data, scenarios, vendor registration and decisions
+    admin = "admin"  # + accounts, the assumption book, fee standards, gate rules, restore, adopt
 
 
 class Basis(StrEnum):
@@ -372,6 +387,36 @@ class AuditLog(SQLModel, table=True):
     action: AuditAction = Field(sa_type=enum_column(AuditAction))
     before: str | None = Field(default=None, description="JSON")
     after: str | None = Field(default=None, description="JSON")
+
+
+class User(SQLModel, table=True):
+    """A person who may sign in (账户), with a role; or an SSO identity waiting for an admin's grant.
+
+    The password is kept only as an Argon2id hash (:mod:`core.store.passwords`); an account without
+    one signs in through single sign-on, mapped by (``oidc_issuer``, ``oidc_subject``), never by
+    e-mail. ``password_changed_at`` is empty while the password is one someone else set (the first
+    admin's, an account made or reset by an admin): the owner must change it at the next sign-in.
+    """
+
+    __tablename__ = "app_user"  # "user" is a reserved word in PostgreSQL
+    __table_args__ = (
+        UniqueConstraint("oidc_issuer", "oidc_subject"),
+        CheckConstraint("failed_attempts >= 0", name="failed_nonneg"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    login: str = Field(unique=True, max_length=64, description="sign-in name, lower case")
+    display_name: str = Field(max_length=100)
+    role: Role = Field(sa_type=enum_column(Role))
+    active: bool = True
+    password_hash: str | None = Field(default=None, max_length=255, description="Argon2id, PHC string")
+    failed_attempts: int = 0
+    locked_until: dt.datetime | None = None
+    password_changed_at: dt.datetime | None = None
+    last_login: dt.datetime | None = None
+    oidc_issuer: str | None = Field(default=None, max_length=255)
+    oidc_subject: str | None = Field(default=None, max_length=255)
+    requested_at: dt.datetime | None = Field(default=None, description="an SSO identity asked for access")
+    created_at: dt.datetime
 
 
 class StoreMeta(SQLModel, table=True):

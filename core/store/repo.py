@@ -12,7 +12,8 @@ import pandas as pd
 from sqlalchemy import Integer, Table, bindparam, delete, func, insert, select, text, update
 from sqlmodel import Session, SQLModel
 
-from core.store import audit
+from core.store import access, audit
+from core.store.access import Actor, Permission
 from core.store.book import AssumptionBook
 from core.store.layout import SPECS
 from core.store.models import (
@@ -42,6 +43,7 @@ T = TypeVar("T")
 COST_COMPONENTS: tuple[str, ...] = (
     "labour", "on_costs", "materials", "management_fee", "tax", "energy", "repairs",
 )
+ACCOUNTS_TABLE = "users"  # how the audit log names the accounts table
 TABLE_MODELS: dict[str, type[SQLModel]] = {
     **{name: spec.model for name, spec in SPECS.items()},
     "scenarios": Scenario,
@@ -333,11 +335,18 @@ def data_version(session: Session) -> str:
     """A cheap fingerprint that changes whenever data changes (the cache key of the pages).
 
     Row counts and highest ids catch inserts and deletes; the audit log's highest id catches
-    updates, which are always audited.
+    updates, which are always audited. Entries about accounts (sign-ins above all) are left out:
+    they change no figure, and counting them would empty every cache at each sign-in. The newest
+    entry that is not about accounts is found by walking the ids down from the top, which stops
+    after the few sign-ins above it.
     """
     parts = []
     for i, model in enumerate(TABLE_MODELS.values()):
         table = table_of(model)
+        if model is AuditLog:
+            parts.append(f"SELECT {i} AS i, 0 AS n, coalesce((SELECT id FROM {table.name} WHERE table_name <> "
+                         f"'{ACCOUNTS_TABLE}' ORDER BY id DESC LIMIT 1), 0) AS m")
+            continue
         parts.append(f"SELECT {i} AS i, count(*) AS n, coalesce(max(id), 0) AS m FROM {table.name}")
     rows = session.execute(text(f"SELECT n, m FROM ({' UNION ALL '.join(parts)}) AS v ORDER BY i")).fetchall()
     return "-".join(f"{n}.{m}" for n, m in rows)
@@ -385,7 +394,7 @@ def record_vendor_decision(
     reason: str,
     criteria: str,
     decided_on: dt.date,
-    actor: str,
+    actor: Actor,
     source: str,
 ) -> VendorDecision:
     """Change a vendor's admission status: update the vendor, add the decision, audit both.
@@ -393,6 +402,7 @@ def record_vendor_decision(
     Runs in the caller's transaction, so the status, the decision and the audit entries are
     committed (or rolled back) together.
     """
+    access.require(actor, Permission.vendor_decision)
     vendor = session.get(Vendor, vendor_id)
     if vendor is None:
         raise ValueError(f"no vendor with id {vendor_id}")
@@ -403,7 +413,7 @@ def record_vendor_decision(
     vendor.status_date = decided_on
     session.add(vendor)
     decision = VendorDecision(vendor_id=vendor_id, decided_on=decided_on, from_status=from_status,
-                              to_status=to_status, reason=reason, criteria=criteria, decided_by=actor)
+                              to_status=to_status, reason=reason, criteria=criteria, decided_by=actor.audit_name)
     session.add(decision)
     session.flush()
     audit.record_many(session, actor=actor, source=source, entries=[
@@ -414,15 +424,16 @@ def record_vendor_decision(
     return decision
 
 
-def register_vendor(session: Session, *, vendor: Vendor, applied_on: dt.date, actor: str, source: str) -> Vendor:
+def register_vendor(session: Session, *, vendor: Vendor, applied_on: dt.date, actor: Actor, source: str) -> Vendor:
     """Add a vendor to the register as an applicant, with its application decision, audited."""
+    access.require(actor, Permission.register_vendor)
     vendor.status = AdmissionStatus.applied
     vendor.status_date = applied_on
     session.add(vendor)
     session.flush()
     assert vendor.id is not None
     decision = VendorDecision(vendor_id=vendor.id, decided_on=applied_on, from_status=None,
-                              to_status=AdmissionStatus.applied, reason=vendor.status_reason, decided_by=actor)
+                              to_status=AdmissionStatus.applied, reason=vendor.status_reason, decided_by=actor.audit_name)
     session.add(decision)
     session.flush()
     audit.record_many(session, actor=actor, source=source, entries=[
@@ -434,14 +445,17 @@ def register_vendor(session: Session, *, vendor: Vendor, applied_on: dt.date, ac
 
 
 def set_assumptions(
-    session: Session, *, values: dict[str, float], effective_date: dt.date, actor: str, source: str, note: str
+    session: Session, *, values: dict[str, float], effective_date: dt.date, actor: Actor, source: str, note: str,
+    permission: Permission = Permission.assumption_book,
 ) -> int:
     """Write new dated rows of the assumption book (one per key), audited; returns rows written.
 
     Each row copies the name and unit of the key's latest entry, takes basis ``assumption`` and
     ``note`` as its source; a row of the same key and date is updated instead. Earlier rows stay:
-    the book keeps the history of every rule.
+    the book keeps the history of every rule. Refused unless the actor holds ``permission`` (the
+    book's, or the gate rules' for the rules kept in the book).
     """
+    access.require(actor, permission)
     a = table_of(Assumption)
     entries: list[tuple[str, str, AuditAction, dict[str, Any] | None, dict[str, Any] | None]] = []
     for key, value in values.items():

@@ -8,7 +8,8 @@ import pandas as pd
 from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
-from core.store import audit
+from core.store import access, audit
+from core.store.access import Actor, Permission
 from core.store.db import Refused
 from core.store.models import (
     AuditAction,
@@ -56,10 +57,11 @@ def _check_name(session: Session, name: str, *, other_than: int | None = None) -
 
 
 def insert_scenario(session: Session, *, name: str, levers: str, description: str = "", owner: str = "",
-                    actor: str, source: str) -> Scenario:
+                    actor: Actor, source: str) -> Scenario:
     """Save a new scenario (version 1), audited; a name already taken is refused."""
+    access.require(actor, Permission.save_scenario)
     now = dt.datetime.now(dt.UTC)
-    row = Scenario(name=_check_name(session, name), owner=owner or actor, description=description.strip(),
+    row = Scenario(name=_check_name(session, name), owner=owner or actor.audit_name, description=description.strip(),
                    levers=levers, version=1, created_at=now, updated_at=now)
     session.add(row)
     session.flush()
@@ -68,13 +70,14 @@ def insert_scenario(session: Session, *, name: str, levers: str, description: st
     return row
 
 
-def update_scenario(session: Session, *, scenario_id: int, seen_version: int, actor: str, source: str,
+def update_scenario(session: Session, *, scenario_id: int, seen_version: int, actor: Actor, source: str,
                     name: str | None = None, levers: str | None = None, description: str | None = None) -> Scenario:
     """Change a saved scenario if nobody else has since ``seen_version`` (optimistic locking).
 
     One ``UPDATE … WHERE id = :id AND version = :seen`` bumps the version; when it changes no row,
     :class:`StaleScenario` is raised and nothing is written. Audited with before → after.
     """
+    access.require(actor, Permission.save_scenario)
     current = session.get(Scenario, scenario_id)
     if current is None:
         raise StaleScenario("sim.store.gone", version=seen_version)
@@ -97,8 +100,9 @@ def update_scenario(session: Session, *, scenario_id: int, seen_version: int, ac
     return current
 
 
-def delete_scenario(session: Session, *, scenario_id: int, seen_version: int, actor: str, source: str) -> None:
+def delete_scenario(session: Session, *, scenario_id: int, seen_version: int, actor: Actor, source: str) -> None:
     """Delete a saved scenario unless someone changed it since ``seen_version``; audited."""
+    access.require(actor, Permission.delete_scenario)
     current = session.get(Scenario, scenario_id)
     if current is None:
         raise StaleScenario("sim.store.gone", version=seen_version)

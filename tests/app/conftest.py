@@ -1,12 +1,24 @@
-"""App tests run the real app.py over a private copy of the demo database."""
+"""App tests run the real app.py over a private copy of the demo database, signed in.
+
+``run_app`` signs the session in as the test account of ``role`` (default admin: every page) through
+the documented test hook — it puts the state a successful sign-in leaves into the session before the
+first run (``ui.auth.SESSION_KEY``; no widget has that key, so a browser cannot set it). Tests of the
+sign-in itself use ``role=None`` and the login form.
+"""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 import pytest
+from sqlmodel import Session
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
+
+from core.store import db, users
+from core.store.models import Role
+from tests.factories import TEST_LOGINS
+from ui import auth
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -16,13 +28,24 @@ def registered_pages() -> list[str]:
     return re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
 
 
-def run_app(lang: str = "zh", page: str | None = None, **query: str) -> AppTest:
-    """Run app.py (optionally switched to ``page``) in ``lang``; return the finished AppTest."""
+def signed_in_state(role: Role | str = Role.admin, login: str | None = None) -> auth.SignedIn:
+    """What a sign-in by the test account of ``role`` (or by ``login``) leaves in the session."""
+    with Session(db.make_engine()) as s:
+        user = users.get_user(s, login=login or TEST_LOGINS[Role(role)])
+    assert user is not None and user.id is not None, f"no account {login or role} in the test store"
+    return auth.signed_in(user.id, "password")
+
+
+def run_app(lang: str = "zh", page: str | None = None, *, role: Role | str | None = Role.admin, **query: str) -> AppTest:
+    """Run app.py (optionally switched to ``page``) in ``lang``, signed in as the test account of
+    ``role`` (None: nobody, the sign-in page); return the finished AppTest."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     if lang != "zh":
         at.query_params["lang"] = lang
     for k, v in query.items():
         at.query_params[k] = v
+    if role is not None:
+        at.session_state[auth.SESSION_KEY] = signed_in_state(role)
     at.run()
     if page:
         at.switch_page(page).run()

@@ -8,6 +8,7 @@ from core.simulation import scenarios
 from core.simulation.levers import decode, encode, parse_levers
 from core.store import db, scenario_rows
 from tests.app.conftest import assert_clean, run_app
+from tests.factories import person
 
 PAGE = "pages/consolidation.py"
 
@@ -113,7 +114,7 @@ def test_a_stale_save_is_refused_on_the_page(demo_copy):
     with db.session_scope(engine) as s:  # a colleague saves version 2 meanwhile
         mine = scenarios.load(s, name="标准先行")
         scenarios.save(s, name="标准先行", levers={"energy": True}, scenario_id=mine.id, seen_version=1,
-                       actor="colleague", source="app")
+                       actor=person("colleague"), source="app")
     engine.dispose()
     at.toggle(key="sim_pool").set_value(True).run()
     at.button(key="scen_save_over").click().run()

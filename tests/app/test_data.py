@@ -6,6 +6,7 @@ from sqlmodel import Session
 from core.files import editor
 from core.store import db, repo
 from tests.app.conftest import ROOT, assert_clean, run_app
+from tests.factories import SYSTEM, add_test_accounts, person
 
 GOOD = ROOT / "tests" / "data" / "good"
 BAD = ROOT / "tests" / "data" / "bad"
@@ -28,10 +29,10 @@ def english(at):
 
 
 def test_upload_a_gbk_file_review_the_dry_run_and_import(demo_copy):
-    at = run_app("zh", "pages/data.py")
+    at = run_app("zh", "pages/data.py", role="analyst")
     assert_clean(at)
     assert at.title[0].value == "数据管理"
-    at.text_input(key="actor").input("赵六").run()
+    assert "actor" not in [w.key for w in at.text_input]  # no name to type: the audit names the signed-in user
     path = GOOD / "入驻情况_gbk.csv"
     at.file_uploader[0].set_value((path.name, path.read_bytes(), "text/csv")).run()
     assert_clean(at)
@@ -46,7 +47,7 @@ def test_upload_a_gbk_file_review_the_dry_run_and_import(demo_copy):
     assert counts()["audit_log"] == before["audit_log"] + 2
     assert not at.file_uploader[0].value  # the uploader is emptied for the next file
     log = at.dataframe[-1].value  # the audit tab: newest first
-    assert log.iloc[0]["操作人"] == "赵六" and log.iloc[0]["途径"] == "文件导入"
+    assert log.iloc[0]["操作人"] == "analyst1 (测试analyst)" and log.iloc[0]["途径"] == "文件导入"
 
 
 def test_a_bad_file_lists_every_problem_and_writes_nothing(demo_copy):
@@ -84,7 +85,7 @@ def test_a_concurrent_edit_of_the_same_row_is_refused(demo_copy):
     theirs = editor.load_table(engine, "buildings")
     edit = editor.editor_frame(theirs, "buildings", "en")
     edit.loc[0, "district"] = "someone else's edit"
-    assert editor.save_edit(engine, table="buildings", loaded=theirs, edited=edit, actor="other", lang="en").written
+    assert editor.save_edit(engine, table="buildings", loaded=theirs, edited=edit, actor=person("other"), lang="en").written
     grid = at.data_editor[0]
     at.session_state[grid.key] = {"edited_rows": {0: {"tier": 3}}, "added_rows": [], "deleted_rows": []}
     english(at)
@@ -117,8 +118,9 @@ def test_the_page_works_on_an_empty_store(tmp_path: Path, monkeypatch):
     from core.files import admin
 
     url = f"sqlite:///{tmp_path / 'empty.db'}"
-    admin.init_store(db.make_engine(url))
+    admin.init_store(db.make_engine(url), actor=SYSTEM)
+    add_test_accounts(db.make_engine(url))
     monkeypatch.setenv("DATABASE_URL", url)
-    at = run_app("zh", "pages/data.py")
+    at = run_app("zh", "pages/data.py", role="analyst")
     assert_clean(at)
     assert len(at.file_uploader) == 1  # the place to load the first data

@@ -5,6 +5,7 @@ from sqlmodel import Session
 from core.simulation import scenarios
 from core.store import db, scenario_rows
 from tests.app.conftest import assert_clean, run_app
+from tests.factories import person
 
 PAGE = "pages/scenarios.py"
 
@@ -68,7 +69,7 @@ def test_a_stale_rename_is_refused(demo_copy):
     with db.session_scope(engine) as s:  # someone else saves 标准先行 after the page was drawn
         mine = scenarios.load(s, name="标准先行")
         scenarios.save(s, name="标准先行", levers={"energy": True}, scenario_id=mine.id, seen_version=1,
-                       actor="colleague", source="app")
+                       actor=person("colleague"), source="app")
     engine.dispose()
     at.button(key="scen_rename").click().run()
     assert not at.exception and "已被他人修改" in at.error[0].value

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from tests.app.conftest import ROOT, assert_clean, registered_pages, run_app
+from tests.factories import SYSTEM
 
 
 def test_every_page_file_is_registered():
@@ -30,15 +31,15 @@ def test_empty_store_shows_how_to_load_data(tmp_path: Path, monkeypatch):
     from core.store import db
 
     url = f"sqlite:///{tmp_path / 'empty.db'}"
-    admin.init_store(db.make_engine(url))
+    admin.init_store(db.make_engine(url), actor=SYSTEM)
     monkeypatch.setenv("DATABASE_URL", url)
-    at = run_app("zh")
+    at = run_app("zh", role=None)  # a store without accounts: nobody can sign in yet
     assert not at.exception
     assert any("init-db" in i.value for i in at.info)
 
 
 def test_bad_database_url_shows_one_line(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "definitely not a url")
-    at = run_app("en")
+    at = run_app("en", role=None)
     assert not at.exception
     assert len(at.error) == 1 and "not a valid database URL" in at.error[0].value

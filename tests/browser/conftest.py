@@ -1,4 +1,9 @@
-"""Browser tests: the real app served by `streamlit run`, driven by Playwright in Debian's Chromium."""
+"""Browser tests: the real app served by `streamlit run`, driven by Playwright in Debian's Chromium.
+
+Every new browser session starts at the sign-in page (a Streamlit session lives as long as its
+websocket, so each ``page.goto`` is a new one): :func:`goto` opens an address and signs in through
+the form as the test account of a role; the address, with its query, is kept through the sign-in.
+"""
 from __future__ import annotations
 
 import os
@@ -14,7 +19,9 @@ from typing import Any
 
 import pytest
 
+from core.store.models import Role
 from tests.conftest import need
+from tests.factories import TEST_LOGINS, TEST_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -109,3 +116,20 @@ def settle(page: Any, timeout: float = 60.0) -> float:
 def assert_no_error_box(page: Any) -> None:
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
+
+
+def sign_in(page: Any, role: Role | str = Role.admin, password: str = TEST_PASSWORD) -> None:
+    """Sign in on the sign-in page showing in ``page`` as the test account of ``role``."""
+    page.locator(".st-key-auth_login input").fill(TEST_LOGINS[Role(role)])
+    page.locator(".st-key-auth_password input").fill(password)
+    page.locator("[data-testid='stFormSubmitButton'] button").click()
+    page.locator(".st-key-auth_login").wait_for(state="detached", timeout=60_000)
+    settle(page)
+
+
+def goto(page: Any, url: str, role: Role | str | None = Role.admin) -> None:
+    """Open ``url`` in ``page`` and, if the sign-in page answers, sign in as ``role`` (None: stay out)."""
+    page.goto(url, wait_until="domcontentloaded")
+    settle(page)
+    if role is not None and page.locator(".st-key-auth_login").count():
+        sign_in(page, role)

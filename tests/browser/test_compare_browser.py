@@ -7,7 +7,7 @@ app.py, until someone opens the root once: see the report of issue 3.)
 """
 import json
 
-from tests.browser.conftest import assert_no_error_box, settle
+from tests.browser.conftest import assert_no_error_box, goto, settle
 
 FIRST_CHART_DATA = "JSON.stringify(document.querySelectorAll('.js-plotly-plot')[0].data.map(t => [t.x, t.z]))"
 
@@ -19,7 +19,7 @@ def pick_year(page, year: int) -> None:
 
 
 def open_page(page, app_url: str, link: str, heading: str, lang: str = "zh") -> None:
-    page.goto(app_url + ("/?lang=en" if lang == "en" else "/"), wait_until="domcontentloaded")
+    goto(page, app_url + ("/?lang=en" if lang == "en" else "/"))
     settle(page)
     page.get_by_role("link", name=link).first.click()
     page.get_by_role("heading", name=heading).wait_for(timeout=30_000)
@@ -53,7 +53,7 @@ def test_year_filter_redraws_the_standards_map(page, app_url):
 
 
 def test_english_holds_when_switching_pages(page, app_url):
-    page.goto(app_url + "/?lang=en", wait_until="domcontentloaded")
+    goto(page, app_url + "/?lang=en")
     settle(page)
     page.get_by_role("link", name="Compare modes").click()
     page.get_by_role("heading", name="Compare modes").wait_for(timeout=30_000)

@@ -4,7 +4,7 @@ person it was sent to does: deep links work on a cold server, see test_deep_link
 import json
 import time
 
-from tests.browser.conftest import assert_no_error_box, settle
+from tests.browser.conftest import assert_no_error_box, goto, settle
 
 CHARTS = "JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot')).map(c => c.data.map(t => [t.x, t.y])))"
 
@@ -26,7 +26,7 @@ def changed(page, before: list, timeout: float = 30.0) -> list:
 
 
 def open_consolidation(page, app_url: str) -> None:
-    page.goto(app_url + "/", wait_until="domcontentloaded")
+    goto(page, app_url + "/")
     settle(page)
     page.get_by_role("link", name="整合模拟").first.click()
     page.get_by_role("heading", name="整合模拟").wait_for(timeout=30_000)
@@ -51,7 +51,7 @@ def test_moving_a_lever_redraws_the_waterfall(page, app_url):
 
 
 def test_a_shared_link_restores_a_saved_scenario_and_the_view(page, app_url):
-    page.goto(app_url + "/consolidation?scenario=全面整合&view=risk", wait_until="domcontentloaded")
+    goto(page, app_url + "/consolidation?scenario=全面整合&view=risk")
     settle(page)
     page.get_by_text("“全面整合”方案在", exact=False).first.wait_for(timeout=30_000)
     page.get_by_text("每年净节约的不确定范围").first.wait_for(timeout=30_000)  # the risk view's fan chart
@@ -77,7 +77,7 @@ def test_the_share_link_of_unsaved_levers_opens_the_same_scenario(page, browser,
     other = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 1000})  # someone else
     try:
         theirs = other.new_page()
-        theirs.goto(link, wait_until="domcontentloaded")
+        goto(theirs, link)
         settle(theirs)
         theirs.get_by_role("heading", name="整合模拟").wait_for(timeout=30_000)
         assert charts(theirs)[0] == mine  # the same waterfall

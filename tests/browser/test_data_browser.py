@@ -1,15 +1,15 @@
 """The Data page in a real browser: a file travels through the uploader, the dry run and problems show."""
 from pathlib import Path
 
-from tests.browser.conftest import assert_no_error_box, settle
+from tests.browser.conftest import assert_no_error_box, goto, settle
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def open_data_page(page, app_url: str, query: str = "") -> None:
-    page.goto(app_url + "/", wait_until="domcontentloaded")  # a cold server learns the pages from the frame
+    goto(page, app_url + "/")  # a cold server learns the pages from the frame
     settle(page)
-    page.goto(app_url + "/data" + query, wait_until="domcontentloaded")
+    goto(page, app_url + "/data" + query)
     settle(page)
 
 

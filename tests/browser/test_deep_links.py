@@ -1,7 +1,7 @@
 """A shared link works on a freshly started server: the page opens inside the frame, in its language."""
 import shutil
 
-from tests.browser.conftest import assert_no_error_box, settle, start_app
+from tests.browser.conftest import assert_no_error_box, goto, settle, start_app
 
 
 def test_deep_link_on_a_cold_server(browser, demo_db, tmp_path):
@@ -11,7 +11,7 @@ def test_deep_link_on_a_cold_server(browser, demo_db, tmp_path):
     try:
         context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 900})
         page = context.new_page()
-        page.goto(f"{url}/standards?lang=en", wait_until="domcontentloaded")
+        goto(page, f"{url}/standards?lang=en")
         settle(page)
         page.get_by_role("heading", name="Standards").wait_for(timeout=30_000)
         nav = page.locator("[data-testid='stSidebarNavLink']").all_inner_texts()

@@ -5,11 +5,11 @@ import re
 
 from PIL import Image
 
-from tests.browser.conftest import assert_no_error_box, settle
+from tests.browser.conftest import assert_no_error_box, goto, settle
 
 
 def test_a_chart_downloads_as_png(page, app_url, tmp_path):
-    page.goto(app_url + "/", wait_until="domcontentloaded")
+    goto(page, app_url + "/")
     settle(page)
     page.locator(".st-key-dl-overview-mode-mix button").first.click()  # the chart's "下载" popover
     button = page.locator(".st-key-dl-overview-mode-mix-png button")
@@ -27,7 +27,7 @@ def test_a_chart_downloads_as_png(page, app_url, tmp_path):
 
 
 def test_the_meeting_pack_downloads_as_pdf(page, app_url, tmp_path):
-    page.goto(app_url + "/pack", wait_until="domcontentloaded")
+    goto(page, app_url + "/pack")
     settle(page)
     page.get_by_role("button", name="生成会议材料").click()
     page.get_by_text("已生成").wait_for(timeout=90_000)

@@ -1,9 +1,9 @@
 """The Overview in a real browser: Chinese by default, English with ?lang=en, no error box."""
-from tests.browser.conftest import assert_no_error_box, settle
+from tests.browser.conftest import assert_no_error_box, goto, settle
 
 
 def test_overview_in_chinese(page, app_url):
-    page.goto(app_url + "/", wait_until="domcontentloaded")
+    goto(page, app_url + "/")
     settle(page)
     page.get_by_role("heading", name="总览").wait_for(timeout=30_000)
     assert page.get_by_text("后勤服务总支出").count() >= 1
@@ -14,7 +14,7 @@ def test_overview_in_chinese(page, app_url):
 
 
 def test_overview_in_english_from_the_url(page, app_url):
-    page.goto(app_url + "/?lang=en", wait_until="domcontentloaded")
+    goto(page, app_url + "/?lang=en")
     settle(page)
     page.get_by_role("heading", name="Overview").wait_for(timeout=30_000)
     assert page.get_by_text("Total spending").count() >= 1
@@ -23,7 +23,7 @@ def test_overview_in_english_from_the_url(page, app_url):
 
 
 def test_language_switch_keeps_the_url_in_step(page, app_url):
-    page.goto(app_url + "/", wait_until="domcontentloaded")
+    goto(page, app_url + "/")
     settle(page)
     page.get_by_text("English", exact=True).click()
     page.get_by_role("heading", name="Overview").wait_for(timeout=30_000)

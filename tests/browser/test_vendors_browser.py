@@ -1,13 +1,13 @@
 """The Vendors & quality page in a real browser: every tab renders, charts included, in both languages."""
-from tests.browser.conftest import assert_no_error_box, settle
+from tests.browser.conftest import assert_no_error_box, goto, settle
 
 
 def open_vendors(page, app_url, query=""):
     # The app's first request runs its entry script; a first request straight at /vendors on a fresh
     # server would be served from the pages/ folder without the frame (a Streamlit behaviour).
-    page.goto(app_url + "/", wait_until="domcontentloaded")
+    goto(page, app_url + "/")
     settle(page)
-    page.goto(app_url + "/vendors" + query, wait_until="domcontentloaded")
+    goto(page, app_url + "/vendors" + query)
     settle(page)
 
 

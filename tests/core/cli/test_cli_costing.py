@@ -5,6 +5,7 @@ import pytest
 
 from core.cli import main
 from core.domain import compare, standards
+from tests.factories import SYSTEM
 
 
 def run_json(capsys, *argv: str):
@@ -53,7 +54,7 @@ def test_empty_store_gives_one_line(tmp_path, monkeypatch, capsys):
     from core.store import db
 
     url = f"sqlite:///{tmp_path / 'empty.db'}"
-    admin.init_store(db.make_engine(url))
+    admin.init_store(db.make_engine(url), actor=SYSTEM)
     monkeypatch.setenv("DATABASE_URL", url)
     assert main(["standards"]) == 2
     assert "init-db" in capsys.readouterr().err

@@ -11,7 +11,7 @@ from core.domain import gates, scorecard
 from core.store import audit, db
 from core.store.models import AdmissionStatus, Assumption, AuditLog, Vendor, VendorDecision
 from tests.conftest import both_backends
-from tests.factories import gate_city, load_city
+from tests.factories import gate_city, load_city, person
 
 pytestmark = both_backends
 
@@ -68,7 +68,7 @@ def test_a_decision_writes_status_decision_and_audit_together(engine):
     with Session(engine) as session:
         p, s = load(session)
     with db.session_scope(engine) as session:
-        gates.decide(session, p, s, vendor_id=vid(p, "甲物业公司"), to_status="suspended", reason="整改", actor="张三",
+        gates.decide(session, p, s, vendor_id=vid(p, "甲物业公司"), to_status="suspended", reason="整改", actor=person("张三"),
                      decided_on=ON)
     with Session(engine) as session:
         v = session.exec(select(Vendor).where(Vendor.name == "甲物业公司")).one()
@@ -91,7 +91,7 @@ def test_nothing_is_written_when_the_audit_fails(engine, monkeypatch):
 
     monkeypatch.setattr(audit, "record_many", broken)
     with pytest.raises(RuntimeError), db.session_scope(engine) as session:
-        gates.decide(session, p, s, vendor_id=vid(p, "甲物业公司"), to_status="suspended", reason="整改", actor="张三")
+        gates.decide(session, p, s, vendor_id=vid(p, "甲物业公司"), to_status="suspended", reason="整改", actor=person("张三"))
     with Session(engine) as session:
         assert session.exec(select(Vendor).where(Vendor.name == "甲物业公司")).one().status == "admitted"
         assert session.exec(select(VendorDecision).where(VendorDecision.reason == "整改")).all() == []
@@ -102,7 +102,7 @@ def test_admission_is_refused_when_a_rule_fails(engine, name, words):
     with Session(engine) as session:
         p, s = load(session)
     with pytest.raises(db.Refused) as refused, db.session_scope(engine) as session:
-        gates.decide(session, p, s, vendor_id=vid(p, name), to_status="admitted", reason="审核", actor="张三")
+        gates.decide(session, p, s, vendor_id=vid(p, name), to_status="admitted", reason="审核", actor=person("张三"))
     assert words in refused.value.text("zh") and name in str(refused.value)  # English by default, Chinese on request
     with Session(engine) as session:
         assert session.exec(select(Vendor).where(Vendor.name == name)).one().status == "applied"
@@ -114,17 +114,17 @@ def test_admission_passes_when_the_rules_do_and_other_refusals(engine):
         p, s = load(session)
     with db.session_scope(engine) as session:  # 丙公司 passes once level 3 is accepted
         gates.decide(session, p, dataclasses.replace(s, min_qualification=3), vendor_id=vid(p, "丙公司"),
-                     to_status="admitted", reason="审核通过", actor="张三")
+                     to_status="admitted", reason="审核通过", actor=person("张三"))
     for kwargs, words in (({"to_status": "admitted", "reason": "x"}, "already"),
                           ({"to_status": "suspended", "reason": "  "}, "reason")):
         with pytest.raises(db.StoreError, match=words), db.session_scope(engine) as session:
-            gates.decide(session, p, s, vendor_id=vid(p, "甲物业公司"), actor="张三", **kwargs)
+            gates.decide(session, p, s, vendor_id=vid(p, "甲物业公司"), actor=person("张三"), **kwargs)
 
 
 def test_register_an_applicant_and_refuse_duplicates(engine):
     kw = {"name": "戊公司", "credit_code": "91320999000000000e", "qualification_level": 2,
           "service_lines": ["cleaning"], "registered_capital_wan": 100.0, "founded_year": 2015,
-          "applied_on": ON, "actor": "张三", "lang": "en"}
+          "applied_on": ON, "actor": person("张三"), "lang": "en"}
     with Session(engine) as session:
         load(session)
     with db.session_scope(engine) as session:
@@ -146,7 +146,7 @@ def test_saved_rules_become_dated_book_rows_with_an_audit_entry(engine):
     changed = dataclasses.replace(s, min_score=85.0, replace_below=70.0)
     assert gates.changed_rules(p, changed) == {"admission_min_score": 85.0, "quality_replace_below": 70.0}
     with db.session_scope(engine) as session:
-        assert gates.save_rules(session, p, changed, actor="张三", on=ON) == 2
+        assert gates.save_rules(session, p, changed, actor=person("张三"), on=ON) == 2
     with Session(engine) as session:
         rows = session.exec(select(Assumption).where(Assumption.key == "admission_min_score")).all()
         assert sorted((r.effective_date, r.value) for r in rows) == [(dt.date(2026, 1, 1), 80.0), (ON, 85.0)]
@@ -157,7 +157,7 @@ def test_saved_rules_become_dated_book_rows_with_an_audit_entry(engine):
 
         assert gates.GateSettings.from_book(repo.load_portfolio(session), ON).min_score == 85.0
     with db.session_scope(engine) as session:  # saving again the same day updates the row
-        gates.save_rules(session, p, dataclasses.replace(s, min_score=86.0), actor="张三", on=ON)
+        gates.save_rules(session, p, dataclasses.replace(s, min_score=86.0), actor=person("张三"), on=ON)
     with Session(engine) as session:
         assert len(session.exec(select(Assumption).where(Assumption.key == "admission_min_score")).all()) == 2
 

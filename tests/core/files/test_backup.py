@@ -12,6 +12,7 @@ from core.files import admin, backup
 from core.store import audit, db, repo
 from core.store.models import AuditAction
 from tests.conftest import both_backends, counts
+from tests.factories import SYSTEM, person
 
 pytestmark = both_backends
 
@@ -29,16 +30,16 @@ def add_building(engine, name: str) -> None:
         bid = s.execute(text("SELECT id FROM building WHERE name = :n"), {"n": name}).scalar_one()
         s.execute(text("INSERT INTO occupancy (building_id, department_id, floor_area_m2, staff) "
                        "VALUES (:b, 1, 10, 1)"), {"b": bid})
-        audit.record_many(s, actor="writer", source="app", entries=[
+        audit.record_many(s, actor=person("writer"), source="app", entries=[
             ("buildings", name, AuditAction.insert, None, {"name": name}),
             ("occupancy", f"{name}/x", AuditAction.insert, None, {"building": name})])
 
 
 def test_backup_and_restore_into_an_empty_store_give_the_same_rows(demo, stores):
-    data, manifest = backup.backup_bytes(demo)
+    data, manifest = backup.backup_bytes(demo, actor=SYSTEM)
     assert manifest["app_id"] == admin.APP_ID and manifest["tables"]["building"]["rows"] == 16
     fresh = stores.engine(schema=False)
-    restored = backup.restore(fresh, data, name="b.zip", actor="管理员")
+    restored = backup.restore(fresh, data, name="b.zip", actor=person("管理员"))
     assert restored["buildings"] == 16
     before, after = dump(demo), dump(fresh)
     log = after.pop("auditlog")
@@ -51,10 +52,10 @@ def test_backup_and_restore_into_an_empty_store_give_the_same_rows(demo, stores)
 
 
 def test_restore_replaces_whatever_the_store_held(demo):
-    data, _ = backup.backup_bytes(demo)
+    data, _ = backup.backup_bytes(demo, actor=SYSTEM)
     add_building(demo, "备份之后的新楼")
     assert counts(demo)["buildings"] == 17
-    backup.restore(demo, data, name="b.zip", actor="t")
+    backup.restore(demo, data, name="b.zip", actor=person("t"))
     assert counts(demo)["buildings"] == 16
     with Session(demo) as s:
         assert repo.get_meta(s)["app_id"] == admin.APP_ID
@@ -78,11 +79,11 @@ def test_a_backup_taken_while_a_write_commits_is_consistent(demo, stores, monkey
 
     before = counts(demo)
     monkeypatch.setattr(repo, "dump_table", dump_then_write)
-    data, _ = backup.backup_bytes(demo)
+    data, _ = backup.backup_bytes(demo, actor=SYSTEM)
     monkeypatch.setattr(repo, "dump_table", real)
     assert done and counts(demo)["buildings"] == before["buildings"] + 1  # the write did commit
     fresh = stores.engine(schema=False)
-    backup.restore(fresh, data, name="b.zip", actor="t")
+    backup.restore(fresh, data, name="b.zip", actor=person("t"))
     got = counts(fresh)
     assert {k: got[k] for k in ("buildings", "occupancy")} == {k: before[k] for k in ("buildings", "occupancy")}
     assert got["audit_log"] == before["audit_log"] + 1  # + the restore's own entry
@@ -106,7 +107,7 @@ def test_backups_taken_during_a_stream_of_writes_all_restore_consistently(demo, 
     thread = threading.Thread(target=writer)
     thread.start()
     try:
-        backups = [backup.backup_bytes(demo)[0] for _ in range(4)]
+        backups = [backup.backup_bytes(demo, actor=SYSTEM)[0] for _ in range(4)]
     finally:
         stop.set()
         thread.join(30)
@@ -114,7 +115,7 @@ def test_backups_taken_during_a_stream_of_writes_all_restore_consistently(demo, 
     base = 16
     for data in backups:
         fresh = stores.engine(schema=False)
-        backup.restore(fresh, data, name="b.zip", actor="t")
+        backup.restore(fresh, data, name="b.zip", actor=person("t"))
         c = counts(fresh)
         added = c["buildings"] - base
         assert c["occupancy"] == 65 + added  # every building restored has its occupancy row
@@ -151,7 +152,7 @@ def _doctored(data: bytes, change) -> bytes:
     ("truncated", "is not a backup of this application"),
 ])
 def test_restore_refuses_what_is_not_a_backup_of_ours(demo, case, words):
-    good, _ = backup.backup_bytes(demo)
+    good, _ = backup.backup_bytes(demo, actor=SYSTEM)
 
     def tamper(m, files):
         files["tables/building.jsonl"] = files["tables/building.jsonl"].replace("市行政中心".encode(), "别的楼".encode())
@@ -167,6 +168,6 @@ def test_restore_refuses_what_is_not_a_backup_of_ours(demo, case, words):
     }
     before = dump(demo)
     with pytest.raises(db.StoreError) as err:
-        backup.restore(demo, files[case], name="x.zip", actor="t")
+        backup.restore(demo, files[case], name="x.zip", actor=person("t"))
     assert words in str(err.value) and "\n" not in str(err.value)
     assert dump(demo) == before

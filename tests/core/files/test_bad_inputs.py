@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from bench.bench_data import cost_records_csv
 from core.files import io, loader
 from tests.conftest import both_backends, counts
+from tests.factories import SYSTEM, person
 
 pytestmark = both_backends
 
@@ -64,7 +65,7 @@ CATALOGUE = [
 def check(engine, files: list[tuple[str, bytes]], expected: list[tuple], **options) -> pd.DataFrame:
     """Import for real (not a dry run): the problems must be exactly ``expected`` and nothing written."""
     before = counts(engine)
-    plan = loader.import_files(engine, files, lang="en", actor="test", **options)
+    plan = loader.import_files(engine, files, lang="en", actor=person("test"), **options)
     assert not plan.written
     got = plan.problems
     assert len(got) == len(expected), got.to_dict("records")
@@ -127,7 +128,7 @@ def test_a_workbook_that_unpacks_to_far_more_than_its_size_is_refused(demo, monk
 
 def test_problems_are_reported_in_chinese_too(demo):
     plan = loader.import_files(demo, [("negative_area.csv", (BAD / "negative_area.csv").read_bytes())],
-                               table="occupancy", lang="zh", dry_run=True)
+                               table="occupancy", lang="zh", dry_run=True, actor=SYSTEM)
     assert plan.problems["reason"].tolist() == ["不能小于 0"]
 
 
@@ -145,6 +146,6 @@ def test_cut_and_damaged_files_never_raise_and_never_write(demo):
             blobs.append((path.name, bytes(damaged)))
     before = counts(demo)
     for name, data in blobs:
-        plan = loader.import_files(demo, [(name, data)], lang="zh", dry_run=True)
+        plan = loader.import_files(demo, [(name, data)], lang="zh", dry_run=True, actor=SYSTEM)
         assert set(plan.problems.columns) >= {"file", "row", "column", "reason"}
     assert counts(demo) == before

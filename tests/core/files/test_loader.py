@@ -13,6 +13,7 @@ from core.files import admin, checks, editor, exports, loader, writers
 from core.store import db, layout, repo
 from core.store.models import AuditLog
 from tests.conftest import both_backends, counts
+from tests.factories import SYSTEM, person
 
 pytestmark = both_backends
 
@@ -36,7 +37,7 @@ def test_gbk_and_utf8_bom_files_with_chinese_headers_import(demo):
     """
     files = [(p.name, p.read_bytes()) for p in sorted(GOOD.iterdir())]
     before = counts(demo)
-    plan = loader.import_files(demo, files, lang="zh", actor="张三")
+    plan = loader.import_files(demo, files, lang="zh", actor=person("张三"))
     assert plan.ok and plan.written, plan.problems
     # 3 inserts (新办公楼, 市民服务中心/市教育局, 新办公楼/security), 2 updates (市行政中心 occupancy, cleaning)
     assert plan.counts() == {"insert": 3, "update": 2, "delete": 0, "unchanged": 0}
@@ -62,7 +63,7 @@ def test_gbk_and_utf8_bom_files_with_chinese_headers_import(demo):
 def test_dry_run_shows_inserts_and_updates_and_writes_nothing(demo):
     data = "名称,建筑面积（㎡）,建成年份,服务等级,管理单位\n新楼,100,2008,1,市机关事务管理局\n市行政中心,59000,2008,1,市机关事务管理局\n"
     before = counts(demo)
-    plan = loader.import_files(demo, [("办公楼（区）.csv", data.encode("gbk"))], lang="en", dry_run=True)
+    plan = loader.import_files(demo, [("办公楼（区）.csv", data.encode("gbk"))], lang="en", dry_run=True, actor=SYSTEM)
     assert plan.ok and not plan.written
     assert plan.counts() == {"insert": 1, "update": 1, "delete": 0, "unchanged": 0}
     preview = plan.preview("en")
@@ -72,14 +73,14 @@ def test_dry_run_shows_inserts_and_updates_and_writes_nothing(demo):
     ]
     assert counts(demo) == before
     # the district column is absent from the file: the update keeps the stored value
-    assert loader.import_files(demo, [("办公楼（区）.csv", data.encode("gbk"))], actor="t").written
+    assert loader.import_files(demo, [("办公楼（区）.csv", data.encode("gbk"))], actor=person("t")).written
     assert stored(demo, "buildings").set_index("name").at["市行政中心", "district"] == "城中街道"
 
 
 def test_one_bad_row_writes_nothing(demo):
     rows = "building,department,floor_area_m2,staff\n市行政中心,市委办公室,100,6\n市行政中心,市政府办公室,-1,6\n"
     before = counts(demo)
-    plan = loader.import_files(demo, [("occupancy.csv", rows.encode())], actor="t")
+    plan = loader.import_files(demo, [("occupancy.csv", rows.encode())], actor=person("t"))
     assert not plan.written and plan.problems["row"].tolist() == [3]
     assert counts(demo) == before
 
@@ -90,7 +91,7 @@ def test_every_problem_is_reported_not_just_the_first(demo):
             "市行政中心,保洁,2031,0,1,-1,1,1,1,1,1,1\n"         # row 3: negative on-costs (保洁 is cleaning)
             "无此楼,cleaning,2030,0,1,1,1,1,1,1,1,1\n"          # row 4: unknown building
             "市行政中心,cleaning,1999,14,1,1,1,1,1,1,1,1\n")    # row 5: year and month out of range
-    plan = loader.import_files(demo, [("cost_records.csv", rows.encode())], dry_run=True)
+    plan = loader.import_files(demo, [("cost_records.csv", rows.encode())], dry_run=True, actor=SYSTEM)
     got = sorted(zip(plan.problems["row"], plan.problems["column"], plan.problems["code"]))
     assert got == [(2, "labour", "not_number"), (3, "on_costs", "below"), (4, "building/service", "unknown_ref"),
                    (5, "month", "above"), (5, "year", "below")]
@@ -100,7 +101,7 @@ def test_enum_values_and_headers_in_either_language(demo):
     zh = "办公楼（区）,服务项目,提供方式\n市行政中心,保洁,派人不配物\n"
     en = "Building,Service,Delivery\n市行政中心,Cleaning,Labour only\n"
     for text in (zh, en):
-        plan = loader.import_files(demo, [("arrangements.csv", text.encode())], dry_run=True)
+        plan = loader.import_files(demo, [("arrangements.csv", text.encode())], dry_run=True, actor=SYSTEM)
         assert plan.ok, plan.problems
         assert plan.tables["arrangements"].updates["delivery"].tolist() == ["labour_only"]
 
@@ -109,7 +110,7 @@ def test_an_unchanged_file_is_all_unchanged_and_audits_nothing(demo):
     with Session(demo) as s:
         frames = exports.export_frames(s, "zh")
     n_audit = counts(demo)["audit_log"]
-    plan = loader.import_files(demo, [("all.xlsx", writers.to_xlsx(frames))], actor="t")
+    plan = loader.import_files(demo, [("all.xlsx", writers.to_xlsx(frames))], actor=person("t"))
     assert plan.ok and plan.counts()["insert"] == plan.counts()["update"] == 0
     # the audit log and the saved scenarios are exported, never imported
     assert plan.counts()["unchanged"] == sum(len(f) for n, f in frames.items() if n not in ("审计日志", "方案"))
@@ -124,7 +125,7 @@ def test_round_trip_export_into_an_empty_store(demo, stores, lang, fmt):
     files = [("export.xlsx", data)] if fmt == "xlsx" else io_unzip(data)
     empty = stores.engine(schema=False)
     db.create_schema(empty)
-    plan = loader.import_files(empty, files, lang=lang, actor="t")
+    plan = loader.import_files(empty, files, lang=lang, actor=person("t"))
     assert plan.written, plan.problems
     for table in layout.SPECS:
         a, b = stored(demo, table).drop(columns="id"), stored(empty, table).drop(columns="id")
@@ -160,7 +161,7 @@ def test_templates_read_back_as_what_they_show(demo):
         for lang in ("zh", "en"):
             for fmt in ("xlsx", "csv"):
                 blob = writers.template(table, lang, fmt)
-                plan = loader.import_files(demo, [(f"{table}.{fmt}", blob)], table=table, dry_run=True)
+                plan = loader.import_files(demo, [(f"{table}.{fmt}", blob)], table=table, dry_run=True, actor=SYSTEM)
                 assert plan.ok, (table, lang, fmt, plan.problems.to_dict("records"))
                 assert plan.counts()["insert"] + plan.counts()["update"] + plan.counts()["unchanged"] == 1
 
@@ -176,7 +177,7 @@ def test_every_column_has_a_chinese_header_that_names_only_it():
 
 def test_init_db_goes_through_the_importer_and_audits(stores):
     eng = stores.engine(schema=False)
-    admin.init_store(eng, demo=True)
+    admin.init_store(eng, demo=True, actor=SYSTEM)
     with Session(eng) as s:
         c = repo.table_counts(s)
         n_rows = sum(v for k, v in c.items() if k in layout.SPECS or k == "scenarios")  # the demo's 3 examples too
@@ -189,12 +190,12 @@ def test_init_db_goes_through_the_importer_and_audits(stores):
 def test_load_frames_refuses_bad_rows_with_the_problems(session):
     frames = {"departments": pd.DataFrame({"name": ["甲"], "kind": ["nonsense"], "staff_headcount": ["x"]})}
     with pytest.raises(ValueError, match=r"kind.*not an allowed value.*staff_headcount.*not a number"):
-        loader.load_frames(session, frames=frames)
+        loader.load_frames(session, frames=frames, actor=SYSTEM)
 
 
 def test_department_parents_may_be_rows_of_the_same_file(demo):
     rows = "部门名称,部门类别,编制人数,上级部门\n新局下属中心,下属单位,5,新局\n新局,机关部门,20,\n"
-    plan = loader.import_files(demo, [("部门.csv", rows.encode())], actor="t")
+    plan = loader.import_files(demo, [("部门.csv", rows.encode())], actor=person("t"))
     assert plan.written, plan.problems
     d = stored(demo, "departments").set_index("name")
     assert d.at["新局下属中心", "parent"] == "新局" and d.at["新局", "parent"] is None
@@ -211,7 +212,7 @@ def test_editor_saves_updates_inserts_and_deletes_with_audit(demo):
     edited = pd.concat([edited, pd.DataFrame([{"id": None, "building": "群团大楼", "department": "市教育局",
                                                "floor_area_m2": 10.0, "staff": 1}])], ignore_index=True)
     before = counts(demo)["occupancy"]
-    plan = editor.save_edit(demo, table="occupancy", loaded=loaded, edited=edited, actor="李四", lang="zh")
+    plan = editor.save_edit(demo, table="occupancy", loaded=loaded, edited=edited, actor=person("李四"), lang="zh")
     assert plan.written, plan.problems
     assert plan.counts() == {"insert": 1, "update": 1, "delete": 1, "unchanged": 0}
     assert counts(demo)["occupancy"] == before
@@ -227,11 +228,11 @@ def test_editor_refuses_a_row_someone_else_changed_meanwhile(demo):
     theirs = editor.load_table(demo, "buildings")
     their_edit = editor.editor_frame(theirs, "buildings", "en")
     their_edit.loc[0, "tier"] = 3
-    assert editor.save_edit(demo, table="buildings", loaded=theirs, edited=their_edit, actor="A", lang="en").written
+    assert editor.save_edit(demo, table="buildings", loaded=theirs, edited=their_edit, actor=person("A"), lang="en").written
     my_edit = editor.editor_frame(mine, "buildings", "en")
     my_edit.loc[0, "district"] = "新街道"
     my_edit.loc[1, "tier"] = 2  # a row nobody else touched
-    plan = editor.save_edit(demo, table="buildings", loaded=mine, edited=my_edit, actor="B", lang="en")
+    plan = editor.save_edit(demo, table="buildings", loaded=mine, edited=my_edit, actor=person("B"), lang="en")
     assert not plan.written
     assert plan.problems[["row", "value", "code"]].values.tolist() == [[1, "市行政中心", "conflict"]]
     now = stored(demo, "buildings").set_index("name")
@@ -245,7 +246,7 @@ def test_editor_checks_like_an_import_and_refuses_deleting_referenced_rows(demo)
     edited.loc[1, "name"] = "市行政中心"  # another building's name
     edited.loc[2, "gross_floor_area_m2"] = -5
     edited = edited.drop(edited.index[-1])  # 文体商务楼 has arrangements, occupants, assessments
-    plan = editor.save_edit(demo, table="buildings", loaded=loaded, edited=edited, actor="t", lang="en")
+    plan = editor.save_edit(demo, table="buildings", loaded=loaded, edited=edited, actor=person("t"), lang="en")
     assert sorted(plan.problems["code"]) == ["duplicate_store", "not_above", "referenced", "referenced", "referenced"]
     assert counts(demo)["buildings"] == 16
 
@@ -260,6 +261,6 @@ def test_xlsx_rows_are_numbered_as_the_spreadsheet_shows_them(demo):
     ws["A5"], ws["B5"], ws["D5"] = "市行政中心", "市政府办公室", -3  # rows 3-4 and cell C5 left empty
     buf = BytesIO()
     wb.save(buf)
-    plan = loader.import_files(demo, [("o.xlsx", buf.getvalue())], lang="zh", dry_run=True)
+    plan = loader.import_files(demo, [("o.xlsx", buf.getvalue())], lang="zh", dry_run=True, actor=SYSTEM)
     assert plan.problems[["sheet", "row", "column", "code"]].values.tolist() == [
         ["入驻情况", 5, "使用面积（㎡）", "required"], ["入驻情况", 5, "在楼人数", "below"]]

@@ -11,9 +11,10 @@ from core.simulation.levers import LeverError, parse_levers, to_json
 from core.store import db, repo, scenario_rows
 from core.store.scenario_rows import ScenarioRefused, StaleScenario
 from tests.conftest import both_backends
+from tests.factories import person
 
 pytestmark = both_backends  # optimistic locking must hold on PostgreSQL too (CI runs it there)
-WHO = {"actor": "科员甲", "source": "app"}
+WHO = {"actor": person("科员甲"), "source": "app"}
 
 
 def audit(session: Session) -> list[tuple[str, str, str]]:
@@ -45,7 +46,7 @@ def test_a_stale_save_is_refused_and_the_stored_scenario_is_unchanged(engine):
         mine = scenarios.load(s, name="方案A")  # I load version 1 …
     with db.session_scope(engine) as s:  # … someone else saves version 2 meanwhile …
         scenarios.save(s, name="方案A", levers={"staff_pooling": True}, scenario_id=mine.id, seen_version=1,
-                       actor="科员乙", source="app")
+                       actor=person("科员乙"), source="app")
     with pytest.raises(StaleScenario) as err, db.session_scope(engine) as s:  # … and I save over version 1
         scenarios.save(s, name="方案A", levers={"quality_gate": True}, scenario_id=mine.id, seen_version=1, **WHO)
     assert "version 2" in str(err.value)
@@ -112,8 +113,8 @@ def test_the_demo_ships_three_example_scenarios(demo_db: Path):
 
 def test_examples_are_not_loaded_twice(engine):
     with db.session_scope(engine) as s:
-        assert scenarios.load_examples(s, admin.EXAMPLE_SCENARIOS, actor="system", source="init-db") == 3
-        assert scenarios.load_examples(s, admin.EXAMPLE_SCENARIOS, actor="system", source="init-db") == 0
+        assert scenarios.load_examples(s, admin.EXAMPLE_SCENARIOS, actor=person("system"), source="init-db") == 3
+        assert scenarios.load_examples(s, admin.EXAMPLE_SCENARIOS, actor=person("system"), source="init-db") == 0
 
 
 def _load(engine, name: str) -> scenarios.Saved:

@@ -6,7 +6,7 @@ from sqlmodel import select
 
 from core.store import audit, repo
 from core.store.models import Assumption, AuditAction, AuditLog
-from tests.factories import load_city, tiny_city
+from tests.factories import load_city, person, tiny_city
 
 pytestmark = pytest.mark.both_backends
 
@@ -37,7 +37,7 @@ def test_the_data_version_changes_with_every_audited_write(session):
     before = repo.data_version(session)
     ids = repo.key_map(session, table="buildings")
     repo.update_rows(session, table="buildings", rows=[{"id": ids[("乙楼",)], "tier": 1}])
-    audit.record_many(session, actor="张三", source="editor",
+    audit.record_many(session, actor=person("张三"), source="editor",
                       entries=[("buildings", "乙楼", AuditAction.update, {"tier": 3}, {"tier": 1})])
     session.commit()
     assert repo.data_version(session) != before
@@ -55,10 +55,10 @@ def test_meta_round_trips(session):
 def test_a_rule_change_adds_a_dated_row_and_keeps_the_history(session):
     load_city(session, tiny_city())
     on = dt.date(2026, 3, 1)
-    n = repo.set_assumptions(session, values={"discount_rate": 0.06}, effective_date=on, actor="张三",
+    n = repo.set_assumptions(session, values={"discount_rate": 0.06}, effective_date=on, actor=person("张三"),
                              source="app", note="局务会 2026-03-01")
     assert n == 1
-    n = repo.set_assumptions(session, values={"discount_rate": 0.05}, effective_date=on, actor="张三",
+    n = repo.set_assumptions(session, values={"discount_rate": 0.05}, effective_date=on, actor=person("张三"),
                              source="app", note="更正")  # same day: the row is updated, not doubled
     session.commit()
     rows = session.exec(select(Assumption).where(Assumption.key == "discount_rate")).all()
@@ -68,4 +68,4 @@ def test_a_rule_change_adds_a_dated_row_and_keeps_the_history(session):
                        .order_by(AuditLog.id)).all()
     assert [e.action for e in log] == ["insert", "update"] and {e.actor for e in log} == {"张三"}
     with pytest.raises(ValueError, match="no factor 'nothing'"):
-        repo.set_assumptions(session, values={"nothing": 1.0}, effective_date=on, actor="张三", source="app", note="")
+        repo.set_assumptions(session, values={"nothing": 1.0}, effective_date=on, actor=person("张三"), source="app", note="")

@@ -15,9 +15,10 @@ from sqlmodel import Session
 from core.i18n import label
 from core.simulation import risk, scenarios
 from core.simulation.levers import DEFAULT_LEVERS, DELIVERIES, LeverError, Levers, decode, encode
+from core.store.limits import MAX_NAME_CHARS
 from core.views import lever_form as form
 from core.views.simulator import VIEWS
-from ui.session import actor, lang, tr
+from ui.session import actor, lang, tr, tr_plain
 from ui.store import engine, write
 
 SIM_PARAMS = ("scenario", "levers", "view")  # what a link to the Consolidation page says
@@ -72,14 +73,14 @@ def levers_from_url(ctx: form.FormContext) -> None:
     if name:
         if _load_saved(name, ctx):
             return
-        st.warning(tr("sim.url.unknown", name=name), icon=":material/link_off:")
+        st.warning(tr_plain("sim.url.unknown", name=name[:MAX_NAME_CHARS]), icon=":material/link_off:")
     elif code:
         try:
             _seed_levers(decode(code), ctx)
             _remember_loaded(None)
             return
         except LeverError as exc:
-            st.warning(tr("sim.url.bad", msg=str(exc)), icon=":material/link_off:")
+            st.warning(tr_plain("sim.url.bad", msg=str(exc)), icon=":material/link_off:")
     if not st.session_state.get("_sim_seeded"):
         _seed_levers(DEFAULT_LEVERS, ctx)
 
@@ -194,7 +195,7 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
                    format_func=lambda n: n or tr("sim.bar.unsaved"))
     if current is not None:
         left.caption(tr("sim.bar.modified", version=current.version) if current.levers != levers
-                     else tr("sim.bar.version", version=current.version, owner=current.owner))
+                     else tr_plain("sim.bar.version", version=current.version, owner=current.owner))
     with mid.popover(tr("sim.bar.save"), icon=":material/save:", width="stretch"):
         name = st.text_input(tr("sim.bar.name"), key="scen_name", max_chars=100)
         note = st.text_area(tr("sim.bar.description"), key="scen_desc", height=80)

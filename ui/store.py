@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from core.store import db, repo, scenario_rows
-from ui.session import ensure_frame, lang, tr
+from ui.session import ensure_frame, lang, plain, tr
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -39,7 +39,7 @@ def engine() -> Engine:
     try:
         return _engine(db.database_url())
     except db.StoreError as exc:
-        st.error(tr("store.error", msg=str(exc)), icon=":material/database:")
+        st.error(tr("store.error", msg=plain(db.mask_secrets(str(exc)))), icon=":material/database:")
         st.stop()
 
 
@@ -77,7 +77,9 @@ def store_state(*, allow_empty: bool = False) -> tuple[str, dict[str, str]]:
 
 
 def _first_line(exc: SQLAlchemyError) -> str:
-    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    """A database error in one line, without any password, as text (never markdown)."""
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__]
+    return plain(db.mask_secrets(lines[0]))
 
 
 def portfolio() -> repo.Portfolio:
@@ -158,7 +160,8 @@ def write(fn: Callable[..., R], /, *args: object, done: str | Callable[[R], str]
         with db.session_scope(engine()) as session:
             result = fn(session, *args, **kwargs)
     except (db.StoreError, ValueError) as exc:
-        st.error(exc.text(lang()) if isinstance(exc, db.Refused) else str(exc), icon=":material/block:")
+        msg = exc.text(lang()) if isinstance(exc, db.Refused) else str(exc)
+        st.error(plain(db.mask_secrets(msg)), icon=":material/block:")  # it may quote what was typed
         return
     except SQLAlchemyError as exc:
         st.error(tr("store.error", msg=_first_line(exc)), icon=":material/database:")

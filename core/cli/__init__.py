@@ -135,10 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (db.StoreError, ValueError, KeyError, OSError, RuntimeError) as exc:
         # RuntimeError: a browser that fails while rendering the meeting pack (core.sharing.export.RenderError)
         msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        print(f"error: {msg}", file=sys.stderr)
+        lines = str(msg).strip().splitlines() or [type(exc).__name__]
+        print(f"error: {db.mask_secrets(lines[0])}", file=sys.stderr)
         return 2
     except SQLAlchemyError as exc:  # a database refusal, in one line: never a traceback
-        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        print(f"error: the database refused the operation: {detail}", file=sys.stderr)
+        detail = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"error: the database refused the operation: {db.mask_secrets(detail)}", file=sys.stderr)
         return 2
 

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.files.io import _ILLEGAL, DATA_DIR, read_csv_table
+from core.files.io import DATA_DIR, read_csv_table
 from core.i18n import labels, t
 from core.store.layout import (
     SPECS,
@@ -77,8 +77,6 @@ def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
 
 
 def _xlsx_value(v: Any) -> Any:
-    if isinstance(v, str):
-        return _ILLEGAL.sub("", v)
     if isinstance(v, np.generic):
         return v.item()
     return v

@@ -105,7 +105,40 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{file}: {sheet} is exported, never imported (only the system appends to the audit log; scenarios "
         "are kept on their page), so it was left out.",
     },
+    # rows named as people name them (core.store.wording.row_labels)
+    "data.label.whole_year": {"zh": "{year} 年全年", "en": "{year}, whole year"},
+    "data.label.month": {"zh": "{year} 年 {month} 月", "en": "{year}, month {month}"},
+    "data.label.quarter": {"zh": "{year} 年第 {quarter} 季度", "en": "{year} Q{quarter}"},
+    "data.label.tier": {"zh": "等级 {tier}", "en": "tier {tier}"},
+    "data.label.area_from": {"zh": "{area} ㎡ 起", "en": "from {area} m²"},
+    # the text gate (core.store.text): every write path refuses with these
+    "text.too_long": {"zh": "“{field}”过长（{n} 个字符，最多 {limit} 个）。",
+                      "en": "{field} is too long ({n} characters; at most {limit})."},
+    "text.formula": {
+        "zh": "“{field}”以“{char}”开头，电子表格可能把它当作公式执行，已拒绝；如确是文字，请去掉开头的符号。",
+        "en": "{field} starts with {char!r}, which a spreadsheet may run as a formula, so it is refused; if it is "
+        "meant as text, remove that first character.",
+    },
+    "data.note.template_sheet": {
+        "zh": "{file}：“{sheet}”是导入模板的示例或说明，不导入。",
+        "en": "{file}: {sheet} is an import template's example or notes, never imported.",
+    },
     # problems: one reason per kind, naming what is wrong and what to do
+    "data.problem.and_more": {"zh": "{shown} 等共 {n} 行", "en": "{shown} and more ({n} in all)"},
+    "data.problem.mixed_encoding": {
+        "zh": "文件混用了两种编码：第 {utf8} 行是 UTF-8，第 {other} 行是 GBK 等其他编码（按任一种读取都会有一部分乱码）；"
+        "请把整个文件另存为同一种编码（建议 UTF-8）",
+        "en": "the file mixes two encodings: line(s) {utf8} are UTF-8, line(s) {other} another (e.g. GBK), so "
+        "either reading garbles part of it; save the whole file in one encoding (UTF-8 is best)",
+    },
+    "data.problem.too_many_rows": {
+        "zh": "超过 {limit} 行（至少到第 {n} 行）；请拆分成几个文件分别导入",
+        "en": "more than {limit} rows (it reaches row {n}); split it into several files",
+    },
+    "data.problem.too_many_columns": {
+        "zh": "超过 {limit} 列（有 {n} 列）；请删去此表不用的列",
+        "en": "more than {limit} columns ({n}); delete the columns this table does not use",
+    },
     "data.problem.too_big": {"zh": "文件大小 {size}，超过上限 {limit}", "en": "the file is {size}; the limit is {limit}"},
     "data.problem.empty": {"zh": "文件是空的", "en": "the file is empty"},
     "data.problem.no_rows": {"zh": "只有表头，没有数据行", "en": "the file has a header but no rows"},
@@ -155,6 +188,48 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "starts with {char!r}, which a spreadsheet may run as a formula, so it is refused; if it is meant "
         "as text, remove that first character",
     },
+    "data.problem.date_year_only": {"zh": "只有年份，不是日期；请写完整日期（例如 2024-01-31）",
+                                    "en": "a year alone is not a date; write the whole date (e.g. 2024-01-31)"},
+    "data.problem.date_mixed_formats": {
+        "zh": "本列日期写法不一致（既有 2024-01-31 这种，也有 31/01/2024 这种）；每列只用一种写法，建议 YYYY-MM-DD",
+        "en": "this column mixes date formats (2024-01-31 and 31/01/2024 kinds); use one format per column, "
+        "best YYYY-MM-DD",
+    },
+    "data.problem.date_mixed_order": {
+        "zh": "本列有的日期日在前（如第 {day_row} 行），有的月在前（如第 {month_row} 行）；每列只用一种写法，建议 YYYY-MM-DD",
+        "en": "this column has dates with the day first (e.g. row {day_row}) and with the month first (e.g. row "
+        "{month_row}); use one format per column, best YYYY-MM-DD",
+    },
+    "data.problem.date_ambiguous": {
+        "zh": "“{value}”既可读作 {day_first}（日在前），也可读作 {month_first}（月在前），本列没有能确定写法的日期；"
+        "请改写为 YYYY-MM-DD",
+        "en": "{value} reads as {day_first} (day first) or as {month_first} (month first), and no date in this "
+        "column settles which; write it as YYYY-MM-DD",
+    },
+    "data.problem.cannot_clear": {"zh": "此列必须有值，不能清空", "en": "this column needs a value and cannot be cleared"},
+    "data.problem.delivery_paid_at_actual": {
+        "zh": "“{service}”按实支付，没有提供方式；请让此格留空（修改已有记录时填“（清空）”）",
+        "en": "{service} is paid at actual and has no delivery; leave the cell empty (write (clear) to empty a "
+        "stored value)",
+    },
+    "data.problem.delivery_missing": {"zh": "“{service}”须填写提供方式（{allowed}）",
+                                      "en": "{service} needs a delivery ({allowed})"},
+    "data.problem.contract_missing": {"zh": "提供方式为“{delivery}”，须填写服务企业的合同编号",
+                                      "en": "delivered as {delivery}: the vendor's contract code is required"},
+    "data.problem.staff_outsourced": {
+        "zh": "提供方式为“{delivery}”，不应有自有人员（现为 {n} 人）；自有人员只属于自我保障的项目",
+        "en": "delivered as {delivery}, so no in-house staff ({n} given); in-house staff belong to in-house items",
+    },
+    "data.problem.contract_in_house": {
+        "zh": "自我保障的项目没有外包合同；请去掉合同编号“{contract}”（修改已有记录时填“（清空）”）",
+        "en": "an in-house item has no outsourcing contract; remove the contract code {contract} (write (clear) "
+        "to empty a stored value)",
+    },
+    "data.problem.contract_elsewhere": {
+        "zh": "合同“{contract}”用于{where}，与本行的楼和服务都不相同；请核对合同编号",
+        "en": "contract {contract} serves {where}: neither this building nor this service; check the code",
+    },
+    "data.problem.and_others": {"zh": "等 {n} 项", "en": " and {n} more"},
     "data.problem.unknown_ref": {"zh": "在“{table}”中找不到（数据库和本次导入中都没有）",
                                  "en": "not found in {table}, neither in the store nor in this import"},
     "data.problem.duplicate_key": {"zh": "与第 {first} 行重复（{key}）", "en": "duplicates row {first} ({key})"},

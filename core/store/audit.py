@@ -16,6 +16,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, SQLModel
 
 from core.store.models import AuditAction, AuditLog
+from core.store.text import gate
 
 
 def _plain(value: Any) -> Any:
@@ -62,6 +63,7 @@ def record_many(
     """Add many audit entries in one statement: ``(table, key, action, before, after)`` each."""
     if not entries:
         return
+    actor = gate(actor, model=AuditLog, field="actor")  # who acts is text like any other: the same gate
     now = dt.datetime.now(dt.UTC)
     table = AuditLog.__table__  # type: ignore[attr-defined]  # Core insert: one executemany, no ORM bookkeeping per row
     session.execute(insert(table), [  # type: ignore[arg-type]

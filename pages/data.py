@@ -5,9 +5,9 @@ import hashlib
 import streamlit as st
 
 import ui
-from core.files import backup, editor, exports, io, loader, writers
+from core.files import backup, editor, exports, io, loader, templates
 from core.i18n import t
-from core.store import layout
+from core.store import layout, limits
 from ui import data_page
 
 lang = ui.lang()
@@ -32,15 +32,16 @@ with tab_import:
     encoding = right.selectbox(ui.tr("data.encoding"), io.ENCODINGS, key="data_encoding", format_func=lambda e: (
         t("data.encoding.auto", lang) if e == "auto" else {"utf-8": "UTF-8", "gb18030": "GBK / GB18030"}[e]))
     uploads = st.file_uploader(
-        ui.tr("data.upload"), type=["csv", "xlsx"], accept_multiple_files=True, max_upload_size=io.MAX_FILE_MB,
-        help=ui.tr("data.upload_help", limit=f"{io.MAX_FILE_MB} MB"), key=f"data_upload_{st.session_state.get('round', 0)}")
+        ui.tr("data.upload"), type=["csv", "xlsx"], accept_multiple_files=True, max_upload_size=limits.MAX_FILE_MB,
+        help=ui.tr("data.upload_help", limit=f"{limits.MAX_FILE_MB} MB"), key=f"data_upload_{st.session_state.get('round', 0)}")
     with st.expander(ui.tr("data.templates")):
+        st.caption(ui.tr("data.templates_help"))
         wanted = st.selectbox(ui.tr("data.table"), TABLES, format_func=table_name, key="data_template_table")
         c = st.columns(2)
         stem = layout.table_label(wanted, lang) if lang == "zh" else wanted
-        c[0].download_button(ui.tr("data.template_xlsx"), lambda: writers.template(wanted, lang, "xlsx"), f"{stem}.xlsx",
+        c[0].download_button(ui.tr("data.template_xlsx"), lambda: templates.template(wanted, lang, "xlsx"), f"{stem}.xlsx",
                              on_click="ignore", icon=":material/download:")
-        c[1].download_button(ui.tr("data.template_csv"), lambda: writers.template(wanted, lang, "csv"), f"{stem}.csv",
+        c[1].download_button(ui.tr("data.template_csv"), lambda: templates.template(wanted, lang, "csv"), f"{stem}.csv",
                              on_click="ignore", icon=":material/download:")
     if uploads:
         files = [(u.name, u.getvalue()) for u in uploads]
@@ -50,7 +51,7 @@ with tab_import:
             engine, files, table=table, encoding=encoding, lang=lang, dry_run=True))
         n = plan.counts()
         if not plan.ok:
-            data_page.problems(plan.problems, ui.tr("data.problems", n=len(plan.problems)))
+            data_page.problems(plan, "data.problems")
         elif not n["insert"] and not n["update"]:
             st.info(ui.tr("data.nothing"), icon=":material/check:")
         else:
@@ -66,7 +67,7 @@ with tab_import:
                 elif done.stale:
                     st.warning(ui.tr("data.changed_meanwhile"), icon=":material/sync_problem:")
                 else:
-                    data_page.problems(done.problems, ui.tr("data.problems", n=len(done.problems)))
+                    data_page.problems(done, "data.problems")
 
 with tab_edit:
     st.caption(ui.tr("data.edit_caption"))
@@ -89,7 +90,7 @@ with tab_edit:
             data_page.flash(ui.tr("data.saved", insert=n["insert"], update=n["update"], delete=n["delete"]))
             st.rerun()
         elif not saved.ok:
-            data_page.problems(saved.problems, ui.tr("data.not_saved", n=len(saved.problems)))
+            data_page.problems(saved, "data.not_saved")
         else:
             st.info(ui.tr("data.no_edits"))
 

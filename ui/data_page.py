@@ -5,7 +5,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar, cast
 
-import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -13,7 +12,7 @@ from sqlmodel import Session
 from core.files.loader import Plan
 from core.i18n import labels
 from core.store import layout, repo
-from ui.session import lang, tr
+from ui.session import lang, plain, tr
 from ui.store import engine, store_state
 
 T = TypeVar("T")
@@ -49,9 +48,14 @@ def flash(message: str | None = None) -> None:
         st.success(st.session_state.pop("_flash"), icon=":material/check_circle:")
 
 
-def problems(found: pd.DataFrame, headline: str) -> None:
-    """Every problem of a check as one error line and a table: file, sheet, row, column, value, reason."""
-    st.error(headline, icon=":material/report:")
+def problems(plan: Plan, headline_key: str) -> None:
+    """The problems of a check: one error line, the first of them as a table (file, sheet, row, column,
+    value, reason) and, when there are more than it lists, how many of each kind."""
+    total, found = plan.problem_total, plan.problems
+    st.error(tr(headline_key, n=f"{total:,}"), icon=":material/report:")
+    if len(found) < total:
+        st.caption(tr("data.problems_more", shown=f"{len(found):,}", n=f"{total:,}"))
+        st.dataframe(plan.problem_kinds(lang()), hide_index=True)
     shown = found.drop(columns=["code"]).rename(columns=lambda c: tr(f"data.col.{c}"))
     st.dataframe(shown, hide_index=True, column_config={
         tr("data.col.row"): st.column_config.NumberColumn(format="%d", width="small"),
@@ -61,7 +65,7 @@ def problems(found: pd.DataFrame, headline: str) -> None:
 def plan_review(plan: Plan) -> None:
     """What a checked batch would do: rows per table and action, then each change."""
     for note in plan.notes:
-        st.caption(note)
+        st.caption(plain(note))  # notes name files and sheets as uploaded
     st.dataframe(plan.summary(lang()), hide_index=True)
     preview = plan.preview(lang())
     if len(preview):

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 from sqlmodel import Session
 
-from core.i18n import label
+from core.i18n import join, label
 from core.simulation import risk, scenarios
 from core.simulation.levers import DEFAULT_LEVERS, DELIVERIES, LeverError, Levers, decode, encode
 from core.store.limits import MAX_NAME_CHARS
@@ -27,7 +27,10 @@ LoadedState = scenarios.Saved | None
 
 
 def _seed_levers(levers: Levers, ctx: form.FormContext) -> None:
-    """Set every lever widget to ``levers`` (before the widgets are drawn)."""
+    """Set every lever widget to ``levers`` (before the widgets are drawn), saying what had to change."""
+    changed = form.out_of_reach(levers, ctx, lang())
+    if changed:
+        st.warning(tr_plain("sim.url.adjusted", items=join(changed, lang())), icon=":material/tune:")
     for k, v in form.form_values(levers, ctx).items():
         st.session_state[k] = v
     st.session_state["_sim_seeded"] = True
@@ -145,7 +148,8 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
                                 help=tr("sim.form.bundle_help"), placeholder=tr("sim.form.none_chosen"),
                                 persist_state=keep)
         for s in chosen:
-            st.number_input(tr("sim.form.lots", service=svc(s)), 1, 20, step=1, key=form.lots_key(s), persist_state=keep)
+            st.number_input(tr("sim.form.lots", service=svc(s)), 1, form.LOTS_MAX, step=1, key=form.lots_key(s),
+                        persist_state=keep)
     with bar.expander(tr("sim.group.gates"), icon=":material/verified:"):
         st.toggle(tr("sim.form.quality"), key=form.QUALITY, help=tr("sim.form.quality_help"), persist_state=keep)
     with bar.expander(tr("sim.group.conversion"), icon=":material/swap_horiz:"):
@@ -165,7 +169,7 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
         st.multiselect(tr("sim.form.services"), list(ctx.services), format_func=svc, key=form.SERVICES,
                        placeholder=tr("common.all"), persist_state=keep)
         st.slider(tr("sim.form.horizon"), 3, 10, key=form.HORIZON, persist_state=keep)
-        st.number_input(tr("sim.form.start"), ctx.base_year + 1, ctx.base_year + 10, step=1, key=form.START,
+        st.number_input(tr("sim.form.start"), ctx.base_year + 1, ctx.base_year + form.START_AHEAD, step=1, key=form.START,
                         persist_state=keep)
     with bar.expander(tr("sim.group.run"), icon=":material/casino:"):
         draws = st.selectbox(tr("sim.form.draws"), DRAW_CHOICES, index=DRAW_CHOICES.index(risk.DEFAULT_DRAWS),

@@ -19,6 +19,7 @@ from core.store.layout import (
     enum_group,
     table_label,
 )
+from core.store.wording import row_labels
 
 
 def editor_frame(loaded: pd.DataFrame, table: str, lang: str) -> pd.DataFrame:
@@ -67,7 +68,7 @@ def plan_edit(session: Session, *, table: str, loaded: pd.DataFrame, edited: pd.
     tables = plan_sources(session, [source], problems, existing="refuse") if len(batch) else {}
     mine = loaded.set_index("id")
     now = current.set_index("id")
-    names = pd.Series(_keys(table, loaded, spec.key, "/").to_numpy(), index=loaded["id"].to_numpy())
+    names = pd.Series(row_labels(table, loaded, lang).to_numpy(), index=loaded["id"].to_numpy())
     for ident in [int(i) for i in ids[changed]] + deleted:
         row = int(edits.index[ids == ident][0]) + 1 if ident in set(ids[changed]) else None
         key = names[ident]
@@ -84,6 +85,7 @@ def plan_edit(session: Session, *, table: str, loaded: pd.DataFrame, edited: pd.
                                            pd.DataFrame(columns=[*cols, "id", "_key"]), pd.DataFrame(columns=cols))
         gone = loaded[loaded["id"].isin(deleted)].copy()
         gone["_key"] = _keys(table, gone, spec.key, "/")
+        gone["_label"] = row_labels(table, gone, lang)
         p.deletes = gone
         tables[table] = p
     return _plan(tables, problems)

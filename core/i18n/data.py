@@ -25,7 +25,70 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "表头可用中文或英文，取值可用中文或英文；单个文件不超过 {limit}。",
         "en": "Headers and values may be in Chinese or English; at most {limit} per file.",
     },
-    "data.templates": {"zh": "下载导入模板（含一行示例）", "en": "Download an import template (with an example row)"},
+    "data.templates": {"zh": "下载导入模板（含示例、填写说明和下拉选项）",
+                       "en": "Download an import template (with an example, notes and drop-down lists)"},
+    "data.templates_help": {
+        "zh": "XLSX 模板的“示例（不导入）”“填写说明”工作表不会被导入，可以保留；CSV 模板只有表头。",
+        "en": "The XLSX template's example and notes sheets are never imported, so they may stay in the file; "
+        "the CSV template is the header row alone.",
+    },
+    "data.template.title": {"zh": "“{table}”导入模板：填写说明", "en": "Import template for {table}: notes"},
+    "data.template.rule.key": {
+        "zh": "标“关键列”的列合起来确定一行：数据库中已有的行为“修改”，其余为“新增”；导入不会删除数据。",
+        "en": "The key columns together name a row: a row already in the store is an update, any other an "
+        "insert; an import never deletes.",
+    },
+    "data.template.rule.blank": {
+        "zh": "修改已有的行时，留空的单元格保留数据库中的原值；文件中没有的列也保留原值。",
+        "en": "In an update, a blank cell keeps the stored value, and so does a column the file leaves out.",
+    },
+    "data.template.rule.clear": {
+        "zh": "要清空已有的值，请在单元格中填“{clear}”（全角或半角括号均可）。",
+        "en": "To empty a stored value, write {clear} in the cell.",
+    },
+    "data.template.rule.dates": {
+        "zh": "日期建议写成 2024-01-31；每列只用一种写法。31/01/2024 这类写法若无法判断日月顺序会被拒绝；只有年份不是日期。",
+        "en": "Write dates as 2024-01-31, one format per column; a date such as 01/02/2024 that reads two ways is "
+        "refused unless another date in the column settles the order; a year alone is not a date.",
+    },
+    "data.template.rule.digits": {
+        "zh": "数字、日期可用全角（２０２５、１，２３４．５）；是/否可填 是、否、true、false、1、0。",
+        "en": "Numbers and dates may use full-width digits and separators (２０２５, １，２３４．５); yes/no may be "
+        "是, 否, true, false, 1 or 0.",
+    },
+    "data.template.rule.formula": {
+        "zh": "文字不能以 =、+、-、@ 开头（电子表格会当作公式执行）。",
+        "en": "Text may not start with =, +, - or @ (a spreadsheet would run it as a formula).",
+    },
+    "data.template.rule.example": {
+        "zh": "“{example}”工作表是填好的示例，导入时跳过，可以保留。",
+        "en": "The {example} sheet is filled in as an example; the import skips it, so it may stay.",
+    },
+    "data.template.rule.limits": {
+        "zh": "单个文件不超过 {mb} MB、{rows} 行、{columns} 列。",
+        "en": "At most {mb} MB, {rows} rows and {columns} columns per file.",
+    },
+    "data.template.rule.month": {
+        "zh": "月份填 1–12 表示该月；填 0 表示全年合计（不分月）。",
+        "en": "Month 1-12 is that month; 0 is the whole year (not split by month).",
+    },
+    "data.template.col.column": {"zh": "列", "en": "Column"},
+    "data.template.col.required": {"zh": "是否必填", "en": "Needed"},
+    "data.template.col.what": {"zh": "填写内容", "en": "What it holds"},
+    "data.template.col.word": {"zh": "可以写", "en": "You may write"},
+    "data.template.col.means": {"zh": "等同于", "en": "Read as"},
+    "data.template.key": {"zh": "关键列（必填）", "en": "key (needed)"},
+    "data.template.required": {"zh": "必填", "en": "needed"},
+    "data.template.optional": {"zh": "可空", "en": "may be empty"},
+    "data.template.synonyms": {"zh": "也接受的写法（同义词）", "en": "Words also accepted (synonyms)"},
+    "data.template.kind.choice": {"zh": "从下拉列表中选：{values}", "en": "pick from the list: {values}"},
+    "data.template.kind.date": {"zh": "日期，如 2024-01-31", "en": "a date, e.g. 2024-01-31"},
+    "data.template.kind.whole": {"zh": "整数", "en": "a whole number"},
+    "data.template.kind.number": {"zh": "数字", "en": "a number"},
+    "data.template.kind.range": {"zh": "，范围 {low}–{high}", "en": ", from {low} to {high}"},
+    "data.template.kind.text": {"zh": "文字，最多 {n} 个字", "en": "text, at most {n} characters"},
+    "data.template.invalid_title": {"zh": "不在选项中", "en": "Not in the list"},
+    "data.template.invalid": {"zh": "请从下拉列表中选择：{values}", "en": "Pick one of: {values}"},
     "data.template_xlsx": {"zh": "XLSX 模板", "en": "XLSX template"},
     "data.template_csv": {"zh": "CSV 模板", "en": "CSV template"},
     "data.dry_run": {"zh": "试导入结果（尚未写入）", "en": "Dry run (nothing written yet)"},
@@ -58,6 +121,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.col.value": {"zh": "内容", "en": "Value"},
     "data.col.reason": {"zh": "问题", "en": "Problem"},
     "data.col.key": {"zh": "记录", "en": "Row"},
+    "data.col.kind": {"zh": "问题（每类的第一个）", "en": "Problem (the first of each kind)"},
+    "data.col.count": {"zh": "个数", "en": "How many"},
     "data.col.action": {"zh": "操作", "en": "Action"},
     "data.col.changes": {"zh": "变动", "en": "Changes"},
     "data.edit_caption": {
@@ -105,6 +170,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{file}: {sheet} is exported, never imported (only the system appends to the audit log; scenarios "
         "are kept on their page), so it was left out.",
     },
+    # python -m core import, in the language chosen with --lang
+    "data.cli.note": {"zh": "说明：{note}", "en": "note: {note}"},
+    "data.cli.kind": {"zh": "  共 {n} 个：{reason}", "en": "  {n} in all: {reason}"},
+    "data.cli.shown": {"zh": "（仅列出前 {shown} 个；--limit 0 列出全部保留的问题）",
+                       "en": " (the first {shown} shown; --limit 0 shows all that were kept)"},
+    "data.cli.problems": {"zh": "错误：发现 {n} 个问题{more}；未写入任何数据",
+                          "en": "error: {n} problem(s){more}; nothing was written"},
+    "data.cli.dry_run": {"zh": "试导入：未写入任何数据", "en": "dry run: nothing written"},
+    "data.cli.imported": {"zh": "已在一个事务中导入", "en": "imported in one transaction"},
+    "data.cli.change": {"zh": "  修改 {table} {key}：{changes}", "en": "  update {table} {key}: {changes}"},
     # rows named as people name them (core.store.wording.row_labels)
     "data.label.whole_year": {"zh": "{year} 年全年", "en": "{year}, whole year"},
     "data.label.month": {"zh": "{year} 年 {month} 月", "en": "{year}, month {month}"},

@@ -68,12 +68,13 @@ def enum_aliases(group: str) -> dict[str, str]:
     return out
 
 
-def synonym_rows(lang: str) -> list[tuple[str, str, str]]:
-    """The synonyms as (group name, the word, what it means) rows, for the template's notes."""
+def synonym_rows(lang: str, groups: set[str] | None = None) -> list[tuple[str, str, str]]:
+    """The synonyms (of ``groups``, default all) as (column, the word, what it means) rows, for the
+    template's notes."""
     columns = {"delivery": ("arrangements", "delivery"), "service": ("arrangements", "service"),
                "channel": ("contracts", "channel"), "status": ("vendors", "status")}
     return [(column_label(*columns[g], lang), word, label(g, value, lang))
-            for g, words in SYNONYMS.items() for word, value in words.items()]
+            for g, words in SYNONYMS.items() if groups is None or g in groups for word, value in words.items()]
 
 
 def is_clear_marker(values: pd.Series) -> pd.Series:

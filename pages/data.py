@@ -22,8 +22,9 @@ def table_name(name: str | None) -> str:  # format functions name the language: 
     return t("data.table_auto", lang) if name is None else layout.table_label(name, lang)
 
 
-tab_import, tab_edit, tab_audit, tab_export = st.tabs(
-    [ui.tr(f"data.tab.{k}") for k in ("import", "edit", "audit", "export")])
+linked = data_page.linked_rows()  # ?edit=<table>&rows=<ids>: a check-up finding's rows, opened in the editor
+tab_names = [ui.tr(f"data.tab.{k}") for k in ("import", "checkup", "edit", "audit", "export")]
+tab_import, tab_check, tab_edit, tab_audit, tab_export = st.tabs(tab_names, default=tab_names[2] if linked else None)
 
 with tab_import:
     st.caption(ui.tr("data.update_rule"))
@@ -69,17 +70,21 @@ with tab_import:
                 else:
                     data_page.problems(done, "data.problems")
 
+with tab_check:
+    data_page.checkup_section()
+
 with tab_edit:
     st.caption(ui.tr("data.edit_caption"))
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    table = left.selectbox(ui.tr("data.table"), TABLES, index=TABLES.index("buildings"), format_func=table_name,
-                           key="data_edit_table")
+    table = left.selectbox(ui.tr("data.table"), TABLES, index=TABLES.index(linked[0] if linked else "buildings"),
+                           format_func=table_name, key="data_edit_table")
     slot = f"data_loaded_{table}"
     if right.button(ui.tr("data.reload"), icon=":material/refresh:") or slot not in st.session_state:
         st.session_state[slot] = (editor.load_table(engine, table), st.session_state.get(slot, (None, 0))[1] + 1)
     loaded, generation = st.session_state[slot]
+    loaded, shown_rows = data_page.only_linked(loaded, table, linked)
     edited = st.data_editor(
-        editor.editor_frame(loaded, table, lang), key=f"data_editor_{table}_{generation}", num_rows="dynamic",
+        editor.editor_frame(loaded, table, lang), key=f"data_editor_{table}_{generation}{shown_rows}", num_rows="dynamic",
         hide_index=True, column_order=list(layout.SPECS[table].columns),
         column_config=data_page.editor_columns(table, editor.ref_options(engine, table, lang)))
     if st.button(ui.tr("data.save"), type="primary", icon=":material/save:"):

@@ -5,15 +5,17 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar, cast
 
+import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from core.files.loader import Plan
 from core.i18n import labels
-from core.store import layout, repo
+from core.store import db, layout, repo
+from core.views import checkup as checkup_views
 from ui.session import lang, plain, tr
-from ui.store import engine, store_state
+from ui.store import cached, engine, has_data, store_state
 
 T = TypeVar("T")
 
@@ -70,6 +72,47 @@ def plan_review(plan: Plan) -> None:
     preview = plan.preview(lang())
     if len(preview):
         st.dataframe(preview, hide_index=True)
+
+
+def linked_rows() -> tuple[str, tuple[int, ...]] | None:
+    """The table and rows a link names (``?edit=<table>&rows=<id,…>``, as check-up findings link), or None."""
+    return checkup_views.parse_link(st.query_params.get("edit"), st.query_params.get("rows"))
+
+
+def only_linked(loaded: pd.DataFrame, table: str, linked: tuple[str, tuple[int, ...]] | None) -> tuple[pd.DataFrame, str]:
+    """The editor's rows narrowed to those a link names (saving then touches only them), with a note
+    and a way back to every row; and a tag that keeps the narrowed editor apart from the full one."""
+    if linked is None or linked[0] != table:
+        return loaded, ""
+    rows = loaded.loc[loaded["id"].isin(linked[1])]
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    left.info(tr("checkup.filtered", n=len(rows), table=layout.table_label(table, lang())), icon=":material/filter_alt:")
+    if right.button(tr("checkup.show_all"), icon=":material/filter_alt_off:"):
+        for key in checkup_views.LINK_PARAMS:
+            st.query_params.pop(key, None)
+        st.rerun()
+    return rows, "_linked"
+
+
+def checkup_section() -> None:
+    """The data check-up: the line on completeness, then every finding with a link to its rows."""
+    st.caption(tr("checkup.caption"))
+    if not has_data():
+        st.info(tr("store.empty"), icon=":material/database:")
+        return
+    try:
+        view = cached(checkup_views.checkup_view)(lang(), None, dt.date.today())
+    except db.StoreError as exc:  # our own words (a Refused) may carry markup; anything else is shown as text
+        st.warning(exc.text(lang()) if isinstance(exc, db.Refused) else plain(str(exc)), icon=":material/rule:")
+        return
+    if view.findings.empty:
+        st.success(tr("checkup.none", year=view.completeness.year), icon=":material/verified:")
+        return
+    st.markdown(plain(view.line))
+    link_col = tr("checkup.col.link")
+    st.dataframe(view.table, hide_index=True, column_config={
+        link_col: st.column_config.LinkColumn(link_col, display_text=tr("checkup.view"), width="small"),
+        tr("checkup.col.detail"): st.column_config.TextColumn(width="large")})
 
 
 def editor_columns(table: str, options: dict[str, list[str]]) -> dict[str, object]:

@@ -82,6 +82,12 @@ def _first_line(exc: SQLAlchemyError) -> str:
     return plain(db.mask_secrets(lines[0]))
 
 
+def has_data() -> bool:
+    """Whether the store holds buildings yet (a page that works on an empty store asks before reading it)."""
+    store_state(allow_empty=True)
+    return bool(cast(StoreState, st.session_state["_store_state"])[2])
+
+
 def portfolio() -> repo.Portfolio:
     """The whole store as frames, cached until the data change (shared: treat as read-only)."""
     version, _meta = store_state()

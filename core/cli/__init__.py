@@ -1,8 +1,8 @@
 """Admin command line: ``python -m core <command>``. Errors print one line and exit with status 2.
 
 Commands live by area: :mod:`.data` (the store: init-db, info, import, export, backup, restore),
-:mod:`.analysis` (compare, standards, vendors, scorecard), :mod:`.scenarios` (simulate, scenarios) and
-:mod:`.pack`. Their heavier imports (charts, the pack) sit inside the commands, so that a quick
+:mod:`.analysis` (compare, standards, vendors, scorecard), :mod:`.checkup` (check), :mod:`.scenarios`
+(simulate, scenarios) and :mod:`.pack`. Their heavier imports (charts, the pack) sit inside the commands, so that a quick
 command such as ``info`` starts without loading them.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.cli.analysis import cmd_compare, cmd_scorecard, cmd_standards, cmd_vendors
+from core.cli.checkup import cmd_check
 from core.cli.common import _date
 from core.cli.data import cmd_backup, cmd_export, cmd_import, cmd_info, cmd_init_db, cmd_restore
 from core.cli.pack import cmd_pack
@@ -110,6 +111,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="en", choices=["en", "zh"], help="language of the reasons (default en)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("check", help="the data check-up: what makes the figures untrustworthy, each naming its rows",
+                       description="Ledger against contract prices, missing months, arrangements without cost and "
+                       "cost without arrangement, staffing against the norms, year-on-year jumps, vendors without "
+                       "recent assessments. Thresholds come from the assumption book.")
+    p.add_argument("--year", type=int, help="the year to check (default: the latest on record)")
+    p.add_argument("--on", type=_date, default=None, help="reference date YYYY-MM-DD for contracts in use (default: today)")
+    p.add_argument("--lang", default="zh", choices=["zh", "en"], help="language of the findings (default zh)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("scenarios", help="list the saved scenarios with their levers")
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -21,7 +21,9 @@ def cmd_init_db(args: argparse.Namespace) -> int:
             empty = repo.is_empty(session)
         if not empty:
             db.migrate(engine)  # an existing store keeps its data and gets the newest schema
-            print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}")
+            added = admin.add_new_factors(engine)  # and the factors this version's checks need
+            print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}"
+                  + (f"; {added} new factor(s) added to the assumption book" if added else ""))
             return 0
     if args.synthetic:
 

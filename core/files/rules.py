@@ -14,15 +14,23 @@ Import and the editor run the same rules (:func:`core.files.checks.plan_sources`
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol
 
 import pandas as pd
 
+from core.files.values import Reason
 from core.i18n import join, label, t
 
-if TYPE_CHECKING:
-    from core.files.checks import Where
+
+class Where(Protocol):
+    """Where the rows come from, and how a broken rule is reported (:class:`core.files.checks.Where`)."""
+
+    @property
+    def lang(self) -> str: ...
+
+    def report(self, code: str, mask: pd.Series, columns: Iterable[str], values: pd.Series,
+               reason: Reason = None, **params: object) -> None: ...
 
 OUTSOURCED = ("labour_only", "contracted")
 

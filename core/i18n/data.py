@@ -14,6 +14,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data.tab.import": {"zh": "导入", "en": "Import"},
     "data.tab.edit": {"zh": "在线编辑", "en": "Edit"},
+    "data.tab.checkup": {"zh": "数据体检", "en": "Data check-up"},
     "data.tab.audit": {"zh": "审计日志", "en": "Audit log"},
     "data.tab.export": {"zh": "导出与备份", "en": "Export and backup"},
     "data.table": {"zh": "数据表", "en": "Table"},

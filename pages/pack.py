@@ -31,7 +31,7 @@ formats = right.pills(
 
 problem = ui.export_missing()
 if problem and pack.NEEDS_BROWSER & set(formats):
-    st.warning(ui.plain(problem), icon=":material/warning:")
+    st.warning(problem, icon=":material/warning:")
 
 choice = (tuple(names), tuple(sections), year, tuple(formats), lang)
 if st.button(ui.tr("pack.build"), type="primary", icon=":material/auto_awesome:", disabled=not sections or not formats):

@@ -260,7 +260,7 @@ def _decode(name: str, data: bytes, encoding: str, problems: Problems) -> str | 
     try:
         text = data.decode(wanted)
     except (UnicodeDecodeError, LookupError) as exc:
-        if wanted == "utf-8" and _mixed(name, data, problems):
+        if _mixed(name, data, problems):  # a GBK file with UTF-8 lines in it fails to decode either way
             return None
         start = getattr(exc, "start", 0)
         problems.add("encoding", file=name, row=data[:start].count(b"\n") + 1, encoding=_enc_name(wanted),

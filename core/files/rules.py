@@ -89,6 +89,8 @@ def _arrangement_rules(whole: pd.DataFrame, frame: pd.DataFrame, where: Where, c
     outsourced = delivery.isin(OUTSOURCED)
     in_house = delivery.eq("in_house")
     staff = pd.to_numeric(whole["staff_in_house"], errors="coerce").fillna(0)
+    outsourced &= ~paid.eq(True)  # a paid-at-actual item is told once: it has no delivery at all
+    in_house &= ~paid.eq(True)
 
     def svc(i: Any) -> str:
         return label("service", service[i], lang)

@@ -77,6 +77,15 @@ def test_missing_browser_is_reported_not_crashed(monkeypatch):
     assert "sudo apt install chromium fonts-noto-cjk" in message and "HTML" in message
 
 
+def test_without_fonts_the_gap_is_named_too(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    monkeypatch.setattr(export, "has_cjk_fonts", lambda: False)
+    assert export.missing() == ("chromium", "fonts")
+    with pytest.raises(export.RendererUnavailable) as info:
+        export.Renderer().image(chinese_figure(), "png")
+    assert info.value.missing == ("chromium", "fonts") and "fonts-noto-cjk" in str(info.value)
+
+
 def test_png_has_the_requested_size(renderer):
     png = renderer.image(chinese_figure(), "png", width=400, height=300, scale=2)
     img = Image.open(io.BytesIO(png))

@@ -45,10 +45,11 @@ class TablePlan:
 
     table: str
     columns: tuple[str, ...]  # file columns the input provided: updates write only these
-    inserts: pd.DataFrame  # canonical values of every column, plus "_key" (codes, for the audit) and "_label"
-    updates: pd.DataFrame  # canonical values of ``columns`` plus "id", "_key", "_label"
+    inserts: pd.DataFrame  # canonical values of every column, plus "_key" (codes, for the audit log)
+    updates: pd.DataFrame  # canonical values of ``columns`` plus "id", "_key"
     before: pd.DataFrame  # the stored values of the updated rows (same index as ``updates``)
-    deletes: pd.DataFrame = field(default_factory=pd.DataFrame)  # "id", "_key", "_label" and the stored values
+    deletes: pd.DataFrame = field(default_factory=pd.DataFrame)  # "id", "_key" and the stored values
+    # rows are named as people name them (core.store.wording.row_labels) only when shown: from the key
     unchanged: int = 0
 
 
@@ -216,7 +217,7 @@ def _plan_table(table: str, sources: list[Source], store: pd.DataFrame, store_ke
     whole = _whole_rows(table, canon, target, store)
     row_rules(table, whole, frame, where, context, store, judge=~cells.bad)
     context[table] = whole.assign(_target=target)
-    return _sort(table, canon, frame, target, shown, row_labels(table, whole, where.lang), store, where)
+    return _sort(table, canon, frame, target, shown, store, where)
 
 
 def _check_cells(table: str, frame: pd.DataFrame, where: Where) -> Cells:
@@ -350,9 +351,9 @@ def _check_keys(table: str, canon: pd.DataFrame, frame: pd.DataFrame, where: Whe
     dup = keys.notna() & _mask(keys.duplicated(keep="first"))
     if dup.any():
         first = frame["_row"].groupby(keys).transform("first")
-        names = row_labels(table, canon, lang)
         where.report("duplicate_key", dup, spec.key, shown, reason=lambda idx: pd.Series(
-            [t("data.problem.duplicate_key", lang, first=int(first[i]), key=names[i]) for i in idx], index=idx))
+            [t("data.problem.duplicate_key", lang, first=int(first[i]), key=k)
+             for i, k in zip(idx, row_labels(table, canon.loc[idx], lang))], index=idx))
     batch_keys[table] = own
     return keys, shown
 
@@ -375,16 +376,15 @@ def _targets(table: str, canon: pd.DataFrame, frame: pd.DataFrame, keys: pd.Seri
         if existing != "update":
             clash |= given.isna() & found.notna()
         if clash.any():
-            names = row_labels(table, canon, where.lang)
-            where.report("duplicate_store", clash, spec.key, shown, reason=lambda idx: names[idx].map(
-                lambda k: t("data.problem.duplicate_store", where.lang, key=k)))
+            where.report("duplicate_store", clash, spec.key, shown, reason=lambda idx: row_labels(
+                table, canon.loc[idx], where.lang).map(lambda k: t("data.problem.duplicate_store", where.lang, key=k)))
         target = given
     _unique_checks(table, canon, store, target, where)
     return target
 
 
 def _sort(table: str, canon: pd.DataFrame, frame: pd.DataFrame, target: pd.Series, shown: pd.Series,
-          names: pd.Series, store: pd.DataFrame, where: Where) -> TablePlan:
+          store: pd.DataFrame, where: Where) -> TablePlan:
     """Inserts (every column, defaults for those the input lacks) and the updates that change something."""
     spec, problems = SPECS[table], where.problems
     present = tuple(canon.columns)
@@ -402,7 +402,6 @@ def _sort(table: str, canon: pd.DataFrame, frame: pd.DataFrame, target: pd.Serie
         inserts[col] = default
     inserts = inserts[list(spec.columns)]
     inserts["_key"] = shown[new]
-    inserts["_label"] = names[new]
     upd = target.notna()
     before = store.set_index("id").reindex(target[upd].astype(int).to_numpy()) if upd.any() else store.iloc[0:0]
     before.index = upd[upd].index
@@ -413,7 +412,6 @@ def _sort(table: str, canon: pd.DataFrame, frame: pd.DataFrame, target: pd.Serie
     updates = canon.loc[rows, list(present)].copy()
     updates["id"] = target[rows].astype(int)
     updates["_key"] = shown[rows]
-    updates["_label"] = names[rows]
     return TablePlan(table, present, inserts, updates, before.loc[rows, list(present)], unchanged=int((~changed).sum()))
 
 

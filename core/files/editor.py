@@ -68,7 +68,8 @@ def plan_edit(session: Session, *, table: str, loaded: pd.DataFrame, edited: pd.
     tables = plan_sources(session, [source], problems, existing="refuse") if len(batch) else {}
     mine = loaded.set_index("id")
     now = current.set_index("id")
-    names = pd.Series(row_labels(table, loaded, lang).to_numpy(), index=loaded["id"].to_numpy())
+    named = loaded.loc[loaded["id"].isin({*ids[changed].astype(int), *deleted})]  # only the rows a message names
+    names = pd.Series(row_labels(table, named, lang).to_numpy(), index=named["id"].to_numpy())
     for ident in [int(i) for i in ids[changed]] + deleted:
         row = int(edits.index[ids == ident][0]) + 1 if ident in set(ids[changed]) else None
         key = names[ident]
@@ -85,7 +86,6 @@ def plan_edit(session: Session, *, table: str, loaded: pd.DataFrame, edited: pd.
                                            pd.DataFrame(columns=[*cols, "id", "_key"]), pd.DataFrame(columns=cols))
         gone = loaded[loaded["id"].isin(deleted)].copy()
         gone["_key"] = _keys(table, gone, spec.key, "/")
-        gone["_label"] = row_labels(table, gone, lang)
         p.deletes = gone
         tables[table] = p
     return _plan(tables, problems)

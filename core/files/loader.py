@@ -88,27 +88,24 @@ class Plan:
         out: list[tuple[str, str, str, str]] = []
         for name, p in self.tables.items():
             label = table_label(name, lang)
-            for key in _names(name, p.inserts, lang).head(limit):
+            for key in _names(name, p.inserts.head(limit), lang):
                 out.append((label, key, t("data.action.insert", lang), ""))
-            names = _names(name, p.updates, lang)
+            names = _names(name, p.updates.head(limit), lang)
             for i in p.updates.index[:limit]:
                 changes = [f"{column_label(name, c, lang)}: {value_text(name, c, p.before.at[i, c], lang)} → "
                            f"{value_text(name, c, p.updates.at[i, c], lang)}"
                            for c in p.columns if c in p.before and not _same_value(p.before.at[i, c], p.updates.at[i, c])]
                 out.append((label, names[i], t("data.action.update", lang), "; ".join(changes)))
-            for key in _names(name, p.deletes, lang).head(limit):
+            for key in _names(name, p.deletes.head(limit), lang):
                 out.append((label, key, t("data.action.delete", lang), ""))
         return pd.DataFrame(out[:limit], columns=[t(f"data.col.{c}", lang) for c in ("table", "key", "action", "changes")])
 
 
 def _names(table: str, rows: pd.DataFrame, lang: str) -> pd.Series:
-    """Rows as people name them in ``lang``, from their key; else as the check named them."""
+    """Rows as people name them in ``lang`` (from their key), for the rows shown only."""
     if len(rows) and set(SPECS[table].key) <= set(rows.columns):
         return row_labels(table, rows, lang)
-    for col in ("_label", "_key"):
-        if col in rows:
-            return rows[col].astype(object)
-    return pd.Series(dtype=object)
+    return rows["_key"].astype(object) if "_key" in rows else pd.Series(dtype=object)
 
 
 def value_text(table: str, column: str, value: object, lang: str) -> str:

@@ -29,8 +29,12 @@ Failure = tuple[pd.Series, str, dict[str, Any], Reason]  # cells, problem code, 
 
 
 def _nfkc(text: pd.Series) -> pd.Series:
-    """Full-width digits, letters and separators (２０２５，１．５) read as ordinary ones."""
-    return text.str.normalize("NFKC").str.strip()
+    """Full-width digits, letters and separators (２０２５，１．５) read as ordinary ones (only the
+    cells that are not plain ASCII are normalised: most are)."""
+    wide = ~text.str.isascii().fillna(True).astype(bool)
+    if wide.any():
+        text = text.where(~wide, text[wide].str.normalize("NFKC"))
+    return text.str.strip()
 
 
 def convert(s: pd.Series, kind: type, lang: str, rows: pd.Series, src: pd.Series) -> tuple[pd.Series, list[Failure]]:

@@ -48,12 +48,15 @@ def clean(value: str, *, multiline: bool = False) -> str:
 
 
 def clean_series(values: pd.Series, *, multiline: bool = False) -> pd.Series:
-    """:func:`clean` for every text cell of a column (vectorised; missing stays missing)."""
-    text = values.astype("str").str.replace(_CONTROL, "", regex=True)
-    if multiline:
-        text = text.str.replace(_CRLF, "\n", regex=True).str.replace("\t", " ", regex=False)
-    else:
-        text = text.str.replace(_BREAKS, " ", regex=True)
+    """:func:`clean` for every text cell of a column (vectorised: the patterns run in Arrow, and only
+    on the cells that hold something to clean; missing stays missing)."""
+    text = values.astype("str")
+    steps = [(_CONTROL.pattern, "")]
+    steps += [(_CRLF.pattern, "\n"), ("\t", " ")] if multiline else [(_BREAKS.pattern, " ")]
+    for pattern, by in steps:
+        hit = text.str.contains(pattern, regex=True).fillna(False).astype(bool)
+        if hit.any():
+            text = text.where(~hit, text[hit].str.replace(pattern, by, regex=True))
     return text.str.strip()
 
 

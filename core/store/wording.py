@@ -78,9 +78,14 @@ def synonym_rows(lang: str, groups: set[str] | None = None) -> list[tuple[str, s
 
 
 def is_clear_marker(values: pd.Series) -> pd.Series:
-    """Which cells hold the marker that clears a stored value."""
+    """Which cells hold the marker that clears a stored value (only cells that might are looked at)."""
     wanted = {normalise_value(m) for m in CLEAR_MARKERS}
-    return values.astype("str").map(lambda v: isinstance(v, str) and normalise_value(v) in wanted).astype(bool)
+    text = values.astype("str")
+    maybe = text.str.contains("清空|clear", case=False, regex=True).fillna(False).astype(bool)
+    out = pd.Series(False, index=values.index)
+    if maybe.any():
+        out[maybe] = text[maybe].map(lambda v: normalise_value(v) in wanted).astype(bool)
+    return out
 
 
 # --- naming rows ---------------------------------------------------------------------------------------

@@ -82,7 +82,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             for reason, count in plan.problem_kinds(lang).itertuples(index=False):
                 print(t("data.cli.kind", lang, n=f"{count:,}", reason=reason), file=sys.stderr)
         more = t("data.cli.shown", lang, shown=f"{len(shown):,}") if len(shown) < n else ""
-        print(t("data.cli.problems", lang, n=f"{n:,}", more=more), file=sys.stderr)
+        print(t("data.cli.problem" if n == 1 else "data.cli.problems", lang, n=f"{n:,}", more=more), file=sys.stderr)
         return 2
     print(t("data.cli.dry_run" if args.dry_run else "data.cli.imported", lang))
     summary = plan.summary(lang)

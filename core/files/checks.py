@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 from sqlmodel import Session
 
-from core.files.io import Problems, Source, show_value
+from core.files.io import Source
+from core.files.problems import Problems, show_value
 from core.files.rules import row_rules
 from core.files.values import Reason, convert
 from core.i18n import t

@@ -8,8 +8,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from core.files.checks import TablePlan, _keys, _na, _same_value, canonical, plan_sources
-from core.files.io import Problems, Source, as_text
+from core.files.io import Source, as_text
 from core.files.loader import Plan, _plan, _refused, apply_plan
+from core.files.problems import Problems
 from core.i18n import labels, t
 from core.store import db, repo
 from core.store.layout import (

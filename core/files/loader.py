@@ -20,7 +20,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from core.files.checks import SEP, TablePlan, _keys, _na, _same_value, _show, _text, format_problem, plan_sources
-from core.files.io import Problems, Source, frame_source, read_upload
+from core.files.io import Source, frame_source, read_upload
+from core.files.problems import Problems
 from core.i18n import label, t
 from core.store import audit, db, repo
 from core.store.layout import (

@@ -19,7 +19,7 @@ try:
                     derived={"items": ui.cached(base_items)()})
 except LeverError as exc:
     ui.page_header("page.consolidation")
-    st.error(ui.tr("sim.problem", msg=str(exc)), icon=":material/tune:")
+    st.error(ui.tr_plain("sim.problem", msg=str(exc)), icon=":material/tune:")
     st.stop()
 
 r = a.result
@@ -31,7 +31,7 @@ scope = (ui.tr("sim.scope.all") if not (levers.scope.buildings or levers.scope.s
 ui.page_header("page.consolidation", ui.tr("sim.caption", base=r.plan.base_year, scope=scope, cost=fmt_money(r.base_cost, lang),
                                            start=r.years[0], end=r.years[-1], draws=f"{a.mc.draws:,}"))
 bar = st.container()
-st.markdown(f"##### {simulator.headline(a, lang, name)}")
+st.markdown(f"##### {ui.plain(simulator.headline(a, lang, name))}")  # it names the scenario
 
 p10, p50, p90 = a.npv
 money = money_figure

@@ -5,9 +5,9 @@ import hashlib
 import streamlit as st
 
 import ui
-from core.files import backup, editor, exports, io, loader, writers
+from core.files import backup, editor, exports, io, loader, templates
 from core.i18n import t
-from core.store import access, layout
+from core.store import access, layout, limits
 from core.store.access import Permission
 from ui import data_page
 
@@ -24,8 +24,9 @@ def table_name(name: str | None) -> str:  # format functions name the language: 
     return t("data.table_auto", lang) if name is None else layout.table_label(name, lang)
 
 
-tab_import, tab_edit, tab_audit, tab_export = st.tabs(
-    [ui.tr(f"data.tab.{k}") for k in ("import", "edit", "audit", "export")])
+linked = data_page.linked_rows()  # ?edit=<table>&rows=<ids>: a check-up finding's rows, opened in the editor
+tab_names = [ui.tr(f"data.tab.{k}") for k in ("import", "checkup", "edit", "audit", "export")]
+tab_import, tab_check, tab_edit, tab_audit, tab_export = st.tabs(tab_names, default=tab_names[2] if linked else None)
 
 with tab_import:
     st.caption(ui.tr("data.update_rule"))
@@ -34,15 +35,16 @@ with tab_import:
     encoding = right.selectbox(ui.tr("data.encoding"), io.ENCODINGS, key="data_encoding", format_func=lambda e: (
         t("data.encoding.auto", lang) if e == "auto" else {"utf-8": "UTF-8", "gb18030": "GBK / GB18030"}[e]))
     uploads = st.file_uploader(
-        ui.tr("data.upload"), type=["csv", "xlsx"], accept_multiple_files=True, max_upload_size=io.MAX_FILE_MB,
-        help=ui.tr("data.upload_help", limit=f"{io.MAX_FILE_MB} MB"), key=f"data_upload_{st.session_state.get('round', 0)}")
+        ui.tr("data.upload"), type=["csv", "xlsx"], accept_multiple_files=True, max_upload_size=limits.MAX_FILE_MB,
+        help=ui.tr("data.upload_help", limit=f"{limits.MAX_FILE_MB} MB"), key=f"data_upload_{st.session_state.get('round', 0)}")
     with st.expander(ui.tr("data.templates")):
+        st.caption(ui.tr("data.templates_help"))
         wanted = st.selectbox(ui.tr("data.table"), TABLES, format_func=table_name, key="data_template_table")
         c = st.columns(2)
         stem = layout.table_label(wanted, lang) if lang == "zh" else wanted
-        c[0].download_button(ui.tr("data.template_xlsx"), lambda: writers.template(wanted, lang, "xlsx"), f"{stem}.xlsx",
+        c[0].download_button(ui.tr("data.template_xlsx"), lambda: templates.template(wanted, lang, "xlsx"), f"{stem}.xlsx",
                              on_click="ignore", icon=":material/download:")
-        c[1].download_button(ui.tr("data.template_csv"), lambda: writers.template(wanted, lang, "csv"), f"{stem}.csv",
+        c[1].download_button(ui.tr("data.template_csv"), lambda: templates.template(wanted, lang, "csv"), f"{stem}.csv",
                              on_click="ignore", icon=":material/download:")
     if uploads:
         files = [(u.name, u.getvalue()) for u in uploads]
@@ -52,7 +54,7 @@ with tab_import:
             engine, files, table=table, encoding=encoding, lang=lang, dry_run=True, actor=who)))
         n = plan.counts() if plan is not None else {"insert": 0, "update": 0}
         if plan is not None and not plan.ok:
-            data_page.problems(plan.problems, ui.tr("data.problems", n=len(plan.problems)))
+            data_page.problems(plan, "data.problems")
         elif plan is not None and not n["insert"] and not n["update"]:
             st.info(ui.tr("data.nothing"), icon=":material/check:")
         elif plan is not None:
@@ -63,17 +65,22 @@ with tab_import:
                     engine, files, table=table, encoding=encoding, lang=lang, actor=who, source="import",
                     expect=plan.fingerprint())))
 
+with tab_check:
+    data_page.checkup_section()
+
 with tab_edit:
     st.caption(ui.tr("data.edit_caption"))
     left, right = st.columns([3, 1], vertical_alignment="bottom")
-    table = left.selectbox(ui.tr("data.table"), MINE, index=MINE.index("buildings"), format_func=table_name,
+    start = linked[0] if linked and linked[0] in MINE else "buildings"
+    table = left.selectbox(ui.tr("data.table"), MINE, index=MINE.index(start), format_func=table_name,
                            key="data_edit_table")
     slot = f"data_loaded_{table}"
     if right.button(ui.tr("data.reload"), icon=":material/refresh:") or slot not in st.session_state:
         st.session_state[slot] = (editor.load_table(engine, table), st.session_state.get(slot, (None, 0))[1] + 1)
     loaded, generation = st.session_state[slot]
+    loaded, shown_rows = data_page.only_linked(loaded, table, linked)
     edited = st.data_editor(
-        editor.editor_frame(loaded, table, lang), key=f"data_editor_{table}_{generation}", num_rows="dynamic",
+        editor.editor_frame(loaded, table, lang), key=f"data_editor_{table}_{generation}{shown_rows}", num_rows="dynamic",
         hide_index=True, column_order=list(layout.SPECS[table].columns),
         column_config=data_page.editor_columns(table, editor.ref_options(engine, table, lang)))
     if st.button(ui.tr("data.save"), type="primary", icon=":material/save:"):

@@ -12,6 +12,7 @@ lang = ui.lang()
 p = ui.portfolio()
 year = st.sidebar.selectbox(ui.tr("overview.year"), p.years[::-1], key="overview_year")
 ui.page_header("page.overview", ui.tr("overview.caption", year=year))
+st.caption(ui.cached(overview.completeness_line)(lang, dt.date.today()), help=ui.tr("checkup.caption"))
 
 v = ui.cached(overview.overview_view)(year, lang)
 k = v.kpis

@@ -31,7 +31,7 @@ for n in chosen:
         named.append((n, ui.computed(simulator.analyse, parse_levers(by_name.at[n, "levers"]), label=ui.tr("sim.running"),
                                      derived={"items": ui.cached(base_items)()})))
     except LeverError as exc:
-        st.warning(f"{n}: {ui.tr('sim.problem', msg=str(exc))}", icon=":material/tune:")
+        st.warning(f"{ui.plain(n)}: {ui.tr_plain('sim.problem', msg=str(exc))}", icon=":material/tune:")
 
 if len(named) < 2:
     st.info(ui.tr("scen.too_few"), icon=":material/info:")
@@ -50,7 +50,7 @@ else:
         for j, (c, (n, a)) in enumerate(zip(st.columns(2), named[i:i + 2]), start=i + 1):
             with c:
                 ui.exhibit(simulator.waterfall_exhibit(a, lang, n, prefix=f"scenario{j}"), scenario=n)
-                st.page_link("pages/consolidation.py", label=ui.tr("scen.open", name=n), icon=":material/open_in_new:",
+                st.page_link("pages/consolidation.py", label=ui.tr_plain("scen.open", name=n), icon=":material/open_in_new:",
                              query_params={"scenario": n})
 
 st.subheader(ui.tr("scen.saved"))
@@ -73,7 +73,7 @@ with st.expander(ui.tr("scen.manage"), icon=":material/edit_note:"):
         ui.write(scenarios.duplicate, name=which, new_name=new_name, done=ui.tr("scen.duplicated", name=new_name.strip()),
                  **who)
     if ui.may(Permission.delete_scenario):
-        sure = c[2].checkbox(ui.tr("scen.delete_confirm", name=which), key="scen_delete_sure")
+        sure = c[2].checkbox(ui.tr_plain("scen.delete_confirm", name=which), key="scen_delete_sure")
         if c[2].button(ui.tr("scen.delete"), icon=":material/delete:", disabled=not sure, width="stretch",
                        key="scen_delete"):
             ui.write(scenarios.remove, scenario_id=int(row["id"]), seen_version=version,

@@ -83,7 +83,7 @@ with register:
     pick = st.selectbox(ui.tr("gates.drill.pick"), list(names), format_func=names.get, key="gates_drill")
     detail = ui.cached(gv.vendor_detail)(s, pick, lang)
     for flag in detail["flags"]:
-        st.warning(flag, icon=":material/flag:")
+        st.warning(ui.plain(flag), icon=":material/flag:")
     for part in ("contracts", "assessments", "decisions"):
         st.markdown(f"**{ui.tr(f'gates.drill.{part}')}**")
         if len(detail[part]):

@@ -7,12 +7,12 @@ Streamlit's caches. The names below are what pages use.
 """
 from ui.auth import actor, may, navigation
 from ui.display import chart, exhibit, page_header, table
-from ui.session import ensure_frame, lang, language_picker, new_run, tr
+from ui.session import ensure_frame, lang, language_picker, new_run, plain, tr, tr_plain
 from ui.sharing import build_pack, downloads, export_missing, renderer
 from ui.store import cached, computed, data_version, engine, portfolio, saved_scenarios, store_state, write
 
 __all__ = [
     "actor", "build_pack", "cached", "chart", "computed", "data_version", "downloads", "engine", "ensure_frame",
-    "exhibit", "export_missing", "lang", "language_picker", "may", "navigation", "new_run", "page_header", "portfolio",
-    "renderer", "saved_scenarios", "store_state", "table", "tr", "write",
+    "exhibit", "export_missing", "lang", "language_picker", "may", "navigation", "new_run", "page_header", "plain",
+    "portfolio", "renderer", "saved_scenarios", "store_state", "table", "tr", "tr_plain", "write",
 ]

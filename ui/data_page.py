@@ -13,8 +13,9 @@ from sqlmodel import Session
 from core.files.loader import Plan
 from core.i18n import labels
 from core.store import db, layout, repo
-from ui.session import lang, tr
-from ui.store import engine, store_state
+from core.views import checkup as checkup_views
+from ui.session import lang, plain, tr
+from ui.store import cached, engine, has_data, store_state
 
 T = TypeVar("T")
 
@@ -62,7 +63,7 @@ def imported(done: Plan | None) -> None:
     elif done.stale:
         st.warning(tr("data.changed_meanwhile"), icon=":material/sync_problem:")
     else:
-        problems(done.problems, tr("data.problems", n=len(done.problems)))
+        problems(done, "data.problems")
 
 
 def saved(done: Plan | None, slot: str) -> None:
@@ -75,7 +76,7 @@ def saved(done: Plan | None, slot: str) -> None:
         flash(tr("data.saved", insert=n["insert"], update=n["update"], delete=n["delete"]))
         st.rerun()
     elif not done.ok:
-        problems(done.problems, tr("data.not_saved", n=len(done.problems)))
+        problems(done, "data.not_saved")
     else:
         st.info(tr("data.no_edits"))
 
@@ -88,9 +89,14 @@ def flash(message: str | None = None) -> None:
         st.success(st.session_state.pop("_flash"), icon=":material/check_circle:")
 
 
-def problems(found: pd.DataFrame, headline: str) -> None:
-    """Every problem of a check as one error line and a table: file, sheet, row, column, value, reason."""
-    st.error(headline, icon=":material/report:")
+def problems(plan: Plan, headline_key: str) -> None:
+    """The problems of a check: one error line, the first of them as a table (file, sheet, row, column,
+    value, reason) and, when there are more than it lists, how many of each kind."""
+    total, found = plan.problem_total, plan.problems
+    st.error(tr(headline_key, n=f"{total:,}"), icon=":material/report:")
+    if len(found) < total:
+        st.caption(tr("data.problems_more", shown=f"{len(found):,}", n=f"{total:,}"))
+        st.dataframe(plan.problem_kinds(lang()), hide_index=True)
     shown = found.drop(columns=["code"]).rename(columns=lambda c: tr(f"data.col.{c}"))
     st.dataframe(shown, hide_index=True, column_config={
         tr("data.col.row"): st.column_config.NumberColumn(format="%d", width="small"),
@@ -100,11 +106,52 @@ def problems(found: pd.DataFrame, headline: str) -> None:
 def plan_review(plan: Plan) -> None:
     """What a checked batch would do: rows per table and action, then each change."""
     for note in plan.notes:
-        st.caption(note)
+        st.caption(plain(note))  # notes name files and sheets as uploaded
     st.dataframe(plan.summary(lang()), hide_index=True)
     preview = plan.preview(lang())
     if len(preview):
         st.dataframe(preview, hide_index=True)
+
+
+def linked_rows() -> tuple[str, tuple[int, ...]] | None:
+    """The table and rows a link names (``?edit=<table>&rows=<id,…>``, as check-up findings link), or None."""
+    return checkup_views.parse_link(st.query_params.get("edit"), st.query_params.get("rows"))
+
+
+def only_linked(loaded: pd.DataFrame, table: str, linked: tuple[str, tuple[int, ...]] | None) -> tuple[pd.DataFrame, str]:
+    """The editor's rows narrowed to those a link names (saving then touches only them), with a note
+    and a way back to every row; and a tag that keeps the narrowed editor apart from the full one."""
+    if linked is None or linked[0] != table:
+        return loaded, ""
+    rows = loaded.loc[loaded["id"].isin(linked[1])]
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    left.info(tr("checkup.filtered", n=len(rows), table=layout.table_label(table, lang())), icon=":material/filter_alt:")
+    if right.button(tr("checkup.show_all"), icon=":material/filter_alt_off:"):
+        for key in checkup_views.LINK_PARAMS:
+            st.query_params.pop(key, None)
+        st.rerun()
+    return rows, "_linked"
+
+
+def checkup_section() -> None:
+    """The data check-up: the line on completeness, then every finding with a link to its rows."""
+    st.caption(tr("checkup.caption"))
+    if not has_data():
+        st.info(tr("store.empty"), icon=":material/database:")
+        return
+    try:
+        view = cached(checkup_views.checkup_view)(lang(), None, dt.date.today())
+    except db.StoreError as exc:  # our own words (a Refused) may carry markup; anything else is shown as text
+        st.warning(exc.text(lang()) if isinstance(exc, db.Refused) else plain(str(exc)), icon=":material/rule:")
+        return
+    if view.findings.empty:
+        st.success(tr("checkup.none", year=view.completeness.year), icon=":material/verified:")
+        return
+    st.markdown(plain(view.line))
+    link_col = tr("checkup.col.link")
+    st.dataframe(view.table, hide_index=True, column_config={
+        link_col: st.column_config.LinkColumn(link_col, display_text=tr("checkup.view"), width="small"),
+        tr("checkup.col.detail"): st.column_config.TextColumn(width="large")})
 
 
 def editor_columns(table: str, options: dict[str, list[str]]) -> dict[str, object]:

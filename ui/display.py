@@ -7,8 +7,8 @@ import streamlit as st
 
 from core.files import admin
 from core.sharing import export
-from core.views.exhibits import Exhibit
-from ui.session import tr
+from core.views.exhibits import Exhibit, plain_figure
+from ui.session import plain, tr
 from ui.sharing import downloads
 
 
@@ -23,7 +23,7 @@ def page_header(title_key: str, caption: str | None = None) -> None:
         st.info(tr("demo.notice"), icon=":material/science:")
     done = st.session_state.pop("_done", None)
     if done:
-        st.success(done, icon=":material/check_circle:")
+        st.success(plain(done), icon=":material/check_circle:")  # it may name what was saved
 
 
 def chart(fig: go.Figure, name: str, *, scenario: str | None = None, ex: Exhibit | None = None) -> None:
@@ -33,13 +33,13 @@ def chart(fig: go.Figure, name: str, *, scenario: str | None = None, ex: Exhibit
     """
     stem = export.file_stem(st.session_state.get("_page_title"), name, scenario)
     config = {"displaylogo": False, "toImageButtonOptions": {"filename": stem, "scale": 2}}
-    st.plotly_chart(fig, theme=None, key=f"chart-{name}", config=config)
+    st.plotly_chart(plain_figure(fig), theme=None, key=f"chart-{name}", config=config)
     downloads(fig, name, stem, ex)
 
 
 def exhibit(ex: Exhibit, *, scenario: str | None = None) -> None:
     """Show an exhibit: its takeaway in bold, then the chart with its downloads (and its data as Excel)."""
-    st.markdown(f"**{ex.takeaway}**")
+    st.markdown(f"**{plain(ex.takeaway)}**")  # takeaways name buildings and vendors: shown as text
     chart(ex.figure, ex.key, scenario=scenario, ex=ex)
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from core.i18n import DEFAULT_LANG, LANGS, Lang, t
+from core.store.text import markdown_literal
 
 LANG_NAMES: dict[str, str] = {"zh": "中文", "en": "English"}
 ACTOR_KEY = "_actor"  # the signed-in actor of the current run, set by ui.auth.navigation
@@ -68,6 +69,17 @@ def lang() -> Lang:
 def tr(key: str, **fmt: object) -> str:
     """:func:`core.i18n.t` in the session's language."""
     return t(key, lang(), **fmt)
+
+
+def plain(value: object) -> str:
+    """A stored value or link parameter as Markdown that shows it literally (see
+    :func:`core.store.text.markdown_literal`): for captions, labels and messages."""
+    return markdown_literal(value)
+
+
+def tr_plain(key: str, **fmt: object) -> str:
+    """:func:`tr` with every value shown literally: for a message that names stored things."""
+    return tr(key, **{k: plain(v) for k, v in fmt.items()})
 
 
 def new_run() -> None:

@@ -14,7 +14,7 @@ from core.i18n import join
 from core.sharing import export, pack
 from core.store.repo import Portfolio
 from core.views.exhibits import Exhibit, PackOptions
-from ui.session import lang, tr
+from ui.session import lang, plain, tr
 
 
 @st.cache_resource(show_spinner=False, on_release=lambda r: r.close())
@@ -82,8 +82,8 @@ def build_pack(p: Portfolio, options: PackOptions, saved: pd.DataFrame, names: l
         return pack.build(doc, formats=formats, renderer=renderer(), progress=progress)
     except (export.RenderError, ValueError, KeyError) as exc:
         msg = str(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc).strip() or type(exc).__name__
-        st.error(tr("pack.failed", msg=msg.splitlines()[0]), icon=":material/error:")
+        st.error(tr("pack.failed", msg=plain(msg.splitlines()[0])), icon=":material/error:")
     except Exception as exc:  # never a traceback on the page: log it, say what failed in one line
         logging.getLogger(__name__).exception("building the meeting pack failed")
-        st.error(tr("pack.failed", msg=f"{type(exc).__name__}: {exc}".splitlines()[0]), icon=":material/error:")
+        st.error(tr("pack.failed", msg=plain(f"{type(exc).__name__}: {exc}".splitlines()[0])), icon=":material/error:")
     return None

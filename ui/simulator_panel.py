@@ -13,14 +13,15 @@ import streamlit as st
 from sqlmodel import Session
 from streamlit.delta_generator import DeltaGenerator
 
-from core.i18n import label
+from core.i18n import join, label
 from core.simulation import risk, scenarios
 from core.simulation.levers import DEFAULT_LEVERS, DELIVERIES, LeverError, Levers, decode, encode
 from core.store.access import Permission
+from core.store.limits import MAX_NAME_CHARS
 from core.views import lever_form as form
 from core.views.simulator import VIEWS
 from ui.auth import actor, may
-from ui.session import lang, tr
+from ui.session import lang, tr, tr_plain
 from ui.store import engine, write
 
 SIM_PARAMS = ("scenario", "levers", "view")  # what a link to the Consolidation page says
@@ -29,7 +30,10 @@ LoadedState = scenarios.Saved | None
 
 
 def _seed_levers(levers: Levers, ctx: form.FormContext) -> None:
-    """Set every lever widget to ``levers`` (before the widgets are drawn)."""
+    """Set every lever widget to ``levers`` (before the widgets are drawn), saying what had to change."""
+    changed = form.out_of_reach(levers, ctx, lang())
+    if changed:
+        st.warning(tr_plain("sim.url.adjusted", items=join(changed, lang())), icon=":material/tune:")
     for k, v in form.form_values(levers, ctx).items():
         st.session_state[k] = v
     st.session_state["_sim_seeded"] = True
@@ -75,14 +79,14 @@ def levers_from_url(ctx: form.FormContext) -> None:
     if name:
         if _load_saved(name, ctx):
             return
-        st.warning(tr("sim.url.unknown", name=name), icon=":material/link_off:")
+        st.warning(tr_plain("sim.url.unknown", name=name[:MAX_NAME_CHARS]), icon=":material/link_off:")
     elif code:
         try:
             _seed_levers(decode(code), ctx)
             _remember_loaded(None)
             return
         except LeverError as exc:
-            st.warning(tr("sim.url.bad", msg=str(exc)), icon=":material/link_off:")
+            st.warning(tr_plain("sim.url.bad", msg=str(exc)), icon=":material/link_off:")
     if not st.session_state.get("_sim_seeded"):
         _seed_levers(DEFAULT_LEVERS, ctx)
 
@@ -147,7 +151,8 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
                                 help=tr("sim.form.bundle_help"), placeholder=tr("sim.form.none_chosen"),
                                 persist_state=keep)
         for s in chosen:
-            st.number_input(tr("sim.form.lots", service=svc(s)), 1, 20, step=1, key=form.lots_key(s), persist_state=keep)
+            st.number_input(tr("sim.form.lots", service=svc(s)), 1, form.LOTS_MAX, step=1, key=form.lots_key(s),
+                        persist_state=keep)
     with bar.expander(tr("sim.group.gates"), icon=":material/verified:"):
         st.toggle(tr("sim.form.quality"), key=form.QUALITY, help=tr("sim.form.quality_help"), persist_state=keep)
     with bar.expander(tr("sim.group.conversion"), icon=":material/swap_horiz:"):
@@ -167,7 +172,7 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
         st.multiselect(tr("sim.form.services"), list(ctx.services), format_func=svc, key=form.SERVICES,
                        placeholder=tr("common.all"), persist_state=keep)
         st.slider(tr("sim.form.horizon"), 3, 10, key=form.HORIZON, persist_state=keep)
-        st.number_input(tr("sim.form.start"), ctx.base_year + 1, ctx.base_year + 10, step=1, key=form.START,
+        st.number_input(tr("sim.form.start"), ctx.base_year + 1, ctx.base_year + form.START_AHEAD, step=1, key=form.START,
                         persist_state=keep)
     with bar.expander(tr("sim.group.run"), icon=":material/casino:"):
         draws = st.selectbox(tr("sim.form.draws"), DRAW_CHOICES, index=DRAW_CHOICES.index(risk.DEFAULT_DRAWS),
@@ -197,7 +202,7 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
                    format_func=lambda n: n or tr("sim.bar.unsaved"))
     if current is not None:
         left.caption(tr("sim.bar.modified", version=current.version) if current.levers != levers
-                     else tr("sim.bar.version", version=current.version, owner=current.owner))
+                     else tr_plain("sim.bar.version", version=current.version, owner=current.owner))
     if may(Permission.save_scenario):  # a viewer may load, move and share levers, not save them
         _save_popover(mid, levers, current)
     with right.popover(tr("sim.bar.share"), icon=":material/share:", width="stretch"):
@@ -209,7 +214,7 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
 def _save_popover(where: DeltaGenerator, levers: Levers, current: scenarios.Saved | None) -> None:
     """Save the levers as a new scenario, or over the one loaded (refused if changed meanwhile)."""
     with where.popover(tr("sim.bar.save"), icon=":material/save:", width="stretch"):
-        name = st.text_input(tr("sim.bar.name"), key="scen_name", max_chars=100)
+        name = st.text_input(tr("sim.bar.name"), key="scen_name", max_chars=MAX_NAME_CHARS)
         note = st.text_area(tr("sim.bar.description"), key="scen_desc", height=80)
 
         def done(s: scenarios.Saved) -> str:

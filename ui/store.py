@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from core.store import db, repo, scenario_rows
-from ui.session import ACTOR_KEY, ensure_frame, lang, tr
+from ui.session import ACTOR_KEY, ensure_frame, lang, plain, tr
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -50,7 +50,7 @@ def open_engine() -> Engine:
     try:
         return _engine(db.database_url())
     except db.StoreError as exc:
-        st.error(tr("store.error", msg=str(exc)), icon=":material/database:")
+        st.error(tr("store.error", msg=plain(db.mask_secrets(str(exc)))), icon=":material/database:")
         st.stop()
 
 
@@ -88,7 +88,15 @@ def store_state(*, allow_empty: bool = False) -> tuple[str, dict[str, str]]:
 
 
 def _first_line(exc: SQLAlchemyError) -> str:
-    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    """A database error in one line, without any password, as text (never markdown)."""
+    lines = str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__]
+    return plain(db.mask_secrets(lines[0]))
+
+
+def has_data() -> bool:
+    """Whether the store holds buildings yet (a page that works on an empty store asks before reading it)."""
+    store_state(allow_empty=True)
+    return bool(cast(StoreState, st.session_state["_store_state"])[2])
 
 
 def portfolio() -> repo.Portfolio:
@@ -169,7 +177,8 @@ def write(fn: Callable[..., R], /, *args: object, done: str | Callable[[R], str]
         with db.session_scope(engine()) as session:
             result = fn(session, *args, **kwargs)
     except (db.StoreError, ValueError) as exc:
-        st.error(exc.text(lang()) if isinstance(exc, db.Refused) else str(exc), icon=":material/block:")
+        msg = exc.text(lang()) if isinstance(exc, db.Refused) else str(exc)
+        st.error(plain(db.mask_secrets(msg)), icon=":material/block:")  # it may quote what was typed
         return
     except SQLAlchemyError as exc:
         st.error(tr("store.error", msg=_first_line(exc)), icon=":material/database:")

@@ -1,9 +1,10 @@
 """Admin command line: ``python -m core <command>``. Errors print one line and exit with status 2.
 
 Commands live by area: :mod:`.data` (the store: init-db, info, import, export, backup, restore),
-:mod:`.analysis` (compare, standards, vendors, scorecard), :mod:`.scenarios` (simulate, scenarios),
-:mod:`.users` (accounts) and :mod:`.pack`. Every write is made as ``cli:<os user>`` with the admin
-role (:func:`core.store.access.cli_actor`): whoever runs the CLI holds the server already. Their heavier imports (charts, the pack) sit inside the commands, so that a quick
+:mod:`.analysis` (compare, standards, vendors, scorecard), :mod:`.checkup` (check), :mod:`.scenarios`
+(simulate, scenarios), :mod:`.users` (accounts) and :mod:`.pack`. Every write is made as ``cli:<os user>``
+with the admin role (:func:`core.store.access.cli_actor`): whoever runs the CLI holds the server
+already. Their heavier imports (charts, the pack) sit inside the commands, so that a quick
 command such as ``info`` starts without loading them.
 """
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from core.cli.analysis import cmd_compare, cmd_scorecard, cmd_standards, cmd_vendors
+from core.cli.checkup import cmd_check
 from core.cli.common import _date
 from core.cli.data import cmd_backup, cmd_export, cmd_import, cmd_info, cmd_init_db, cmd_restore
 from core.cli.pack import cmd_pack
@@ -107,8 +109,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--draws", type=int, default=DEFAULT_DRAWS, help=f"Monte Carlo draws (default {DEFAULT_DRAWS:,})")
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
     p.add_argument("--years", type=int, help="horizon in years, 3 to 10 (default: the scenario's, else the book's)")
+    p.add_argument("--lang", default="en", choices=["en", "zh"], help="language of the reasons (default en)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_simulate)
+
+    p = sub.add_parser("check", help="the data check-up: what makes the figures untrustworthy, each naming its rows",
+                       description="Ledger against contract prices, missing months, arrangements without cost and "
+                       "cost without arrangement, staffing against the norms, year-on-year jumps, vendors without "
+                       "recent assessments. Thresholds come from the assumption book.")
+    p.add_argument("--year", type=int, help="the year to check (default: the latest on record)")
+    p.add_argument("--on", type=_date, default=None, help="reference date YYYY-MM-DD for contracts in use (default: today)")
+    p.add_argument("--lang", default="zh", choices=["zh", "en"], help="language of the findings (default zh)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("scenarios", help="list the saved scenarios with their levers")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -137,10 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (db.StoreError, ValueError, KeyError, OSError, RuntimeError) as exc:
         # RuntimeError: a browser that fails while rendering the meeting pack (core.sharing.export.RenderError)
         msg = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
-        print(f"error: {msg}", file=sys.stderr)
+        lines = str(msg).strip().splitlines() or [type(exc).__name__]
+        print(f"error: {db.mask_secrets(lines[0])}", file=sys.stderr)
         return 2
     except SQLAlchemyError as exc:  # a database refusal, in one line: never a traceback
-        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
-        print(f"error: the database refused the operation: {detail}", file=sys.stderr)
+        detail = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [type(exc).__name__])[0]
+        print(f"error: the database refused the operation: {db.mask_secrets(detail)}", file=sys.stderr)
         return 2
 

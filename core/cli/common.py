@@ -13,8 +13,7 @@ import pandas as pd
 from sqlmodel import Session
 
 from core.domain import gates
-from core.files import io
-from core.store import db, layout, repo, scenario_rows
+from core.store import db, layout, limits, repo, scenario_rows
 
 
 def _print_json(obj: object) -> None:
@@ -69,7 +68,7 @@ def _files(path: Path, table: str | None) -> list[tuple[str, bytes]]:
     if not found:
         raise ValueError(f"no CSV or XLSX files in {path}")
     for p in found:
-        if p.stat().st_size > io.MAX_FILE_BYTES:
+        if p.stat().st_size > limits.MAX_FILE_BYTES:
             return [(p.name, p.read_bytes())]  # the importer says what the limit is
     return [(p.name, p.read_bytes()) for p in found]
 

@@ -11,7 +11,8 @@ from sqlmodel import Session
 from core.cli.common import _files, _print_json
 from core.demo import large
 from core.files import admin, backup, checks, exports, loader, writers
-from core.store import db, layout, repo
+from core.i18n import t
+from core.store import db, layout, limits, repo
 from core.store.access import Actor, cli_actor
 
 
@@ -33,7 +34,9 @@ def cmd_init_db(args: argparse.Namespace) -> int:
             empty = repo.is_empty(session)
         if not empty:
             db.migrate(engine)  # an existing store keeps its data and gets the newest schema
-            print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}")
+            added = admin.add_new_factors(engine, actor=actor)  # and the factors this version's checks need
+            print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}"
+                  + (f"; {added} new factor(s) added to the assumption book" if added else ""))
             _show_accounts(engine, actor)  # a store made before accounts existed gets its first admin
             return 0
     if args.synthetic:
@@ -82,24 +85,30 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise db.StoreError("the store has no tables yet: run `python -m core init-db` first")
     plan = loader.import_files(engine, _files(Path(args.path), args.table), table=args.table, encoding=args.encoding,
                                lang=args.lang, dry_run=args.dry_run, actor=cli_actor(), source="cli")
+    lang = args.lang
     for note in plan.notes:
-        print(f"note: {note}")
+        print(t("data.cli.note", lang, note=note))
     if not plan.ok:
-        n = len(plan.problems)
+        n = plan.problem_total
         shown = plan.problems if args.limit == 0 else plan.problems.head(args.limit)
         for _, row in shown.iterrows():
             print(checks.format_problem(row), file=sys.stderr)
-        more = f" (the first {len(shown)} shown; --limit 0 shows all)" if len(shown) < n else ""
-        print(f"error: {n} problem{'s' if n != 1 else ''}{more}; nothing was written", file=sys.stderr)
+        if len(shown) < n:  # say what else there is, kind by kind
+            for reason, count in plan.problem_kinds(lang).itertuples(index=False):
+                print(t("data.cli.kind", lang, n=f"{count:,}", reason=reason), file=sys.stderr)
+        more = t("data.cli.shown", lang, shown=f"{len(shown):,}") if len(shown) < n else ""
+        print(t("data.cli.problem" if n == 1 else "data.cli.problems", lang, n=f"{n:,}", more=more), file=sys.stderr)
         return 2
-    print("dry run: nothing written" if args.dry_run else "imported in one transaction")
-    print(f"  {'table':<22}{'insert':>8}{'update':>8}{'same':>8}")
-    for name, p in plan.tables.items():
-        print(f"  {name:<22}{len(p.inserts):>8}{len(p.updates):>8}{p.unchanged:>8}")
+    print(t("data.cli.dry_run" if args.dry_run else "data.cli.imported", lang))
+    summary = plan.summary(lang)
+    print("  " + "".join(f"{c:>10}" if i else f"{c:<22}" for i, c in enumerate(summary.columns)))
+    for row in summary.itertuples(index=False):
+        print("  " + "".join(f"{v:>10}" if i else f"{v:<22}" for i, v in enumerate(row)))
     if args.dry_run:
-        for _, row in plan.preview("en", limit=args.limit or 1_000_000).iterrows():
-            if row.iloc[2] == "Update":
-                print(f"  update {row.iloc[0]} {row.iloc[1]}: {row.iloc[3]}")
+        update = t("data.action.update", lang)
+        for table, key, action, changes in plan.preview(lang, limit=args.limit or 1_000_000).itertuples(index=False):
+            if action == update:
+                print(t("data.cli.change", lang, table=table, key=key, changes=changes))
     return 0
 
 
@@ -130,6 +139,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise FileNotFoundError(f"{path} does not exist")
+    if path.stat().st_size > limits.MAX_BACKUP_BYTES:  # refused before it is read into memory
+        raise db.StoreError(f"{path.name} is {path.stat().st_size / 2**20:,.0f} MB; a backup may be at most "
+                            f"{limits.MAX_BACKUP_MB:,} MB")
     counts = backup.restore(db.make_engine(), path.read_bytes(), name=path.name, actor=cli_actor())
     print(f"restored {path} in one transaction:")
     for table, n in counts.items():

@@ -39,7 +39,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
         levers = parse_levers(to_json(levers))  # checks the range (3 to 10)
     if args.draws < 1:
         raise ValueError("--draws must be at least 1")
-    result = simulator.summary(simulator.analyse(p, levers, draws=args.draws, seed=args.seed), name)
+    result = simulator.summary(simulator.analyse(p, levers, draws=args.draws, seed=args.seed), name, args.lang)
     if args.json:
         _print_json(result)
         return 0
@@ -53,6 +53,11 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     print("  annual saving by lever (full effect, base-year prices):")
     for lever, value in result["waterfall"].items():
         print(f"    {lever:<26}{value:>14,.0f}")
+    refused = [c for c in result["conversion_items"] if c["decision"] != "accepted"]
+    if refused:
+        print("  conversions not counted:")
+        for c in refused:
+            print(f"    {c['building']} · {c['service_name']} → {c['to']}: {c['reason']}")
     print("  net saving per year, P50:")
     for year, value in result["annual_saving_p50"].items():
         print(f"    {year:<26}{value:>14,.0f}")

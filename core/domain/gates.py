@@ -31,8 +31,9 @@ from core.i18n import label, t
 from core.store import access, repo
 from core.store.access import Actor, Permission
 from core.store.db import Refused
-from core.store.models import AdmissionStatus, ProcurementChannel, ServiceCode, Vendor
+from core.store.models import AdmissionStatus, ProcurementChannel, ServiceCode, Vendor, VendorDecision
 from core.store.repo import Portfolio
+from core.store.text import gate
 
 NON_COMPETITIVE: tuple[str, ...] = (ProcurementChannel.single_source.value, ProcurementChannel.direct_award.value)
 CHANNEL_ORDER: tuple[str, ...] = tuple(c.value for c in ProcurementChannel)
@@ -219,7 +220,8 @@ def decide(
         raise Refused("gates.err.no_vendor", id=vendor_id)
     if vendor.status == to_status:
         raise Refused("gates.err.same_status", vendor=vendor.name, status=partial(label, "status", to_status.value))
-    if not reason.strip():
+    reason = gate(reason, model=VendorDecision, field="reason", multiline=True)
+    if not reason:
         raise Refused("gates.err.reason")
     row = admission_table(p, s).set_index("id")
     score = row.at[vendor_id, "score_mean"] if vendor_id in row.index else None
@@ -236,7 +238,7 @@ def decide(
         "rules": [o.__dict__ for o in outcomes], "passed": not failed,
         "quarters": [f"{y}Q{q}" for y, q in quality.last_quarters(p)],
     }, ensure_ascii=False)
-    repo.record_vendor_decision(session, vendor_id=vendor_id, to_status=to_status, reason=reason.strip(),
+    repo.record_vendor_decision(session, vendor_id=vendor_id, to_status=to_status, reason=reason,
                                 criteria=criteria, decided_on=decided_on or dt.date.today(), actor=actor,
                                 source=source)
 
@@ -248,7 +250,8 @@ def register(
 ) -> None:
     """Register a vendor as an applicant (with its application decision), checking its details."""
     access.require(actor, Permission.register_vendor)
-    name, credit_code = name.strip(), credit_code.strip().upper()
+    name = gate(name, model=Vendor, field="name")
+    credit_code = gate(credit_code, model=Vendor, field="credit_code").upper()
     if not name:
         raise Refused("gates.err.name")
     if len(credit_code) != 18 or not credit_code.isalnum():

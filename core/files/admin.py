@@ -87,6 +87,19 @@ def first_accounts(engine: Engine, *, actor: Actor, settings: AuthSettings | Non
         return users.first_accounts(session, actor=actor, settings=settings or AuthSettings.load(), demo=demo)
 
 
+def add_new_factors(engine: Engine, *, actor: Actor) -> int:
+    """Load the factors of the shipped assumption book whose key the store does not hold yet (a newer
+    version's checks need them); the store's own factors are left as they are. Audited; returns rows added."""
+    book = read_folder(REFERENCE_DIR, ("assumptions",))["assumptions"]
+    with db.session_scope(engine) as session:
+        held = set(repo.natural_frames(session, tables=["assumptions"])["assumptions"]["key"])
+        new = book.loc[~book["key"].isin(held)]
+        if new.empty:
+            return 0
+        loader.load_frames(session, frames={"assumptions": new}, actor=actor, source="init-db")
+    return len(new)
+
+
 def store_info(engine: Engine) -> dict[str, Any]:
     """The database URL (password hidden), rows per table and buildings per derived mode."""
     db.check_connection(engine)

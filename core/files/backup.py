@@ -23,6 +23,7 @@ from sqlmodel import SQLModel
 from core.files.admin import APP_ID
 from core.store import access, audit, db, repo
 from core.store.access import Actor, Permission
+from core.store.limits import MAX_BACKUP_BYTES, MAX_BACKUP_MB, MAX_BACKUP_UNPACKED_BYTES, MAX_BACKUP_UNPACKED_MB
 from core.store.models import AuditAction
 
 FORMAT = 1
@@ -78,11 +79,18 @@ def read_backup(data: bytes, name: str) -> tuple[dict[str, Any], dict[Table, lis
     def refuse(why: str) -> db.StoreError:
         return db.StoreError(f"{name} is not a backup of this application: {why}")
 
+    if len(data) > MAX_BACKUP_BYTES:
+        raise db.StoreError(f"{name} is {len(data) / 2**20:,.0f} MB; a backup may be at most {MAX_BACKUP_MB:,} MB")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
         raise refuse("it is not a zip file") from None
     with zf:
+        # what the zip says its members unpack to, before one is read (a reader never gets more than that)
+        unpacked = sum(i.file_size for i in zf.infolist())
+        if unpacked > MAX_BACKUP_UNPACKED_BYTES:
+            raise db.StoreError(f"{name} unpacks to {unpacked / 2**20:,.0f} MB; a backup may unpack to at most "
+                                f"{MAX_BACKUP_UNPACKED_MB:,} MB")
         try:
             manifest = json.loads(zf.read(MANIFEST))
         except KeyError:

@@ -1,21 +1,31 @@
-"""Checking rows before anything is written: every cell's type, range and enum, natural keys within the file and against the store, references, duplicates and the rules between fields. Each problem is recorded with file, sheet, row, column and value; the result per table is a :class:`TablePlan` of inserts and updates."""
+"""Checking rows before anything is written: every cell's type, range and enum, natural keys within the file and against the store, references, duplicates and the rules between fields. Each problem is recorded with file, sheet, row, column and value; the result per table is a :class:`TablePlan` of inserts and updates.
+
+What a cell may say, beyond the plain value: an enumerated column takes codes, Chinese and English
+names and the Bureau's synonyms (:mod:`core.store.wording`); numbers and dates may be written with
+full-width digits and separators; a date column uses one format throughout (a date that reads two
+ways is refused with both readings). In a file's update a blank cell keeps the stored value and the
+marker ``（清空）`` clears it; in the editor a cell emptied is cleared.
+"""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import numpy as np
 import pandas as pd
 from sqlmodel import Session
 
-from core.files.io import Problems, Source, show_value
-from core.i18n import join, labels, t
+from core.files.io import Source
+from core.files.problems import Problems, show_value
+from core.files.rules import row_rules
+from core.files.values import Reason, convert
+from core.i18n import t
 from core.store import models, repo
 from core.store.layout import (
     BOUNDS,
-    MAX_CELL_CHARS,
     SPECS,
     column_kind,
     column_label,
@@ -24,18 +34,10 @@ from core.store.layout import (
     enum_group,
     table_label,
 )
-from core.store.text import FORMULA_PREFIXES
+from core.store.text import FORMULA_START
+from core.store.wording import is_clear_marker, row_labels
 
 SEP = "\x1f"  # joins the parts of a natural key for matching (never in a name)
-
-
-_TRUE = {"true", "1", "yes", "y", "t", "是", "√", "✓"}
-
-
-_FALSE = {"false", "0", "no", "n", "f", "否", "×", "✗"}
-
-
-_BOOLS = {**dict.fromkeys(_TRUE, True), **dict.fromkeys(_FALSE, False)}
 
 
 @dataclass
@@ -44,10 +46,11 @@ class TablePlan:
 
     table: str
     columns: tuple[str, ...]  # file columns the input provided: updates write only these
-    inserts: pd.DataFrame  # canonical values of every column, plus "_key" (display key)
+    inserts: pd.DataFrame  # canonical values of every column, plus "_key" (codes, for the audit log)
     updates: pd.DataFrame  # canonical values of ``columns`` plus "id", "_key"
     before: pd.DataFrame  # the stored values of the updated rows (same index as ``updates``)
     deletes: pd.DataFrame = field(default_factory=pd.DataFrame)  # "id", "_key" and the stored values
+    # rows are named as people name them (core.store.wording.row_labels) only when shown: from the key
     unchanged: int = 0
 
 
@@ -72,52 +75,6 @@ def format_problem(row: pd.Series) -> str:
     where = ":".join(str(x) for x in (row["file"], row["sheet"], row["row"]) if not pd.isna(x) and x != "")
     what = ": ".join(str(x) for x in (row["column"], row["value"]) if x)
     return f"{where}: {what + ' — ' if what else ''}{row['reason']}"
-
-
-# --- text → values, column by column --------------------------------------------------------------
-def _convert(s: pd.Series, kind: type, lang: str) -> tuple[pd.Series, list[tuple[pd.Series, str, dict[str, Any]]]]:
-    """Text cells → canonical values of ``kind`` (numbers as float64; None where missing or bad),
-    with the masks of the cells that do not convert and the problem code of each."""
-    present = s.notna()
-    text = s.astype("str")
-    if kind in (int, float):
-        num = pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce")
-        num = num.astype(float)
-        bad = present & ~np.isfinite(num)
-        found: list[tuple[pd.Series, str, dict[str, Any]]] = [(bad, "not_number", {})]
-        if kind is int:
-            frac = present & ~bad & (num % 1 != 0)
-            found.append((frac, "not_whole", {}))
-            bad = bad | frac
-        return num.where(~bad), found
-    if kind is bool:
-        value = text.str.lower().map(_BOOLS)
-        bad = present & value.isna()
-        return value.astype(object).where(~bad & present, None), [(bad, "not_bool", {})]
-    if kind is dt.date:
-        v = text.str.replace("年", "-", regex=False).str.replace("月", "-", regex=False).str.replace("日", "", regex=False)
-        v = v.str.replace("/", "-", regex=False)
-        stamp = pd.to_datetime(v, format="ISO8601", errors="coerce")
-        retry = present & stamp.isna()
-        if retry.any():
-            stamp[retry] = pd.to_datetime(v[retry], format="mixed", errors="coerce")
-        bad = present & stamp.isna()
-        days = pd.Series(None, index=s.index, dtype=object)
-        ok = present & ~bad
-        days[ok] = stamp[ok].dt.date
-        return days, [(bad, "not_date", {})]
-    group = enum_group(kind)
-    if group is not None:
-        aliases = {}
-        for lg in ("en", "zh"):
-            for value, name in labels(group, lg).items():
-                aliases[name.lower()] = value
-        aliases.update({m.value: m.value for m in kind})  # type: ignore[attr-defined]
-        value = text.str.lower().map(aliases)
-        bad = present & value.isna()
-        allowed = join(labels(group, lang).values(), lang) if lang == "zh" else join(labels(group, "en"), "en")
-        return value.astype("str").where(~bad), [(bad, "not_enum", {"allowed": allowed})]
-    return text, []
 
 
 def _text(values: pd.Series, kind: type) -> pd.Series:
@@ -180,7 +137,7 @@ def canonical(table: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 # --- checking a batch -----------------------------------------------------------------------------
-class _Where:
+class Where:
     """File, sheet, row and header of each row of a combined frame, for problem reports."""
 
     def __init__(self, table: str, sources: list[Source], frame: pd.DataFrame, problems: Problems) -> None:
@@ -188,20 +145,39 @@ class _Where:
         self.files = {i: s.file for i, s in enumerate(sources)}
         self.sheets = {i: s.sheet for i, s in enumerate(sources)}
 
+    @property
+    def lang(self) -> str:
+        return self.problems.lang
+
     def header(self, columns: Iterable[str]) -> dict[int, str]:
-        lang = self.problems.lang
-        return {i: "/".join(s.headers.get(c) or column_label(self.table, c, lang) for c in columns)
+        return {i: "/".join(s.headers.get(c) or column_label(self.table, c, self.lang) for c in columns)
                 for i, s in enumerate(self.sources)}
 
     def report(self, code: str, mask: pd.Series, columns: Iterable[str], values: pd.Series,
-               reason: pd.Series | None = None, **params: object) -> None:
+               reason: Reason = None, **params: object) -> None:
+        """Record the cells of ``mask`` as problems of ``code``; only as many as are kept one by one are
+        looked at (``reason`` may be a function of their index, computed for those alone)."""
         idx = mask[mask].index
         if not len(idx):
             return
+        total = len(idx)
+        idx = idx[: max(1, self.problems.room(code))]
         src = self.frame.loc[idx, "_src"]
+        why = reason(idx) if callable(reason) else (reason.loc[idx] if reason is not None else None)
         self.problems.add_cells(code, file=src.map(self.files), sheet=src.map(self.sheets),
                                 row=self.frame.loc[idx, "_row"], column=src.map(self.header(columns)),
-                                value=values.loc[idx], reason=None if reason is None else reason.loc[idx], **params)
+                                value=values.loc[idx], reason=why, total=total, **params)
+
+
+def _too_long_reason(n: Any, *, lang: str, limit: int) -> str:
+    return t("data.problem.too_long", lang, n=f"{int(n):,}", limit=limit)
+
+
+def _each(values: pd.Series, fn: Callable[[Any], str]) -> Callable[[pd.Index], pd.Series]:
+    """A reason per reported cell: ``fn`` of the cell's entry in ``values``, computed only for the cells kept."""
+    def reasons(idx: pd.Index) -> pd.Series:
+        return pd.Series([fn(v) for v in values.loc[idx]], index=idx)
+    return reasons
 
 
 def _combine(sources: list[Source]) -> pd.DataFrame:
@@ -218,75 +194,146 @@ def _combine(sources: list[Source]) -> pd.DataFrame:
     return frame
 
 
+@dataclass
+class Cells:
+    """One table's cells checked: canonical values (bad cells missing), and which cells were left
+    blank or held the clear marker."""
+
+    values: pd.DataFrame
+    blank: pd.DataFrame
+    clear: pd.DataFrame
+    bad: pd.Series  # rows with a cell already refused: the rules between fields do not judge them
+
+
 def _plan_table(table: str, sources: list[Source], store: pd.DataFrame, store_keys: dict[str, set[str]],
-                batch_keys: dict[str, set[str]], problems: Problems, existing: str) -> TablePlan:
+                batch_keys: dict[str, set[str]], problems: Problems, existing: str,
+                context: dict[str, pd.DataFrame]) -> TablePlan:
     """Check one table's rows (every check, every row) and sort them into inserts and updates."""
     frame = _combine(sources)
-    where = _Where(table, sources, frame, problems)
-    canon = _check_cells(table, frame, where)
-    keys, shown_keys = _check_keys(table, canon, frame, where, store_keys, batch_keys)
-    target = _targets(table, canon, frame, keys, shown_keys, store, where, existing)
-    return _sort(table, canon, frame, target, shown_keys, store, where)
+    where = Where(table, sources, frame, problems)
+    cells = _check_cells(table, frame, where)
+    keys, shown = _check_keys(table, cells.values, frame, where, store_keys, batch_keys)
+    target = _targets(table, cells.values, frame, keys, shown, store, where, existing)
+    canon = _fill(table, cells, frame, target, store, where)
+    whole = _whole_rows(table, canon, target, store)
+    row_rules(table, whole, frame, where, context, store, judge=~cells.bad)
+    context[table] = whole.assign(_target=target)
+    return _sort(table, canon, frame, target, shown, store, where)
 
 
-def _check_cells(table: str, frame: pd.DataFrame, where: _Where) -> pd.DataFrame:
-    """Every cell of every column the input has: length, type, formula, range, required; then row rules.
-
-    Returns the canonical values (numbers as float64); cells with a problem are left missing.
-    """
-    lang = where.problems.lang
-    canon = pd.DataFrame(index=frame.index)
+def _check_cells(table: str, frame: pd.DataFrame, where: Where) -> Cells:
+    """Every cell of every column the input has: length, type, formula, range (the text gate's length
+    and formula steps; its cleaning happened as the file was read)."""
+    lang = where.lang
+    values = pd.DataFrame(index=frame.index)
+    blank = pd.DataFrame(index=frame.index)
+    clear = pd.DataFrame(index=frame.index)
+    refused = pd.Series(False, index=frame.index)
     for col in (c for c in SPECS[table].columns if c in frame.columns):
         raw = frame[col]
         kind = column_kind(table, col)
-        limit = min(column_limit(table, col), MAX_CELL_CHARS) if kind is str or enum_group(kind) else 100
+        marker = is_clear_marker(raw)
+        limit = column_limit(table, col) if kind is str or enum_group(kind) else 100
         lengths = raw.str.len()
-        long = _mask(lengths > limit)
-        if long.any():
-            where.report("too_long", long, [col], raw, reason=lengths[long].map(
-                lambda n, lim=limit: t("data.problem.too_long", lang, n=f"{int(n):,}", limit=lim)))
-        cells = raw.where(~long)
-        values, failures = _convert(cells, kind, lang)
+        long = _mask(lengths > limit) & ~marker
+        where.report("too_long", long, [col], raw, reason=_each(
+            lengths, partial(_too_long_reason, lang=lang, limit=limit)))
+        cells = raw.where(~long & ~marker)
+        converted, failures = convert(cells, kind, lang, frame["_row"], frame["_src"])
         bad = long.copy()
-        for mask, code, params in failures:
-            where.report(code, mask, [col], raw, **params)
+        for mask, code, params, reason in failures:
+            where.report(code, mask, [col], raw, reason=reason, **params)
             bad |= mask
         if kind is str:
-            formula = _mask(cells.str.startswith(FORMULA_PREFIXES))
-            if formula.any():
-                where.report("formula", formula, [col], raw, reason=cells[formula].str[0].map(
-                    lambda ch: t("data.problem.formula", lang, char=ch)))
+            formula = _mask(cells.str.startswith(FORMULA_START))
+            where.report("formula", formula, [col], raw, reason=_each(
+                cells, lambda v: t("data.problem.formula", lang, char=str(v)[0])))
             bad |= formula
         bound = BOUNDS.get(col)
         if bound is not None and kind in (int, float):
-            ok = values.notna()
+            ok = converted.notna()
             if bound.low is not None:
-                low = ok & ((values <= bound.low) if bound.low_open else (values < bound.low))
+                low = ok & ((converted <= bound.low) if bound.low_open else (converted < bound.low))
                 where.report("not_above" if bound.low_open else "below", low, [col], raw, bound=_num(bound.low))
                 bad |= low
             if bound.high is not None:
-                high = ok & (values > bound.high)
+                high = ok & (converted > bound.high)
                 where.report("above", high, [col], raw, bound=_num(bound.high))
                 bad |= high
-        blank = raw.isna()
+        blank[col] = raw.isna()
+        clear[col] = marker
+        refused |= bad
+        values[col] = converted.where(~bad, None) if converted.dtype == object else converted.where(~bad)
+    return Cells(values, blank, clear, refused)
+
+
+def _fill(table: str, cells: Cells, frame: pd.DataFrame, target: pd.Series, store: pd.DataFrame,
+          where: Where) -> pd.DataFrame:
+    """Values for the cells left blank or cleared.
+
+    In a file's update a blank cell keeps the stored value (a file is often a partial copy) and the
+    clear marker empties it; in the editor, and in a new row, an empty cell takes the column's
+    default, and a column that needs a value says so.
+    """
+    canon = cells.values.copy()
+    from_file = "_id" not in frame
+    update = target.notna()
+    before = _stored_rows(store, target)
+    for col in canon.columns:
+        blank, clear = cells.blank[col], cells.clear[col]
+        keep = blank & update & from_file
+        if keep.any():
+            canon[col] = _put(canon[col], keep, before[col])
+        empty = (blank & ~keep) | clear
         allowed, default = default_of(table, col)
         if not allowed:
-            where.report("required", blank, [col], raw)
-        elif default is not None:
-            values = values.where(~blank, default)
-        canon[col] = values.where(~bad, None) if values.dtype == object else values.where(~bad)
-    _cross_checks(table, canon, frame, where)
+            where.report("required", empty & ~clear, [col], frame[col])
+            where.report("cannot_clear", empty & clear, [col], frame[col])
+        elif empty.any():
+            canon[col] = _put(canon[col], empty, pd.Series(default, index=canon.index, dtype=object))
     return canon
 
 
-def _check_keys(table: str, canon: pd.DataFrame, frame: pd.DataFrame, where: _Where,
+def _put(values: pd.Series, mask: pd.Series, new: pd.Series) -> pd.Series:
+    """``values`` with the cells of ``mask`` taken from ``new`` (numbers stay float64)."""
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.where(~mask, pd.to_numeric(new, errors="coerce"))
+    return values.astype(object).where(~mask, new.astype(object).where(new.notna(), None))
+
+
+def _stored_rows(store: pd.DataFrame, target: pd.Series) -> pd.DataFrame:
+    """The stored row each input row updates (aligned with the input; empty for new rows)."""
+    if not len(store):
+        return pd.DataFrame(index=target.index, columns=store.columns)
+    by_id = store.set_index("id")
+    out = by_id.reindex(target.to_numpy())
+    out.index = target.index
+    return out
+
+
+def _whole_rows(table: str, canon: pd.DataFrame, target: pd.Series, store: pd.DataFrame) -> pd.DataFrame:
+    """Each input row with every column: its own values, else the stored row's, else the default
+    (what the row will be once written, for the rules between fields)."""
+    before = _stored_rows(store, target)
+    out = pd.DataFrame(index=canon.index)
+    for col in SPECS[table].columns:
+        if col in canon:
+            out[col] = canon[col]
+        else:
+            default = default_of(table, col)[1]
+            stored = before[col] if col in before else pd.Series(None, index=canon.index, dtype=object)
+            out[col] = stored.astype(object).where(target.notna(), default)
+    return out
+
+
+def _check_keys(table: str, canon: pd.DataFrame, frame: pd.DataFrame, where: Where,
                 store_keys: dict[str, set[str]], batch_keys: dict[str, set[str]]) -> tuple[pd.Series, pd.Series]:
     """References resolve (to the store or this batch) and natural keys are unique within the batch.
 
-    Returns each row's key for matching and as shown to people; records this table's keys in
-    ``batch_keys`` for the tables that refer to it.
+    Returns each row's key for matching and as the audit log records it; records this table's keys
+    in ``batch_keys`` for the tables that refer to it.
     """
-    spec, lang = SPECS[table], where.problems.lang
+    spec, lang = SPECS[table], where.lang
     if not set(spec.key) <= set(canon.columns):
         nothing = pd.Series(None, index=frame.index, dtype="str")
         return nothing, nothing
@@ -305,15 +352,15 @@ def _check_keys(table: str, canon: pd.DataFrame, frame: pd.DataFrame, where: _Wh
     dup = keys.notna() & _mask(keys.duplicated(keep="first"))
     if dup.any():
         first = frame["_row"].groupby(keys).transform("first")
-        where.report("duplicate_key", dup, spec.key, shown, reason=pd.Series(
-            [t("data.problem.duplicate_key", lang, first=int(f), key=k) for f, k in zip(first[dup], shown[dup])],
-            index=dup[dup].index))
+        where.report("duplicate_key", dup, spec.key, shown, reason=lambda idx: pd.Series(
+            [t("data.problem.duplicate_key", lang, first=int(first[i]), key=k)
+             for i, k in zip(idx, row_labels(table, canon.loc[idx], lang))], index=idx))
     batch_keys[table] = own
     return keys, shown
 
 
 def _targets(table: str, canon: pd.DataFrame, frame: pd.DataFrame, keys: pd.Series, shown: pd.Series,
-             store: pd.DataFrame, where: _Where, existing: str) -> pd.Series:
+             store: pd.DataFrame, where: Where, existing: str) -> pd.Series:
     """The stored row each input row updates (its id), or missing for a new row.
 
     A file row updates the stored row with its natural key. An editor row (``_id``) updates the
@@ -329,15 +376,16 @@ def _targets(table: str, canon: pd.DataFrame, frame: pd.DataFrame, keys: pd.Seri
         clash = found.notna() & (found != given) & ~found.isin(set(given.dropna()))
         if existing != "update":
             clash |= given.isna() & found.notna()
-        where.report("duplicate_store", clash, spec.key, shown, reason=shown.map(
-            lambda k: t("data.problem.duplicate_store", where.problems.lang, key=k)))
+        if clash.any():
+            where.report("duplicate_store", clash, spec.key, shown, reason=lambda idx: row_labels(
+                table, canon.loc[idx], where.lang).map(lambda k: t("data.problem.duplicate_store", where.lang, key=k)))
         target = given
     _unique_checks(table, canon, store, target, where)
     return target
 
 
 def _sort(table: str, canon: pd.DataFrame, frame: pd.DataFrame, target: pd.Series, shown: pd.Series,
-          store: pd.DataFrame, where: _Where) -> TablePlan:
+          store: pd.DataFrame, where: Where) -> TablePlan:
     """Inserts (every column, defaults for those the input lacks) and the updates that change something."""
     spec, problems = SPECS[table], where.problems
     present = tuple(canon.columns)
@@ -372,24 +420,7 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-def _cross_checks(table: str, canon: pd.DataFrame, frame: pd.DataFrame, where: _Where) -> None:
-    """Rules between columns of one row (the database's CHECK constraints, said in words)."""
-    def pair(a: str, b: str, code: str, bad: Any) -> None:
-        if a in canon and b in canon:
-            mask = canon[a].notna() & canon[b].notna()
-            mask &= pd.Series(bad(canon[a], canon[b]), index=canon.index).fillna(False).astype(bool)
-            where.report(code, mask, [b], frame[b])
-
-    if table == "contracts":
-        pair("start_date", "end_date", "end_before_start",
-             lambda s, e: [x is not None and y is not None and y < x for x, y in zip(s, e)])
-    elif table == "fee_standards":
-        pair("area_min_m2", "area_max_m2", "band_order", lambda lo, hi: hi <= lo)
-    elif table == "assumptions":
-        pair("low", "high", "low_high", lambda lo, hi: lo > hi)
-
-
-def _unique_checks(table: str, canon: pd.DataFrame, store: pd.DataFrame, target: pd.Series, where: _Where) -> None:
+def _unique_checks(table: str, canon: pd.DataFrame, store: pd.DataFrame, target: pd.Series, where: Where) -> None:
     """Columns other than the key that must be unique (a vendor's credit code)."""
     spec = SPECS[table]
     tbl = models.table_of(spec.model)
@@ -400,18 +431,18 @@ def _unique_checks(table: str, canon: pd.DataFrame, store: pd.DataFrame, target:
         dup = values.notna() & values.duplicated(keep="first")
         first = where.frame["_row"].groupby(values).transform("first")
         if dup.any():
-            lang = where.problems.lang
-            where.report("duplicate_key", dup, [col], values, reason=pd.Series(
-                [t("data.problem.duplicate_key", lang, first=int(f), key=v) for f, v in zip(first[dup], values[dup])],
-                index=dup[dup].index))
+            where.report("duplicate_key", dup, [col], values, reason=_each(
+                pd.Series(list(zip(first, values)), index=values.index),
+                lambda fv: t("data.problem.duplicate_key", where.lang, first=int(fv[0]), key=fv[1])))
         if len(store):
             owner = pd.Series(store["id"].to_numpy(), index=store[col].to_numpy())
             owner = owner[~owner.index.duplicated()]
             hit = values.map(owner.to_dict()).astype(float)
             names = store.set_index("id")[spec.key[0]]
             clash = hit.notna() & (hit != target) & ~hit.isin(set(target.dropna()))
-            where.report("duplicate_unique", clash, [col], values, reason=hit[clash].map(
-                lambda h, n=names, lg=where.problems.lang: t("data.problem.duplicate_unique", lg, other=n.get(h, ""))))
+            other = hit.map(names.to_dict())
+            where.report("duplicate_unique", clash, [col], values, reason=_each(
+                other, lambda x: t("data.problem.duplicate_unique", where.lang, other=x if isinstance(x, str) else "")))
 
 
 def plan_sources(session: Session, sources: list[Source], problems: Problems, *, existing: str = "update",
@@ -422,9 +453,13 @@ def plan_sources(session: Session, sources: list[Source], problems: Problems, *,
         by_table.setdefault(s.table, []).append(s)
     if not by_table:
         return {}
-    needed = set(by_table) | {r.table for n in by_table for r in SPECS[n].refs}
+    needed = set(by_table) | {r.table for n in by_table for r in SPECS[n].refs} | _RULE_TABLES
     stored = store or {n: canonical(n, f) for n, f in repo.natural_frames(session, tables=needed).items()}
     store_keys = {n: set(_keys(n, f, SPECS[n].key).dropna()) for n, f in stored.items()}
     batch_keys: dict[str, set[str]] = {}
-    return {name: _plan_table(name, by_table[name], stored[name], store_keys, batch_keys, problems, existing)
+    context: dict[str, pd.DataFrame] = {f"stored:{n}": f for n, f in stored.items()}
+    return {name: _plan_table(name, by_table[name], stored[name], store_keys, batch_keys, problems, existing, context)
             for name in SPECS if name in by_table}
+
+
+_RULE_TABLES = {"services", "arrangements"}  # the rules between fields read these as stored

@@ -8,8 +8,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from core.files.checks import TablePlan, _keys, _na, _same_value, canonical, plan_sources
-from core.files.io import Problems, Source, as_text
+from core.files.io import Source, as_text
 from core.files.loader import Plan, _plan, _refused, apply_plan
+from core.files.problems import Problems
 from core.i18n import labels, t
 from core.store import access, db, repo
 from core.store.access import Actor, Permission
@@ -20,6 +21,7 @@ from core.store.layout import (
     enum_group,
     table_label,
 )
+from core.store.wording import row_labels
 
 
 def editor_frame(loaded: pd.DataFrame, table: str, lang: str) -> pd.DataFrame:
@@ -68,7 +70,8 @@ def plan_edit(session: Session, *, table: str, loaded: pd.DataFrame, edited: pd.
     tables = plan_sources(session, [source], problems, existing="refuse") if len(batch) else {}
     mine = loaded.set_index("id")
     now = current.set_index("id")
-    names = pd.Series(_keys(table, loaded, spec.key, "/").to_numpy(), index=loaded["id"].to_numpy())
+    named = loaded.loc[loaded["id"].isin({*ids[changed].astype(int), *deleted})]  # only the rows a message names
+    names = pd.Series(row_labels(table, named, lang).to_numpy(), index=named["id"].to_numpy())
     for ident in [int(i) for i in ids[changed]] + deleted:
         row = int(edits.index[ids == ident][0]) + 1 if ident in set(ids[changed]) else None
         key = names[ident]

@@ -8,6 +8,7 @@ collector instead of raising; :mod:`core.files.loader` validates and writes them
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import logging
@@ -20,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from core.files.problems import Problems
 from core.i18n import join, t
 from core.store.layout import (
     EXPORT_ONLY,
@@ -31,17 +33,24 @@ from core.store.layout import (
     normalise_name,
     table_label,
     table_of_name,
+    template_sheet,
 )
+from core.store.limits import (
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_FILE_MB,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+)
+from core.store.text import clean_series
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 logger = logging.getLogger(__name__)
 
 
-# --- limits: what a file may be -------------------------------------------------------------------
-MAX_FILE_MB = 30
-MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
-MAX_UNPACKED_BYTES = 10 * MAX_FILE_BYTES  # an XLSX is a zip: refuse one that unpacks to far more
+# --- limits: what a file may be (all of them in core.store.limits; named here for the readers) -------
 ENCODINGS: tuple[str, ...] = ("auto", "utf-8", "gb18030")  # GB18030 reads every GBK file
+
 
 def read_csv_table(path: Path) -> pd.DataFrame:
     """A UTF-8 CSV file as strings, empty cells as missing (types are the loader's business)."""
@@ -58,57 +67,6 @@ def read_folder(folder: Path, tables: tuple[str, ...] | None = None) -> dict[str
         if path.exists():
             out[name] = read_csv_table(path)
     return out
-
-
-# --- problems ---------------------------------------------------------------------------------------
-PROBLEM_COLUMNS: tuple[str, ...] = ("file", "sheet", "row", "column", "value", "code", "reason")
-
-
-def show_value(value: object, limit: int = 60) -> str:
-    """A cell as a problem report shows it: text, cut to ``limit`` characters."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    s = str(value)
-    return s if len(s) <= limit else s[:limit] + f"…（{len(s):,}）"
-
-
-class Problems:
-    """Every problem found, each naming file, sheet, row, column and value, with its reason in ``lang``."""
-
-    def __init__(self, lang: str) -> None:
-        self.lang = lang
-        self._rows: list[dict[str, Any]] = []
-        self._parts: list[pd.DataFrame] = []
-        self.notes: list[str] = []  # things worth saying that stop nothing (a sheet left out)
-
-    def add(self, code: str, *, file: str, sheet: str = "", row: int | None = None, column: str = "",
-            value: object = "", **params: object) -> None:
-        """Record one problem."""
-        self._rows.append({"file": file, "sheet": sheet, "row": row, "column": column, "value": show_value(value),
-                           "code": code, "reason": t(f"data.problem.{code}", self.lang, **params)})
-
-    def add_cells(self, code: str, *, file: pd.Series, sheet: pd.Series, row: pd.Series, column: pd.Series | str,
-                  value: pd.Series, reason: pd.Series | None = None, **params: object) -> None:
-        """Record one problem per cell of a selection (vectorised: one reason text unless ``reason``)."""
-        if not len(row):
-            return
-        part = pd.DataFrame({
-            "file": file.to_numpy(), "sheet": sheet.to_numpy(), "row": row.to_numpy(),
-            "column": column.to_numpy() if isinstance(column, pd.Series) else column,
-            "value": [show_value(v) for v in value.to_numpy()], "code": code,
-            "reason": reason.to_numpy() if reason is not None else t(f"data.problem.{code}", self.lang, **params),
-        })
-        self._parts.append(part)
-
-    def __len__(self) -> int:
-        return len(self._rows) + sum(len(p) for p in self._parts)
-
-    def frame(self) -> pd.DataFrame:
-        """Every problem, ordered by file, sheet and row."""
-        parts = [pd.DataFrame(self._rows, columns=list(PROBLEM_COLUMNS)), *self._parts]
-        out = pd.concat([p for p in parts if len(p)], ignore_index=True) if len(self) else parts[0]
-        out["row"] = pd.array(out["row"], dtype="Int64")
-        return out.sort_values(["file", "sheet", "row"], kind="stable", na_position="first").reset_index(drop=True)
 
 
 # --- reading files ----------------------------------------------------------------------------------
@@ -157,35 +115,82 @@ def _read_any(name: str, data: bytes, *, problems: Problems, table: str | None, 
     return []
 
 
+def _lines_by_encoding(data: bytes) -> tuple[list[int], list[int]]:
+    """The numbers of the lines holding non-ASCII text that is valid UTF-8, and of those that are not."""
+    utf8: list[int] = []
+    other: list[int] = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8.append(number)
+        except UnicodeDecodeError:
+            other.append(number)
+    return utf8, other
+
+
+def _some_lines(numbers: list[int], lang: str) -> str:
+    shown = join((str(n) for n in numbers[:5]), lang)
+    return shown if len(numbers) <= 5 else t("data.problem.and_more", lang, shown=shown, n=f"{len(numbers):,}")
+
+
+def _mixed(name: str, data: bytes, problems: Problems) -> bool:
+    """Whether the file mixes UTF-8 lines with lines in another encoding (saved piecemeal from two
+    programs); if so it is refused naming both sets of lines: read either way, half would be garbled."""
+    utf8, other = _lines_by_encoding(data)
+    if not (utf8 and other):
+        return False
+    problems.add("mixed_encoding", file=name, row=min(utf8[0], other[0]), utf8=_some_lines(utf8, problems.lang),
+                 other=_some_lines(other, problems.lang))
+    return True
+
+
 def _decode(name: str, data: bytes, encoding: str, problems: Problems) -> str | None:
-    """The file's text: BOMs win; else the chosen encoding, or UTF-8 then GB18030 when automatic."""
+    """The file's text: BOMs win; else the chosen encoding, or UTF-8 then GB18030 when automatic.
+
+    A file whose lines are partly UTF-8 and partly GBK is refused whatever was chosen.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        body = data[3:]
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            if _mixed(name, body, problems):
+                return None
+            return body.decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
     wanted = "gb18030" if encoding.lower() in ("gbk", "gb2312", "gb18030") else encoding.lower()
     if wanted == "auto":
-        for enc in ("utf-8", "gb18030"):
-            try:
-                return data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-        problems.add("undecodable", file=name)
-        return None
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        if _mixed(name, data, problems):
+            return None
+        try:
+            return data.decode("gb18030")
+        except UnicodeDecodeError:
+            problems.add("undecodable", file=name)
+            return None
     try:
         text = data.decode(wanted)
     except (UnicodeDecodeError, LookupError) as exc:
+        if _mixed(name, data, problems):  # a GBK file with UTF-8 lines in it fails to decode either way
+            return None
         start = getattr(exc, "start", 0)
         problems.add("encoding", file=name, row=data[:start].count(b"\n") + 1, encoding=_enc_name(wanted),
                      line=data[:start].count(b"\n") + 1)
         return None
     if wanted == "gb18030" and not data.isascii():
-        try:  # valid UTF-8 with Chinese in it is never a GBK file that happens to decode
-            data.decode("utf-8")
+        utf8, other = _lines_by_encoding(data)
+        if utf8 and other:
+            _mixed(name, data, problems)
+            return None
+        if utf8:  # valid UTF-8 with Chinese in it is never a GBK file that happens to decode
             problems.add("encoding_mismatch", file=name, encoding=_enc_name(wanted))
             return None
-        except UnicodeDecodeError:
-            pass
     return text
 
 
@@ -202,18 +207,32 @@ def _read_csv(name: str, data: bytes, *, problems: Problems, table: str | None, 
         return None
     first = text.lstrip().split("\n", 1)[0]
     sep = max(("\t", ",", ";"), key=first.count) if any(c in first for c in "\t,;") else ","
+    # Limits before the parse: pandas sizes its buffers by the widest line and the number of lines.
+    width = len(next(csv.reader([first], delimiter=sep), []))
+    if width > MAX_COLUMNS:
+        problems.add("too_many_columns", file=name, row=1, n=f"{width:,}", limit=f"{MAX_COLUMNS:,}")
+        return None
+    rows = text.count("\n") - (1 if text.endswith("\n") else 0)  # lines after the header
+    if rows > MAX_ROWS:
+        problems.add("too_many_rows", file=name, n=f"{rows + 1:,}", limit=f"{MAX_ROWS:,}")
+        return None
     try:
-        grid = pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False,
-                           na_values=[], skip_blank_lines=False, engine="c")
+        grid = _parse_csv(text, sep)
     except (pd.errors.ParserError, ValueError) as exc:
         detail = str(exc).strip().splitlines()[0].split("C error: ")[-1]
         problems.add("csv_parse", file=name, detail=detail)
         return None
     header = grid.iloc[0].tolist()
     body = grid.iloc[1:].reset_index(drop=True)
-    rows = np.arange(2, len(body) + 2)
+    line_numbers = np.arange(2, len(body) + 2)
     hint = table or table_of_name(Path(name).stem)
-    return _source(name, "", header, body, rows, 1, hint, forced=table is not None, problems=problems)
+    return _source(name, "", header, body, line_numbers, 1, hint, forced=table is not None, problems=problems)
+
+
+def _parse_csv(text: str, sep: str) -> pd.DataFrame:
+    """The cells of a CSV text as strings (the expensive step; limits are checked before it)."""
+    return pd.read_csv(io.StringIO(text), sep=sep, header=None, dtype=str, keep_default_na=False, na_values=[],
+                       skip_blank_lines=False, engine="c")
 
 
 def _cell_text(v: object) -> str | None:
@@ -244,6 +263,45 @@ def _merged_ranges(wb: Any, ws: Any) -> list[tuple[str, int, int]]:
             for a, r1, b, r2 in _MERGE.findall(xml)]
 
 
+class _TooBig(Exception):
+    """A sheet found, while streaming it, to hold more rows or columns than the limits allow."""
+
+    def __init__(self, code: str, n: int, limit: int) -> None:
+        super().__init__(code)
+        self.code, self.n, self.limit = code, n, limit
+
+
+def _sheet_rows(ws: Any) -> list[tuple[int, list[str | None]]]:
+    """The non-empty rows of a read-only sheet as (row number, cells as text, trailing blanks cut),
+    streamed: it stops as soon as a row lies beyond :data:`MAX_ROWS` or a cell beyond
+    :data:`MAX_COLUMNS` (a sheet may say it is small and not be), so a tiny file whose one cell sits
+    at XFD1048576 costs nothing."""
+    ws.reset_dimensions()  # rows come as written, not padded to the size the sheet declares
+    out: list[tuple[int, list[str | None]]] = []
+    for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        if number > MAX_ROWS + 1:  # the header and MAX_ROWS rows of data, wherever they start
+            raise _TooBig("too_many_rows", number, MAX_ROWS)
+        end = len(row)
+        while end and (row[end - 1] is None or row[end - 1] == ""):
+            end -= 1
+        if not end:
+            continue
+        if end > MAX_COLUMNS:
+            raise _TooBig("too_many_columns", end, MAX_COLUMNS)
+        out.append((number, [_cell_text(v) for v in row[:end]]))
+    return out
+
+
+def _declared_too_big(ws: Any) -> _TooBig | None:
+    """The sheet's own statement of its size (its ``<dimension>``), checked before a row is read."""
+    rows, cols = ws.max_row, ws.max_column
+    if rows is not None and rows > MAX_ROWS + 1:
+        return _TooBig("too_many_rows", rows, MAX_ROWS)
+    if cols is not None and cols > MAX_COLUMNS:
+        return _TooBig("too_many_columns", cols, MAX_COLUMNS)
+    return None
+
+
 def _read_xlsx(name: str, data: bytes, *, problems: Problems, table: str | None) -> list[Source]:
     import openpyxl  # only needed for workbooks
 
@@ -263,6 +321,10 @@ def _read_xlsx(name: str, data: bytes, *, problems: Problems, table: str | None)
         return []
     try:
         sheets = [(ws.title, ws) for ws in wb.worksheets]
+        helpers = {title for title, _ in sheets if template_sheet(title)}
+        for title in sorted(helpers):  # an import template's example, notes and lists are never data
+            problems.notes.append(t("data.note.template_sheet", problems.lang, file=name, sheet=title))
+        sheets = [s for s in sheets if s[0] not in helpers]
         named = {title: table_of_name(title) for title, _ in sheets}
         if table is not None:
             mine = [s for s in sheets if named[s[0]] == table]
@@ -279,29 +341,33 @@ def _read_xlsx(name: str, data: bytes, *, problems: Problems, table: str | None)
             if hint in EXPORT_ONLY:
                 problems.notes.append(t("data.note.export_only", problems.lang, file=name, sheet=title))
                 continue
+            too_big = _declared_too_big(ws)
             try:
-                ws.reset_dimensions()  # else openpyxl reads a sheet without a size twice to measure it
-                grid = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
-                merged = _merged_ranges(wb, ws)
+                if too_big is None:
+                    rows = _sheet_rows(ws)
+                    merged = _merged_ranges(wb, ws)
+            except _TooBig as exc:
+                too_big = exc
             except Exception:  # a cut-off workbook may only fail once its sheet is read
                 problems.add("not_xlsx", file=name, sheet=title)
                 return []
-            start = next((i for i, r in enumerate(grid) if any(v is not None and str(v).strip() for v in r)), None)
-            if start is None:
+            if too_big is not None:
+                problems.add(too_big.code, file=name, sheet=title, n=f"{too_big.n:,}", limit=f"{too_big.limit:,}")
+                return []
+            if not rows:
                 if len(sheets) == 1 or hint is not None:
                     problems.add("empty", file=name, sheet=title)
                 continue
-            header_row = start + 1
+            header_row = rows[0][0]
             bad = [text for text, r1, r2 in merged if r1 <= header_row <= r2]
             if bad:
                 problems.add("merged_header", file=name, sheet=title, row=header_row, ranges=", ".join(bad))
                 continue
-            width = max(len(r) for r in grid[start:])
-            padded = [list(r) + [None] * (width - len(r)) for r in grid[start:]]
-            header = list(padded[0])
+            width = max(len(cells) for _, cells in rows)
+            padded = [cells + [None] * (width - len(cells)) for _, cells in rows]
             body = pd.DataFrame(padded[1:], columns=range(width), dtype=object)
-            rows = np.arange(header_row + 1, header_row + 1 + len(body))
-            source = _source(name, title, header, body, rows, header_row, hint, forced=table is not None,
+            numbers = np.array([number for number, _ in rows[1:]], dtype=np.int64)
+            source = _source(name, title, padded[0], body, numbers, header_row, hint, forced=table is not None,
                              problems=problems)
             if source is not None:
                 out.append(source)
@@ -358,10 +424,11 @@ def _source(file: str, sheet: str, header: list[Any], body: pd.DataFrame, rows: 
 
 
 def clean_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Cells as stripped text (pandas' Arrow-backed ``str``); empty or blank cells become missing."""
+    """Cells as text (pandas' Arrow-backed ``str``) through the text gate's first step (control
+    characters removed, line breaks as spaces, blanks stripped); cells left empty become missing."""
     out = {}
     for col in frame.columns:
-        text = frame[col].astype("str").str.strip()
+        text = clean_series(frame[col])
         out[col] = text.where(text != "")
     return pd.DataFrame(out, index=frame.index)
 
@@ -403,5 +470,3 @@ def _number_text(x: pd.Series) -> pd.Series:
     out[whole] = x[whole].astype("int64").astype(str)
     return out.where(x.notna(), None)
 
-
-_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")

@@ -19,18 +19,21 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from core.files.checks import SEP, TablePlan, _keys, _same_value, _show, _text, format_problem, plan_sources
-from core.files.io import Problems, Source, frame_source, read_upload
-from core.i18n import t
+from core.files.checks import SEP, TablePlan, _keys, _na, _same_value, _show, _text, format_problem, plan_sources
+from core.files.io import Source, frame_source, read_upload
+from core.files.problems import Problems
+from core.i18n import label, t
 from core.store import access, audit, db, repo
 from core.store.access import Actor, Permission
 from core.store.layout import (
     SPECS,
     column_kind,
     column_label,
+    enum_group,
     table_label,
 )
 from core.store.models import AuditAction
+from core.store.wording import row_labels
 
 
 @dataclass
@@ -38,15 +41,28 @@ class Plan:
     """The outcome of checking a batch: what it would write, or every problem that stops it."""
 
     tables: dict[str, TablePlan]
-    problems: pd.DataFrame
+    problems: pd.DataFrame  # the first problems found, one by one (at most limits.MAX_PROBLEMS)
     notes: list[str] = field(default_factory=list)
     written: bool = False
     stale: bool = False  # the store changed between the dry run and the write
+    problem_counts: dict[str, int] = field(default_factory=dict)  # every problem, counted by kind
+    problem_examples: dict[str, str] = field(default_factory=dict)  # each kind's first reason
 
     @property
     def ok(self) -> bool:
         """Whether nothing stands in the way of writing."""
-        return self.problems.empty
+        return self.problems.empty and not self.problem_counts
+
+    @property
+    def problem_total(self) -> int:
+        """How many problems were found (more than :attr:`problems` lists when there are very many)."""
+        return max(sum(self.problem_counts.values()), len(self.problems))
+
+    def problem_kinds(self, lang: str) -> pd.DataFrame:
+        """Every kind of problem found, most frequent first: an example of its reason and how many."""
+        rows = sorted(self.problem_counts.items(), key=lambda kv: -kv[1])
+        return pd.DataFrame([(self.problem_examples.get(code, code), n) for code, n in rows],
+                            columns=[t("data.col.kind", lang), t("data.col.count", lang)])
 
     def counts(self) -> dict[str, int]:
         """Rows to insert, update, delete and left unchanged, over every table."""
@@ -74,15 +90,37 @@ class Plan:
         out: list[tuple[str, str, str, str]] = []
         for name, p in self.tables.items():
             label = table_label(name, lang)
-            for key in p.inserts["_key"].head(limit):
+            for key in _names(name, p.inserts.head(limit), lang):
                 out.append((label, key, t("data.action.insert", lang), ""))
+            names = _names(name, p.updates.head(limit), lang)
             for i in p.updates.index[:limit]:
-                changes = [f"{column_label(name, c, lang)}: {_show(p.before.at[i, c])} → {_show(p.updates.at[i, c])}"
+                changes = [f"{column_label(name, c, lang)}: {value_text(name, c, p.before.at[i, c], lang)} → "
+                           f"{value_text(name, c, p.updates.at[i, c], lang)}"
                            for c in p.columns if c in p.before and not _same_value(p.before.at[i, c], p.updates.at[i, c])]
-                out.append((label, p.updates.at[i, "_key"], t("data.action.update", lang), "; ".join(changes)))
-            for key in p.deletes.get("_key", pd.Series(dtype=object)).head(limit):
+                out.append((label, names[i], t("data.action.update", lang), "; ".join(changes)))
+            for key in _names(name, p.deletes.head(limit), lang):
                 out.append((label, key, t("data.action.delete", lang), ""))
         return pd.DataFrame(out[:limit], columns=[t(f"data.col.{c}", lang) for c in ("table", "key", "action", "changes")])
+
+
+def _names(table: str, rows: pd.DataFrame, lang: str) -> pd.Series:
+    """Rows as people name them in ``lang`` (from their key), for the rows shown only."""
+    if len(rows) and set(SPECS[table].key) <= set(rows.columns):
+        return row_labels(table, rows, lang)
+    return rows["_key"].astype(object) if "_key" in rows else pd.Series(dtype=object)
+
+
+def value_text(table: str, column: str, value: object, lang: str) -> str:
+    """A canonical value as a person reads it: enum values and yes/no by name, numbers without ``.0``."""
+    if _na(value):
+        return "∅"
+    kind = column_kind(table, column)
+    group = enum_group(kind)
+    if group and isinstance(value, str):
+        return label(group, value, lang)
+    if kind is bool:
+        return t("data.bool.true" if value else "data.bool.false", lang)
+    return _show(value)
 
 
 # --- writing --------------------------------------------------------------------------------------
@@ -207,7 +245,8 @@ def apply_plan(session: Session, plan: dict[str, TablePlan], *, actor: Actor, so
 
 # --- the three ways in: files, frames, the editor ---------------------------------------------------
 def _plan(tables: dict[str, TablePlan], problems: Problems) -> Plan:
-    return Plan(tables, problems.frame(), list(problems.notes))
+    return Plan(tables, problems.frame(), list(problems.notes), problem_counts=dict(problems.counts),
+                problem_examples=dict(problems.examples))
 
 
 def read_files(files: list[tuple[str, bytes]], *, problems: Problems, table: str | None = None,
@@ -271,9 +310,9 @@ def load_frames(session: Session, *, frames: dict[str, pd.DataFrame], actor: Act
     sources = [frame_source(n, f) for n, f in frames.items() if n in SPECS and len(f)]
     tables = plan_sources(session, sources, problems)
     found = problems.frame()
-    if len(found):
+    if len(problems):
         lines = [format_problem(r) for _, r in found.head(5).iterrows()]
-        more = f" (and {len(found) - 5} more)" if len(found) > 5 else ""
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise ValueError("; ".join(lines) + more)
     apply_plan(session, tables, actor=actor, source=source)
     return {n: len(frames[n]) for n in SPECS if n in frames}

@@ -9,14 +9,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.files.io import _ILLEGAL, DATA_DIR, read_csv_table
+from core.files.io import DATA_DIR, read_csv_table
 from core.i18n import labels, t
 from core.store.layout import (
     SPECS,
     column_kind,
     column_label,
     enum_group,
-    table_label,
 )
 from core.store.text import neutralise_formulas
 
@@ -77,8 +76,6 @@ def to_xlsx(sheets: dict[str, pd.DataFrame]) -> bytes:
 
 
 def _xlsx_value(v: Any) -> Any:
-    if isinstance(v, str):
-        return _ILLEGAL.sub("", v)
     if isinstance(v, np.generic):
         return v.item()
     return v
@@ -110,18 +107,3 @@ def example_row(table: str) -> pd.DataFrame:
         if path.exists():
             return read_csv_table(path).head(1)
     return pd.DataFrame(columns=list(SPECS[table].columns))
-
-
-def template(table: str, lang: str, fmt: str) -> bytes:
-    """An import template for ``table``: headers in ``lang`` and one example row; ``fmt`` xlsx or csv."""
-    frame = example_row(table)
-    for col in frame.columns:
-        kind = column_kind(table, col)
-        if kind in (int, float):
-            frame[col] = pd.to_numeric(frame[col])
-        elif kind is bool:
-            frame[col] = frame[col].map(lambda v: None if not isinstance(v, str) else v.lower() == "true")
-    shown = display_frame(frame, table, lang)
-    if fmt == "csv":
-        return to_csv(shown)
-    return to_xlsx({table_label(table, lang) if lang == "zh" else table: shown})

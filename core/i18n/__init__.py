@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable
 from typing import Final, Literal
 
-from core.i18n import access, costing, data, frame, gates, overview, sharing, simulator
+from core.i18n import access, checkup, costing, data, frame, gates, overview, sharing, simulator
 from core.i18n.enums import ENUMS
 from core.i18n.glossary import GLOSSARY
 
@@ -34,7 +34,7 @@ def _enum_entries() -> dict[str, Entry]:
 
 def _catalogue() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
-    for area in (frame, overview, costing, simulator, gates, data, sharing, access):
+    for area in (frame, overview, costing, simulator, gates, data, checkup, sharing, access):
         doubled = out.keys() & area.STRINGS.keys()
         if doubled:  # an area must not silently override another's text
             raise ValueError(f"i18n keys defined twice: {sorted(doubled)}")

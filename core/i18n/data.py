@@ -9,6 +9,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "data.tab.import": {"zh": "导入", "en": "Import"},
     "data.tab.edit": {"zh": "在线编辑", "en": "Edit"},
+    "data.tab.checkup": {"zh": "数据体检", "en": "Data check-up"},
     "data.tab.audit": {"zh": "审计日志", "en": "Audit log"},
     "data.tab.export": {"zh": "导出与备份", "en": "Export and backup"},
     "data.table": {"zh": "数据表", "en": "Table"},
@@ -20,7 +21,70 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "表头可用中文或英文，取值可用中文或英文；单个文件不超过 {limit}。",
         "en": "Headers and values may be in Chinese or English; at most {limit} per file.",
     },
-    "data.templates": {"zh": "下载导入模板（含一行示例）", "en": "Download an import template (with an example row)"},
+    "data.templates": {"zh": "下载导入模板（含示例、填写说明和下拉选项）",
+                       "en": "Download an import template (with an example, notes and drop-down lists)"},
+    "data.templates_help": {
+        "zh": "XLSX 模板的“示例（不导入）”“填写说明”工作表不会被导入，可以保留；CSV 模板只有表头。",
+        "en": "The XLSX template's example and notes sheets are never imported, so they may stay in the file; "
+        "the CSV template is the header row alone.",
+    },
+    "data.template.title": {"zh": "“{table}”导入模板：填写说明", "en": "Import template for {table}: notes"},
+    "data.template.rule.key": {
+        "zh": "标“关键列”的列合起来确定一行：数据库中已有的行为“修改”，其余为“新增”；导入不会删除数据。",
+        "en": "The key columns together name a row: a row already in the store is an update, any other an "
+        "insert; an import never deletes.",
+    },
+    "data.template.rule.blank": {
+        "zh": "修改已有的行时，留空的单元格保留数据库中的原值；文件中没有的列也保留原值。",
+        "en": "In an update, a blank cell keeps the stored value, and so does a column the file leaves out.",
+    },
+    "data.template.rule.clear": {
+        "zh": "要清空已有的值，请在单元格中填“{clear}”（全角或半角括号均可）。",
+        "en": "To empty a stored value, write {clear} in the cell.",
+    },
+    "data.template.rule.dates": {
+        "zh": "日期建议写成 2024-01-31；每列只用一种写法。31/01/2024 这类写法若无法判断日月顺序会被拒绝；只有年份不是日期。",
+        "en": "Write dates as 2024-01-31, one format per column; a date such as 01/02/2024 that reads two ways is "
+        "refused unless another date in the column settles the order; a year alone is not a date.",
+    },
+    "data.template.rule.digits": {
+        "zh": "数字、日期可用全角（２０２５、１，２３４．５）；是/否可填 是、否、true、false、1、0。",
+        "en": "Numbers and dates may use full-width digits and separators (２０２５, １，２３４．５); yes/no may be "
+        "是, 否, true, false, 1 or 0.",
+    },
+    "data.template.rule.formula": {
+        "zh": "文字不能以 =、+、-、@ 开头（电子表格会当作公式执行）。",
+        "en": "Text may not start with =, +, - or @ (a spreadsheet would run it as a formula).",
+    },
+    "data.template.rule.example": {
+        "zh": "“{example}”工作表是填好的示例，导入时跳过，可以保留。",
+        "en": "The {example} sheet is filled in as an example; the import skips it, so it may stay.",
+    },
+    "data.template.rule.limits": {
+        "zh": "单个文件不超过 {mb} MB、{rows} 行、{columns} 列。",
+        "en": "At most {mb} MB, {rows} rows and {columns} columns per file.",
+    },
+    "data.template.rule.month": {
+        "zh": "月份填 1–12 表示该月；填 0 表示全年合计（不分月）。",
+        "en": "Month 1-12 is that month; 0 is the whole year (not split by month).",
+    },
+    "data.template.col.column": {"zh": "列", "en": "Column"},
+    "data.template.col.required": {"zh": "是否必填", "en": "Needed"},
+    "data.template.col.what": {"zh": "填写内容", "en": "What it holds"},
+    "data.template.col.word": {"zh": "可以写", "en": "You may write"},
+    "data.template.col.means": {"zh": "等同于", "en": "Read as"},
+    "data.template.key": {"zh": "关键列（必填）", "en": "key (needed)"},
+    "data.template.required": {"zh": "必填", "en": "needed"},
+    "data.template.optional": {"zh": "可空", "en": "may be empty"},
+    "data.template.synonyms": {"zh": "也接受的写法（同义词）", "en": "Words also accepted (synonyms)"},
+    "data.template.kind.choice": {"zh": "从下拉列表中选：{values}", "en": "pick from the list: {values}"},
+    "data.template.kind.date": {"zh": "日期，如 2024-01-31", "en": "a date, e.g. 2024-01-31"},
+    "data.template.kind.whole": {"zh": "整数", "en": "a whole number"},
+    "data.template.kind.number": {"zh": "数字", "en": "a number"},
+    "data.template.kind.range": {"zh": "，范围 {low}–{high}", "en": ", from {low} to {high}"},
+    "data.template.kind.text": {"zh": "文字，最多 {n} 个字", "en": "text, at most {n} characters"},
+    "data.template.invalid_title": {"zh": "不在选项中", "en": "Not in the list"},
+    "data.template.invalid": {"zh": "请从下拉列表中选择：{values}", "en": "Pick one of: {values}"},
     "data.template_xlsx": {"zh": "XLSX 模板", "en": "XLSX template"},
     "data.template_csv": {"zh": "CSV 模板", "en": "CSV template"},
     "data.dry_run": {"zh": "试导入结果（尚未写入）", "en": "Dry run (nothing written yet)"},
@@ -53,6 +117,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.col.value": {"zh": "内容", "en": "Value"},
     "data.col.reason": {"zh": "问题", "en": "Problem"},
     "data.col.key": {"zh": "记录", "en": "Row"},
+    "data.col.kind": {"zh": "问题（每类的第一个）", "en": "Problem (the first of each kind)"},
+    "data.col.count": {"zh": "个数", "en": "How many"},
     "data.col.action": {"zh": "操作", "en": "Action"},
     "data.col.changes": {"zh": "变动", "en": "Changes"},
     "data.edit_caption": {
@@ -100,7 +166,51 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{file}: {sheet} is exported, never imported (only the system appends to the audit log; scenarios "
         "are kept on their page), so it was left out.",
     },
+    # python -m core import, in the language chosen with --lang
+    "data.cli.note": {"zh": "说明：{note}", "en": "note: {note}"},
+    "data.cli.kind": {"zh": "  共 {n} 个：{reason}", "en": "  {n} in all: {reason}"},
+    "data.cli.shown": {"zh": "（仅列出前 {shown} 个；--limit 0 列出全部保留的问题）",
+                       "en": " (the first {shown} shown; --limit 0 shows all that were kept)"},
+    "data.cli.problems": {"zh": "错误：发现 {n} 个问题{more}；未写入任何数据",
+                          "en": "error: {n} problems{more}; nothing was written"},
+    "data.cli.problem": {"zh": "错误：发现 1 个问题；未写入任何数据", "en": "error: 1 problem; nothing was written"},
+    "data.cli.dry_run": {"zh": "试导入：未写入任何数据", "en": "dry run: nothing written"},
+    "data.cli.imported": {"zh": "已在一个事务中导入", "en": "imported in one transaction"},
+    "data.cli.change": {"zh": "  修改 {table} {key}：{changes}", "en": "  update {table} {key}: {changes}"},
+    # rows named as people name them (core.store.wording.row_labels)
+    "data.label.whole_year": {"zh": "{year} 年全年", "en": "{year}, whole year"},
+    "data.label.month": {"zh": "{year} 年 {month} 月", "en": "{year}, month {month}"},
+    "data.label.quarter": {"zh": "{year} 年第 {quarter} 季度", "en": "{year} Q{quarter}"},
+    "data.label.tier": {"zh": "等级 {tier}", "en": "tier {tier}"},
+    "data.label.area_from": {"zh": "{area} ㎡ 起", "en": "from {area} m²"},
+    # the text gate (core.store.text): every write path refuses with these
+    "text.too_long": {"zh": "“{field}”过长（{n} 个字符，最多 {limit} 个）。",
+                      "en": "{field} is too long ({n} characters; at most {limit})."},
+    "text.formula": {
+        "zh": "“{field}”以“{char}”开头，电子表格可能把它当作公式执行，已拒绝；如确是文字，请去掉开头的符号。",
+        "en": "{field} starts with {char!r}, which a spreadsheet may run as a formula, so it is refused; if it is "
+        "meant as text, remove that first character.",
+    },
+    "data.note.template_sheet": {
+        "zh": "{file}：“{sheet}”是导入模板的示例或说明，不导入。",
+        "en": "{file}: {sheet} is an import template's example or notes, never imported.",
+    },
     # problems: one reason per kind, naming what is wrong and what to do
+    "data.problem.and_more": {"zh": "{shown} 等共 {n} 行", "en": "{shown} and more ({n} in all)"},
+    "data.problem.mixed_encoding": {
+        "zh": "文件混用了两种编码：第 {utf8} 行是 UTF-8，第 {other} 行是 GBK 等其他编码（按任一种读取都会有一部分乱码）；"
+        "请把整个文件另存为同一种编码（建议 UTF-8）",
+        "en": "the file mixes two encodings: line(s) {utf8} are UTF-8, line(s) {other} another (e.g. GBK), so "
+        "either reading garbles part of it; save the whole file in one encoding (UTF-8 is best)",
+    },
+    "data.problem.too_many_rows": {
+        "zh": "超过 {limit} 行（至少到第 {n} 行）；请拆分成几个文件分别导入",
+        "en": "more than {limit} rows (it reaches row {n}); split it into several files",
+    },
+    "data.problem.too_many_columns": {
+        "zh": "超过 {limit} 列（有 {n} 列）；请删去此表不用的列",
+        "en": "more than {limit} columns ({n}); delete the columns this table does not use",
+    },
     "data.problem.too_big": {"zh": "文件大小 {size}，超过上限 {limit}", "en": "the file is {size}; the limit is {limit}"},
     "data.problem.empty": {"zh": "文件是空的", "en": "the file is empty"},
     "data.problem.no_rows": {"zh": "只有表头，没有数据行", "en": "the file has a header but no rows"},
@@ -150,6 +260,48 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "starts with {char!r}, which a spreadsheet may run as a formula, so it is refused; if it is meant "
         "as text, remove that first character",
     },
+    "data.problem.date_year_only": {"zh": "只有年份，不是日期；请写完整日期（例如 2024-01-31）",
+                                    "en": "a year alone is not a date; write the whole date (e.g. 2024-01-31)"},
+    "data.problem.date_mixed_formats": {
+        "zh": "本列日期写法不一致（既有 2024-01-31 这种，也有 31/01/2024 这种）；每列只用一种写法，建议 YYYY-MM-DD",
+        "en": "this column mixes date formats (2024-01-31 and 31/01/2024 kinds); use one format per column, "
+        "best YYYY-MM-DD",
+    },
+    "data.problem.date_mixed_order": {
+        "zh": "本列有的日期日在前（如第 {day_row} 行），有的月在前（如第 {month_row} 行）；每列只用一种写法，建议 YYYY-MM-DD",
+        "en": "this column has dates with the day first (e.g. row {day_row}) and with the month first (e.g. row "
+        "{month_row}); use one format per column, best YYYY-MM-DD",
+    },
+    "data.problem.date_ambiguous": {
+        "zh": "“{value}”既可读作 {day_first}（日在前），也可读作 {month_first}（月在前），本列没有能确定写法的日期；"
+        "请改写为 YYYY-MM-DD",
+        "en": "{value} reads as {day_first} (day first) or as {month_first} (month first), and no date in this "
+        "column settles which; write it as YYYY-MM-DD",
+    },
+    "data.problem.cannot_clear": {"zh": "此列必须有值，不能清空", "en": "this column needs a value and cannot be cleared"},
+    "data.problem.delivery_paid_at_actual": {
+        "zh": "“{service}”按实支付，没有提供方式；请让此格留空（修改已有记录时填“（清空）”）",
+        "en": "{service} is paid at actual and has no delivery; leave the cell empty (write (clear) to empty a "
+        "stored value)",
+    },
+    "data.problem.delivery_missing": {"zh": "“{service}”须填写提供方式（{allowed}）",
+                                      "en": "{service} needs a delivery ({allowed})"},
+    "data.problem.contract_missing": {"zh": "提供方式为“{delivery}”，须填写服务企业的合同编号",
+                                      "en": "delivered as {delivery}: the vendor's contract code is required"},
+    "data.problem.staff_outsourced": {
+        "zh": "提供方式为“{delivery}”，不应有自有人员（现为 {n} 人）；自有人员只属于自我保障的项目",
+        "en": "delivered as {delivery}, so no in-house staff ({n} given); in-house staff belong to in-house items",
+    },
+    "data.problem.contract_in_house": {
+        "zh": "自我保障的项目没有外包合同；请去掉合同编号“{contract}”（修改已有记录时填“（清空）”）",
+        "en": "an in-house item has no outsourcing contract; remove the contract code {contract} (write (clear) "
+        "to empty a stored value)",
+    },
+    "data.problem.contract_elsewhere": {
+        "zh": "合同“{contract}”用于{where}，与本行的楼和服务都不相同；请核对合同编号",
+        "en": "contract {contract} serves {where}: neither this building nor this service; check the code",
+    },
+    "data.problem.and_others": {"zh": "等 {n} 项", "en": " and {n} more"},
     "data.problem.unknown_ref": {"zh": "在“{table}”中找不到（数据库和本次导入中都没有）",
                                  "en": "not found in {table}, neither in the store nor in this import"},
     "data.problem.duplicate_key": {"zh": "与第 {first} 行重复（{key}）", "en": "duplicates row {first} ({key})"},

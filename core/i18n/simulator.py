@@ -111,6 +111,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The link names a scenario “{name}” that is not saved (renamed or deleted?); showing the current levers.",
     },
     "sim.url.bad": {"zh": "链接中的方案参数无法读取：{msg}", "en": "The link's levers cannot be read: {msg}"},
+    "sim.url.adjusted": {
+        "zh": "方案参数中有本页无法按原样显示的取值，已调整：{items}。请核对后再保存。",
+        "en": "The levers hold values this page cannot show as they are, so they were changed: {items}. "
+        "Check them before saving.",
+    },
+    "sim.reach.lots": {"zh": "“{service}”标段数 {n} 超过上限，按 {max} 计", "en": "{service}: {n} lots is beyond the {max} offered; {max} used"},
+    "sim.reach.bundle": {"zh": "“{service}”不能集中采购，已去掉", "en": "{service} cannot be bundled; left out"},
+    "sim.reach.start": {"zh": "起始年份 {year} 不在 {low}–{high} 之内，按 {used} 计",
+                        "en": "first year {year} is outside {low}-{high}; {used} used"},
+    "sim.reach.building": {"zh": "范围中的“{building}”在数据中没有，已去掉",
+                           "en": "{building} in the scope is not in the store; left out"},
+    "sim.reach.item": {"zh": "转换项目“{building} · {service}”在数据中没有，已去掉",
+                       "en": "the conversion of {building} · {service} names no such item; left out"},
     "sim.problem": {"zh": "方案参数有误：{msg}", "en": "The levers cannot be simulated: {msg}"},
     "sim.running": {"zh": "正在模拟……", "en": "Simulating…"},
     # views

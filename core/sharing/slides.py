@@ -21,6 +21,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from core.sharing.document import PackDoc
+from core.store.text import clean
 from core.views.exhibits import KeyFigure
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -57,7 +58,7 @@ def _text(frame: Any, lines: Sequence[tuple[str, float, bool, RGBColor]], *, ali
         para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         para.alignment = align
         run = para.add_run()
-        run.text = text
+        run.text = clean(text, multiline=True)  # a stored name with a control character would break the XML
         _font(run, size, bold=bold, color=color)
 
 

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serializer, field_validator, model_validator
 
+from core.store.limits import MAX_LEVERS_BYTES, MAX_LEVERS_DEPTH, MAX_LINK_CHARS
 from core.store.models import DeliveryType, ServiceCode
 
 LEVERS: tuple[str, ...] = (
@@ -135,10 +136,17 @@ def parse_levers(data: Any) -> Levers:
     if isinstance(data, Levers):
         return data
     if isinstance(data, str | bytes):
+        text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+        if len(text) > MAX_LEVERS_BYTES:
+            raise LeverError(f"levers are {len(text):,} characters long; at most {MAX_LEVERS_BYTES:,}")
+        if json_depth(text) > MAX_LEVERS_DEPTH:  # measured before parsing: json.loads recurses
+            raise LeverError(f"levers nest deeper than {MAX_LEVERS_DEPTH} levels")
         try:
-            data = json.loads(data or "{}")
+            data = json.loads(text or "{}")
         except json.JSONDecodeError as exc:
             raise LeverError(f"levers are not valid JSON ({exc.msg}, position {exc.pos})") from None
+        except RecursionError:
+            raise LeverError(f"levers nest deeper than {MAX_LEVERS_DEPTH} levels") from None
     if not isinstance(data, dict):
         raise LeverError("levers must be a JSON object")
     try:
@@ -152,6 +160,31 @@ def parse_levers(data: Any) -> Levers:
             else:
                 problems.append(f"{where}: {e['msg']}")
         raise LeverError("levers: " + "; ".join(problems)) from None
+
+
+def json_depth(text: str, stop: int = MAX_LEVERS_DEPTH) -> int:
+    """How deeply lists and objects nest in a JSON text (strings skipped); counting stops past ``stop``."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for ch in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > stop:
+                    break
+        elif ch in "]}":
+            depth -= 1
+    return deepest
 
 
 def _sorted_set(values: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -174,9 +207,17 @@ def encode(levers: Levers) -> str:
 
 
 def decode(text: str) -> Levers:
-    """The levers of :func:`encode`; :class:`LeverError` if the text is damaged."""
+    """The levers of :func:`encode`; :class:`LeverError` if the text is damaged, longer than a link's
+    levers may be, unpacks to more than levers may, or nests too deeply (each checked before the
+    next, more expensive step)."""
+    if len(text) > MAX_LINK_CHARS:
+        raise LeverError(f"the levers in the link are {len(text):,} characters long; at most {MAX_LINK_CHARS:,}")
     try:
-        raw = zlib.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+        unpacker = zlib.decompressobj()
+        raw = unpacker.decompress(packed, MAX_LEVERS_BYTES + 1)  # never more than this much memory
     except (binascii.Error, zlib.error, ValueError):
         raise LeverError("the levers in the link are damaged (copy the whole link)") from None
+    if len(raw) > MAX_LEVERS_BYTES or unpacker.unconsumed_tail:
+        raise LeverError(f"the levers in the link unpack to more than {MAX_LEVERS_BYTES:,} bytes")
     return parse_levers(raw.decode("utf-8", errors="replace"))

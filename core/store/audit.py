@@ -19,6 +19,7 @@ from sqlmodel import Session, SQLModel
 
 from core.store.access import Actor
 from core.store.models import AuditAction, AuditLog
+from core.store.text import gate
 
 
 def _plain(value: Any) -> Any:
@@ -77,6 +78,7 @@ def _insert(session: Session, actor: str, source: str,
             entries: list[tuple[str, str, AuditAction, dict[str, Any] | None, dict[str, Any] | None]]) -> None:
     if not entries:
         return
+    actor = gate(actor, model=AuditLog, field="actor")  # who acts is text like any other: the same gate
     now = dt.datetime.now(dt.UTC)
     table = AuditLog.__table__  # type: ignore[attr-defined]  # Core insert: one executemany, no ORM bookkeeping per row
     session.execute(insert(table), [  # type: ignore[arg-type]

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -21,6 +23,7 @@ from core.store import models  # noqa: F401  (registers every table on the metad
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_URL = f"sqlite:///{ROOT / 'data' / 'app.db'}"
+CONNECT_TIMEOUT_S = 10  # a server that does not answer is reported after this long, not waited for
 
 
 class StoreError(RuntimeError):
@@ -48,9 +51,34 @@ def database_url() -> str:
 def display_url(url: str) -> str:
     """The URL with any password hidden, for showing to people."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return "<unparseable URL>"
+        shown = make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        shown = url
+    return mask_secrets(shown, url)
+
+
+_CREDENTIALS = re.compile(r"([^:/?#@\s]*):[^\s/]*@")  # user:password@ (the last @ before the host ends it)
+
+
+def _password(url: str) -> str | None:
+    """The password a URL carries, read forgivingly (the URL may be malformed)."""
+    try:
+        password = make_url(url).password
+    except (ArgumentError, ValueError):
+        found = re.search(r"[^:/?#@\s]*:([^\s/]*)@", url)
+        password = found.group(1) if found else None
+    return str(password) if password else None
+
+
+def mask_secrets(text: str, url: str | None = None) -> str:
+    """``text`` with every ``user:password@`` part of a URL, and the password of ``url`` (default: the
+    configured one) wherever it stands, replaced by ``***``: messages never show a password."""
+    out = _CREDENTIALS.sub(r"\1:***@", text)
+    secret = _password(url if url is not None else database_url())
+    if secret and len(secret) >= 3:  # a one- or two-character password would mask half the message
+        for form in {secret, quote(secret, safe="")}:
+            out = out.replace(form, "***")
+    return out
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -71,9 +99,13 @@ def make_engine(url: str | None = None) -> Engine:
         parsed = make_url(url)
     except ArgumentError:
         raise StoreError(
-            f"DATABASE_URL is not a valid database URL: {url!r} "
-            "(expected e.g. sqlite:///data/app.db or postgresql+psycopg://user:pw@host/db)"
+            f"DATABASE_URL is not a valid database URL: {display_url(url)!r} "
+            "(expected e.g. sqlite:///data/app.db or postgresql+psycopg://user:PASSWORD@host:5432/db)"
         ) from None
+    except ValueError:  # SQLAlchemy reads the port with int(): "host:abc" raises a bare ValueError
+        raise StoreError(f"DATABASE_URL has a port that is not a number: {display_url(url)!r}") from None
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise StoreError(f"DATABASE_URL has a port out of range (1-65535): {display_url(url)!r}")
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         db = parsed.database
@@ -89,12 +121,18 @@ def make_engine(url: str | None = None) -> Engine:
             kwargs = {"connect_args": {"check_same_thread": False, "timeout": 10}}
     else:
         kwargs = {"pool_pre_ping": True}
+        if parsed.get_backend_name() == "postgresql":
+            kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_S}
     try:
         engine = create_engine(parsed, **kwargs)
     except (NoSuchModuleError, ImportError) as exc:
         raise StoreError(
-            f"DATABASE_URL names a database driver that is not installed: {parsed.drivername} ({exc})"
+            f"DATABASE_URL names a database driver that is not installed: {parsed.drivername} "
+            f"({mask_secrets(str(exc), url)})"
         ) from None
+    except (ArgumentError, TypeError, ValueError) as exc:  # e.g. a query parameter the driver does not take
+        first = mask_secrets(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__, url)
+        raise StoreError(f"DATABASE_URL cannot be used: {first}") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         if parsed.database and parsed.database != ":memory:":
@@ -116,7 +154,8 @@ def check_connection(engine: Engine) -> None:
             pass
     except OperationalError as exc:
         first = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc).splitlines()[0]
-        raise StoreError(f"cannot open the database {display_url(str(engine.url))}: {first}") from None
+        url = engine.url.render_as_string(hide_password=False)
+        raise StoreError(f"cannot open the database {display_url(url)}: {mask_secrets(first, url)}") from None
 
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

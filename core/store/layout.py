@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
+from core.store.limits import MAX_CELL_CHARS
 from core.store.models import (
     AdmissionStatus,
     Arrangement,
@@ -41,8 +42,6 @@ from core.store.models import (
     VendorDecision,
     table_of,
 )
-
-MAX_CELL_CHARS = 2_000  # any text cell without a tighter column limit
 
 
 @dataclass(frozen=True)
@@ -361,6 +360,23 @@ def table_of_name(name: str) -> str | None:
         if wanted in {normalise_name(table), normalise_name(table_label(table, "zh")),
                       normalise_name(table_label(table, "en")), _bare(table_label(table, "zh"))}:
             return table
+    return None
+
+
+# The sheets an import template adds around its table: never data, whatever they hold.
+TEMPLATE_SHEETS: dict[str, tuple[str, str]] = {
+    "example": ("示例（不导入）", "Example (not imported)"),
+    "notes": ("填写说明", "Notes"),
+    "lists": ("选项", "Lists"),
+}
+
+
+def template_sheet(title: str) -> str | None:
+    """Which helper sheet of an import template ``title`` names (``example``, ``notes``, ``lists``), if any."""
+    wanted = normalise_name(title)
+    for kind, names in TEMPLATE_SHEETS.items():
+        if wanted in {normalise_name(n) for n in names} | {_bare(n) for n in names} | {kind}:
+            return kind
     return None
 
 

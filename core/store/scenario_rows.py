@@ -17,6 +17,7 @@ from core.store.models import (
     table_of,
 )
 from core.store.repo import _frame
+from core.store.text import gate
 
 
 # --- saved scenarios, as the meeting pack lists them ----------------------------------------------
@@ -45,11 +46,9 @@ def get_scenario(session: Session, *, name: str) -> Scenario | None:
 
 
 def _check_name(session: Session, name: str, *, other_than: int | None = None) -> str:
-    name = name.strip()
+    name = gate(name, model=Scenario, field="name")  # control characters out, length, no formula
     if not name:
         raise ScenarioRefused("sim.store.name_empty")
-    if len(name) > 100:
-        raise ScenarioRefused("sim.store.name_long", n=len(name))
     found = get_scenario(session, name=name)
     if found is not None and found.id != other_than:
         raise ScenarioRefused("sim.store.name_taken", name=name)
@@ -61,7 +60,8 @@ def insert_scenario(session: Session, *, name: str, levers: str, description: st
     """Save a new scenario (version 1), audited; a name already taken is refused."""
     access.require(actor, Permission.save_scenario)
     now = dt.datetime.now(dt.UTC)
-    row = Scenario(name=_check_name(session, name), owner=owner or actor.audit_name, description=description.strip(),
+    row = Scenario(name=_check_name(session, name), owner=gate(owner or actor.audit_name, model=Scenario, field="owner"),
+                   description=gate(description, model=Scenario, field="description", multiline=True),
                    levers=levers, version=1, created_at=now, updated_at=now)
     session.add(row)
     session.flush()
@@ -88,7 +88,7 @@ def update_scenario(session: Session, *, scenario_id: int, seen_version: int, ac
     if levers is not None:
         values["levers"] = levers
     if description is not None:
-        values["description"] = description.strip()
+        values["description"] = gate(description, model=Scenario, field="description", multiline=True)
     tbl = table_of(Scenario)
     done = session.execute(update(tbl).where(tbl.c.id == scenario_id, tbl.c.version == seen_version).values(values))
     if done.rowcount != 1:  # type: ignore[attr-defined]

@@ -54,6 +54,10 @@ BUILDINGS, SERVICES, HORIZON, START = (PREFIX + k for k in ("buildings", "servic
 DRAWS, SEED, VIEW = PREFIX + "draws", PREFIX + "seed", PREFIX + "view"
 
 
+LOTS_MAX = 20  # the most lots the panel offers per service
+START_AHEAD = 10  # the first simulated year may be at most this many years after the base year
+
+
 def lots_key(service: str) -> str:
     """The widget key of the number of lots of a bundled service."""
     return f"{PREFIX}lots_{service}"
@@ -67,22 +71,46 @@ def to_key(delivery: str) -> str:
 def form_values(levers: Levers, ctx: FormContext) -> dict[str, Any]:
     """The lever panel's widget values for ``levers``, by widget key."""
     rule = levers.convert_rule
+    start = levers.start_year or ctx.base_year + 1
     values: dict[str, Any] = {
-        BUILDINGS: list(levers.scope.buildings), SERVICES: [s.value for s in levers.scope.services],
-        HORIZON: levers.horizon_years or ctx.horizon, START: levers.start_year or ctx.base_year + 1,
+        BUILDINGS: [b for b in levers.scope.buildings if b in ctx.buildings],
+        SERVICES: [s.value for s in levers.scope.services],
+        HORIZON: levers.horizon_years or ctx.horizon,
+        START: min(max(start, ctx.base_year + 1), ctx.base_year + START_AHEAD),
         UM: levers.unified_management, POOL: levers.staff_pooling, ENERGY: levers.energy,
         CAP: levers.fee_cap.enabled,
         TOL: round(100 * (levers.fee_cap.tolerance if levers.fee_cap.tolerance is not None else ctx.tolerance), 1),
-        BUNDLE: [s.value for s, _ in levers.bundling], QUALITY: levers.quality_gate,
+        BUNDLE: [s.value for s, _ in levers.bundling if s.value in ctx.bundle_services], QUALITY: levers.quality_gate,
         RULE: rule is not None, RULE_FROM: rule.from_.value if rule else "in_house",
         RULE_TO: rule.to.value if rule else "contracted",
         RULE_SERVICES: [s.value for s in rule.services] if rule else [],
     }
     for s in ctx.bundle_services:
-        values[lots_key(s)] = levers.lots(s) or 1
+        values[lots_key(s)] = min(levers.lots(s) or 1, LOTS_MAX)
     for d in DELIVERIES:
-        values[to_key(d)] = [f"{c.building}|{c.service.value}" for c in levers.conversions if c.to.value == d]
+        values[to_key(d)] = [k for c in levers.conversions if c.to.value == d
+                             and (k := f"{c.building}|{c.service.value}") in ctx.items]
     return values
+
+
+def out_of_reach(levers: Levers, ctx: FormContext, lang: str) -> list[str]:
+    """What of ``levers`` the panel cannot show as it is (and :func:`form_values` changes), in words:
+    a link or a scenario saved elsewhere may hold more lots, a later first year, or buildings and
+    items this store does not have. The panel says so rather than change them silently."""
+    out = []
+    for s, n in levers.bundling:
+        if s.value not in ctx.bundle_services:
+            out.append(t("sim.reach.bundle", lang, service=label("service", s.value, lang)))
+        elif n > LOTS_MAX:
+            out.append(t("sim.reach.lots", lang, service=label("service", s.value, lang), n=n, max=LOTS_MAX))
+    start = levers.start_year
+    low, high = ctx.base_year + 1, ctx.base_year + START_AHEAD
+    if start is not None and not low <= start <= high:
+        out.append(t("sim.reach.start", lang, year=start, used=min(max(start, low), high), low=low, high=high))
+    out += [t("sim.reach.building", lang, building=b) for b in levers.scope.buildings if b not in ctx.buildings]
+    out += [t("sim.reach.item", lang, building=c.building, service=label("service", c.service.value, lang))
+            for c in levers.conversions if f"{c.building}|{c.service.value}" not in ctx.items]
+    return out
 
 
 def levers_from_form(values: Mapping[str, Any], ctx: FormContext) -> Levers:

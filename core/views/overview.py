@@ -1,6 +1,7 @@
 """The Overview (总览): its key figures, charts and building table, and its part of the meeting pack."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,7 +17,7 @@ from core.domain.spending import (
 )
 from core.i18n import fmt_money, fmt_num, fmt_pct, label, t, wan
 from core.store.repo import Portfolio
-from core.views import charts
+from core.views import charts, checkup
 from core.views.exhibits import Exhibit, PackOptions, SectionContent
 
 
@@ -112,8 +113,14 @@ def overview_section(p: Portfolio, lang: str, options: PackOptions) -> SectionCo
             (t("kf.spend_per_m2", lang), f"{k.spend_per_m2:,.0f} {t('unit.yuan_m2_yr', lang)}"),
             (t("kf.estate", lang), t("kf.estate_value", lang, n=k.buildings, area=fmt_num(k.area_m2))),
             (t("kf.year_deviation", lang, year=year), fmt_pct(k.budget_deviation, signed=True)),
+            *([kf] if (kf := checkup.key_figure(p, lang, year)) else []),  # how far to trust the figures
         ),
     )
+
+
+def completeness_line(p: Portfolio, lang: str, on: dt.date | None = None) -> str:
+    """The Overview's one line on data completeness (from the data check-up of the latest year)."""
+    return checkup.overview_line(p, lang, on)
 
 
 @dataclass(frozen=True)

@@ -413,11 +413,17 @@ def consolidation_section(p: Portfolio, lang: str, options: PackOptions) -> Sect
 
 
 # --- the CLI's figures --------------------------------------------------------------------------
-def summary(a: Analysis, name: str | None = None) -> dict[str, Any]:
-    """The figures ``python -m core simulate --json`` prints [CNY]."""
+def summary(a: Analysis, name: str | None = None, lang: str = "en") -> dict[str, Any]:
+    """The figures ``python -m core simulate --json`` prints [CNY]; each conversion asked for with its
+    outcome and the reason in ``lang`` (a restricted item names itself and why it stays)."""
     p10, p50, p90 = a.npv
     r = a.result
     fan = fan_table(a)
+    conv = r.plan.conversions
+    items = [{"building": c["building"], "service": c["service"], "service_name": label("service", c["service"], lang),
+              "from": c["from"] or None, "to": c["to"], "decision": c["decision"],
+              "reason": t(f"sim.decision.{c['decision']}", lang), "saving": round(float(c["saving"]), 2)}
+             for c in conv.to_dict("records")]
     return {
         "scenario": name, "base_year": r.plan.base_year, "years": [r.years[0], r.years[-1]], "draws": a.mc.draws,
         "seed": a.mc.seed, "npv_saving_p10": round(p10, 2), "npv_saving_p50": round(p50, 2),
@@ -427,7 +433,8 @@ def summary(a: Analysis, name: str | None = None) -> dict[str, Any]:
         "waterfall": {k: round(float(v), 2) for k, v in zip(r.waterfall["lever"], r.waterfall["saving"])},
         "annual_saving_p50": {str(int(y)): round(float(v), 2) for y, v in zip(fan["year"], fan["p50"])},
         "transition_costs": {k: round(v, 2) for k, v in r.transition.items()},
-        "conversions": {d: int(n) for d, n in r.plan.conversions["decision"].value_counts().items()},
+        "conversions": {d: int(n) for d, n in conv["decision"].value_counts().items()},
+        "conversion_items": items,
         "budget_volatility": {"before": _round(a.volatility.before), "after": _round(a.volatility.after)},
         "levers": json.loads(to_json(a.levers)),
     }

@@ -52,6 +52,12 @@ def run_app(lang: str = "zh", page: str | None = None, *, role: Role | str | Non
     return at
 
 
+def shown(markdown: str) -> str:
+    """Markdown as a reader sees it: backslash escapes undone, invisible word joiners gone (stored
+    names and link parameters reach the page escaped, see core.store.text.markdown_literal)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
+
+
 def assert_clean(at: AppTest) -> None:
     """No exception and no error box on the page."""
     assert not at.exception, [e.message for e in at.exception]

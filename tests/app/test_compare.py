@@ -5,7 +5,7 @@ import pytest
 
 from core.domain import compare, costing
 from core.views import compare as compare_views
-from tests.app.conftest import assert_clean, run_app
+from tests.app.conftest import assert_clean, run_app, shown
 
 PAGE = "pages/compare.py"
 
@@ -26,7 +26,7 @@ def test_mode_table_equals_core(lang, demo_portfolio):
     assert at.title[0].value == ("模式对比" if lang == "zh" else "Compare modes")
     expected = compare_views.mode_display(compare.mode_comparison(compare.building_measures(demo_portfolio, 2025)), lang)
     assert table(at).equals(expected)
-    takeaways = [m.value for m in at.markdown]
+    takeaways = [shown(m.value) for m in at.markdown]
     adj = compare.adjusted_comparison(compare.building_measures(demo_portfolio, 2025))
     assert f"**{compare_views.adjusted_sentence(adj, lang)}**" in takeaways
     assert len(at.get("plotly_chart")) == 6  # four comparisons, the departments, the working
@@ -79,5 +79,5 @@ def test_show_the_working_for_any_building(demo_portfolio):
     year = costing.select(costing.arrangement_costs(demo_portfolio), year=2025)
     ex = compare_views.working_exhibit(demo_portfolio, year, int(ids["市档案馆"]), "en")
     assert table(at, 3).equals(ex.data.reset_index(drop=True))
-    assert f"**{ex.takeaway}**" in [m.value for m in at.markdown]
+    assert f"**{ex.takeaway}**" in [shown(m.value) for m in at.markdown]
     assert {"Factor used", "Value", "Unit", "Source"} <= set(ex.data.columns)

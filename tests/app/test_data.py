@@ -93,7 +93,8 @@ def test_a_concurrent_edit_of_the_same_row_is_refused(demo_copy):
     english(at)
     assert not at.exception
     assert at.error[0].value.startswith("Not saved: 1 problem(s) found.")
-    assert "someone else changed this row" in at.dataframe[1].value.iloc[0]["Problem"]
+    problems = next(d.value for d in at.dataframe if "Problem" in d.value.columns)
+    assert "someone else changed this row" in problems.iloc[0]["Problem"]
     with Session(engine) as s:
         row = repo.load_portfolio(s).buildings.set_index("name").loc["市行政中心"]
     assert (row["tier"], row["district"]) == (1, "someone else's edit")

@@ -10,7 +10,7 @@ from core.i18n import fmt_pct
 from core.store import db
 from core.store.models import AuditLog, Vendor, VendorDecision
 from core.views import gates as gates_views
-from tests.app.conftest import assert_clean, run_app
+from tests.app.conftest import assert_clean, run_app, shown
 
 PAGE = "pages/vendors.py"
 
@@ -108,7 +108,7 @@ def test_a_refused_admission_shows_one_line_and_writes_nothing(demo_portfolio, d
     at.session_state["lang"] = "en"
     at.run()
     assert not at.exception
-    assert len(at.error) == 1 and "does not meet the admission rules: Qualification (3)" in at.error[0].value
+    assert len(at.error) == 1 and "does not meet the admission rules: Qualification (3)" in shown(at.error[0].value)
     with Session(db.make_engine(os.environ["DATABASE_URL"])) as session:
         assert session.exec(select(AuditLog).where(AuditLog.source == "app")).all() == []
 

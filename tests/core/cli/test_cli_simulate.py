@@ -58,3 +58,19 @@ def test_scenarios_lists_the_saved_ones(demo_copy, capsys):
     assert [r["name"] for r in rows] == ["全面整合", "标准+集中采购", "标准先行"]
     assert rows[2]["levers"] == {"fee_cap": {"enabled": True}, "quality_gate": True}
     assert all(r["version"] == 1 for r in rows)
+
+
+def test_simulate_json_names_the_restricted_item_and_why(demo_copy, tmp_path, capsys):
+    """Converting 市行政中心's confidential services (机要保密, restricted) to a vendor is refused: the JSON
+    says which item and why, not only {"restricted": 1}."""
+    levers = tmp_path / "levers.json"
+    levers.write_text(json.dumps({"conversions": [{"building": "市行政中心", "service": "confidential",
+                                                    "to": "contracted"}]}), encoding="utf-8")
+    for lang, reason in (("en", "Refused: restricted items never go to an outside vendor"),
+                         ("zh", "不予转换：核心、关键、保密事项不得交给外部企业")):
+        out = run(capsys, "--levers", str(levers), "--draws", "200", "--lang", lang)
+        assert out["conversions"] == {"restricted": 1}
+        assert out["conversion_items"] == [{
+            "building": "市行政中心", "service": "confidential",
+            "service_name": "Confidential services" if lang == "en" else "机要保密服务",
+            "from": "in_house", "to": "contracted", "decision": "restricted", "reason": reason, "saving": 0.0}]

@@ -35,7 +35,7 @@ CATALOGUE = [
     ("unknown_building.csv", {"table": "occupancy"},
      [("", 2, "办公楼（区）", "unknown_ref", "not found in Buildings, neither in the store nor in this import")]),
     ("duplicate_key.csv", {},
-     [("", 3, "building/service/year/month", "duplicate_key", "duplicates row 2 (市行政中心/cleaning/2030/0)")]),
+     [("", 3, "building/service/year/month", "duplicate_key", "duplicates row 2 (市行政中心 · Cleaning · 2030, whole year)")]),
     ("empty.csv", {}, [("", None, "", "empty", "the file is empty")]),
     ("header_only.csv", {"table": "cost_records"}, [("", 1, "", "no_rows", "the file has a header but no rows")]),
     ("formula_injection.csv", {"table": "departments"},

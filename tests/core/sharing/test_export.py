@@ -65,6 +65,7 @@ def test_chart_html_is_self_contained_and_holds_the_data():
 
 def test_missing_browser_is_reported_not_crashed(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    monkeypatch.setattr(export, "has_cjk_fonts", lambda: True)  # only the browser is missing, fonts or not here
     assert export.find_browser() is None
     assert "chromium" in export.missing()
     r = export.Renderer()
@@ -74,6 +75,15 @@ def test_missing_browser_is_reported_not_crashed(monkeypatch):
     assert not r.running
     message = t("sharing.missing", "zh", what=t("sharing.missing.chromium", "zh"))
     assert "sudo apt install chromium fonts-noto-cjk" in message and "HTML" in message
+
+
+def test_without_fonts_the_gap_is_named_too(monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    monkeypatch.setattr(export, "has_cjk_fonts", lambda: False)
+    assert export.missing() == ("chromium", "fonts")
+    with pytest.raises(export.RendererUnavailable) as info:
+        export.Renderer().image(chinese_figure(), "png")
+    assert info.value.missing == ("chromium", "fonts") and "fonts-noto-cjk" in str(info.value)
 
 
 def test_png_has_the_requested_size(renderer):

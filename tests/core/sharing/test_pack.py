@@ -228,6 +228,7 @@ def test_plotly_js_is_inlined_once(built):
 # --- without Chromium -------------------------------------------------------------------------------------
 def test_without_chromium_the_html_and_excel_are_still_built(doc, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
+    monkeypatch.setattr(export, "has_cjk_fonts", lambda: True)  # only the browser is missing, fonts or not here
     result = pack.build(doc, renderer=export.Renderer())
     assert result.skipped == ("pdf", "pptx") and result.missing == ("chromium",)
     assert list(result.files) == ["xlsx", "html"]
@@ -256,3 +257,27 @@ def test_cli_refuses_an_unknown_scenario(demo_copy, tmp_path, capsys):
     assert main(["pack", "--out", str(tmp_path), "--scenario", "没有这个方案", "--formats", "html"]) == 2
     assert capsys.readouterr().err.strip() == ("error: no saved scenario is named '没有这个方案' "
                                                "(saved: 全面整合, 标准+集中采购, 标准先行)")  # the demo's examples
+
+
+def test_a_name_with_a_control_character_builds_a_safe_workbook_not_a_traceback(demo_copy, tmp_path, capsys):
+    """A scenario saved before the text gate existed (or restored from such a store), named with a
+    control character in front of a formula: the pack's Excel is built, the name is text, not a formula."""
+    from sqlalchemy import text
+
+    from core.store import db
+
+    name = '\x01=HYPERLINK("https://evil.example","方案")'
+    now = dt.datetime.now(dt.UTC)
+    engine = db.make_engine(f"sqlite:///{demo_copy}")
+    with db.session_scope(engine) as s:  # straight into the table: the gate would refuse it today
+        s.execute(text("INSERT INTO scenario (name, owner, description, levers, version, created_at, updated_at) "
+                       "VALUES (:n, 'x', '', '{\"energy\": true}', 1, :t, :t)"), {"n": name, "t": now})
+    engine.dispose()
+    out = tmp_path / "out"
+    assert main(["pack", "--out", str(out), "--scenario", name, "--formats", "xlsx", "--sections", "overview"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    book = next(out.glob("*.xlsx"))
+    cells = [c.value for ws in load_workbook(book) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert '方案：=HYPERLINK("https://evil.example","方案")' in cells  # cleaned; not at the start: no formula
+    assert '\'=HYPERLINK("https://evil.example","方案")' in cells  # the levers' source column: neutralised
+    assert not any(v.startswith("=") or "\x01" in v for v in cells)

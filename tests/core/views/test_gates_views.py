@@ -45,7 +45,11 @@ def test_demo_exhibits(demo_portfolio, lang):
 def test_a_city_without_contracts_or_assessments(session, lang):
     city = tiny_city()  # no assessments at all
     city["contracts"] = city["contracts"].iloc[0:0]
-    city["arrangements"]["contract"] = None
+    arr = city["arrangements"]  # without contracts nothing is outsourced: every team in-house
+    outsourced = arr["delivery"].isin(["contracted", "labour_only"])
+    arr.loc[outsourced, "staff_in_house"] = arr.loc[outsourced, "staff_vendor"]
+    arr.loc[outsourced, ["delivery", "staff_vendor"]] = ["in_house", 0]
+    arr["contract"] = None
     p = load_city(session, city)
     s = gates.GateSettings.from_book(p, ON)
     page = gates_views.gates_page(p, s, lang)

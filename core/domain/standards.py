@@ -56,6 +56,12 @@ def benchmark(p: Portfolio, year: int, *, amber: float, red: float) -> pd.DataFr
     return a.rename(columns={"id": "arrangement_id"})
 
 
+def excess_above_standard(bench: pd.DataFrame) -> pd.Series:
+    """What each item cost above its standard in the year [CNY/yr] (negative below; NaN without one):
+    cost − standard × area × 12."""
+    return bench["annual_cost"] - bench["standard_per_m2_month"] * bench["gross_floor_area_m2"] * 12
+
+
 def capped_fee_release(bench: pd.DataFrame, *, tolerance: float) -> float:
     """What capping every fee above its standard (plus ``tolerance``) at that level would release [CNY/yr].
 

@@ -9,11 +9,14 @@ terms. :func:`t` looks a key up; :func:`label` names an enum value; :func:`join`
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable
 from typing import Final, Literal
 
-from core.i18n import costing, data, frame, gates, overview, sharing, simulator
+import pandas as pd
+
+from core.i18n import briefing, costing, data, frame, gates, overview, sharing, simulator
 from core.i18n.enums import ENUMS
 from core.i18n.glossary import GLOSSARY
 
@@ -34,7 +37,7 @@ def _enum_entries() -> dict[str, Entry]:
 
 def _catalogue() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
-    for area in (frame, overview, costing, simulator, gates, data, sharing):
+    for area in (frame, overview, costing, simulator, gates, data, sharing, briefing):
         doubled = out.keys() & area.STRINGS.keys()
         if doubled:  # an area must not silently override another's text
             raise ValueError(f"i18n keys defined twice: {sorted(doubled)}")
@@ -43,8 +46,11 @@ def _catalogue() -> dict[str, Entry]:
 
 
 STRINGS: Final[dict[str, Entry]] = _catalogue()
-__all__ = ["DEFAULT_LANG", "GLOSSARY", "LANGS", "STRINGS", "Lang", "fmt_money", "fmt_num", "fmt_pct", "fmt_yuan",
-           "join", "label", "labels", "money_figure", "t", "wan"]
+__all__ = ["BEIJING", "DEFAULT_LANG", "GLOSSARY", "LANGS", "STRINGS", "Lang", "beijing_times", "fmt_money", "fmt_num",
+           "fmt_pct", "fmt_time", "fmt_yuan", "join", "label", "labels", "money_figure", "t", "wan"]
+
+# Beijing time (UTC+8, no daylight saving): every time a person reads. Stored times are UTC.
+BEIJING: Final[dt.timezone] = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **fmt: object) -> str:
@@ -111,3 +117,19 @@ def fmt_pct(value: float, digits: int = 1, signed: bool = False) -> str:
 def fmt_num(value: float, digits: int = 0) -> str:
     """A number with thousands separators."""
     return f"{value:,.{digits}f}"
+
+
+def fmt_time(moment: dt.datetime | None, *, seconds: bool = False) -> str:
+    """A stored time (UTC; naive means UTC) in Beijing time, ``2026-12-05 14:03``; "—" when missing."""
+    if moment is None or (isinstance(moment, float) and math.isnan(moment)) or pd.isna(moment):
+        return "—"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def beijing_times(values: pd.Series, *, seconds: bool = False) -> pd.Series:
+    """A column of stored times (UTC) as Beijing-time text; "—" where missing."""
+    when = pd.to_datetime(values, utc=True, errors="coerce")
+    text = when.dt.tz_convert(BEIJING).dt.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    return text.where(when.notna(), "—").astype(object)

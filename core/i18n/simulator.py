@@ -372,7 +372,7 @@ Labour-driven costs grow with wages, the rest with prices; the NPV discounts at 
     "scen.col.owner": {"zh": "创建人", "en": "Owner"},
     "scen.col.description": {"zh": "说明", "en": "Description"},
     "scen.col.version": {"zh": "版本", "en": "Version"},
-    "scen.col.updated": {"zh": "更新时间（UTC）", "en": "Updated (UTC)"},
+    "scen.col.updated": {"zh": "更新时间（北京时间）", "en": "Updated (Beijing time)"},
     "scen.col.levers": {"zh": "启用的措施", "en": "Levers used"},
     # refused changes to saved scenarios
     "sim.store.name_empty": {"zh": "方案名称不能为空。", "en": "A scenario needs a name."},

@@ -110,7 +110,7 @@ _SPEC_LIST: tuple[TableSpec, ...] = (
                "basis", "source"),
               (Ref(("service",), "services", "service_id"),)),
     TableSpec("assumptions", Assumption, ("key", "effective_date"),
-              ("key", "name_zh", "name_en", "value", "unit", "basis", "source", "effective_date",
+              ("key", "name_zh", "name_en", "value", "unit", "basis", "source", "source_en", "effective_date",
                "distribution", "low", "high")),
 )
 
@@ -209,16 +209,20 @@ HEADERS: dict[str, dict[str, tuple[str, str]]] = {
     "assumptions": {
         "key": ("参数代码", "Key"), "name_zh": ("中文名称", "Chinese name"), "name_en": ("英文名称", "English name"),
         "value": ("数值", "Value"), "unit": ("单位", "Unit"), "basis": ("依据类别", "Basis"), "source": ("来源", "Source"),
-        "effective_date": ("生效日期", "Effective date"), "distribution": ("分布", "Distribution"),
+        "source_en": ("来源（英文）", "Source (English)"), "effective_date": ("生效日期", "Effective date"), "distribution": ("分布", "Distribution"),
         "low": ("下限", "Low"), "high": ("上限", "High"),
     },
     "scenarios": {
         "name": ("方案名称", "Scenario"), "owner": ("创建人", "Owner"), "description": ("说明", "Description"),
         "levers": ("参数（JSON）", "Levers (JSON)"), "version": ("版本", "Version"),
-        "created_at": ("创建时间（UTC）", "Created (UTC)"), "updated_at": ("更新时间（UTC）", "Updated (UTC)"),
+        "created_at": ("创建时间（北京时间）", "Created (Beijing time)"), "updated_at": ("更新时间（北京时间）", "Updated (Beijing time)"),
+        "status": ("审批状态", "Status"), "submitted_by": ("送审人", "Submitted by"),
+        "submitted_at": ("送审时间（北京时间）", "Submitted (Beijing time)"), "approved_by": ("批准人", "Approved by"),
+        "approved_at": ("批准时间（北京时间）", "Approved (Beijing time)"), "results": ("保存时的结果（JSON）", "Results when saved (JSON)"),
+        "data_as_of": ("保存时数据截至（北京时间）", "Data as of saving (Beijing time)"),
     },
     "audit_log": {
-        "at": ("时间（UTC）", "Time (UTC)"), "actor": ("操作人", "Who"), "source": ("途径", "Through"),
+        "at": ("时间（北京时间）", "Time (Beijing time)"), "actor": ("操作人", "Who"), "source": ("途径", "Through"),
         "table_name": ("数据表", "Table"), "row_key": ("记录", "Row"), "action": ("操作", "Action"),
         "before": ("修改前", "Before"), "after": ("修改后", "After"), "changes": ("变动", "Changes"),
     },

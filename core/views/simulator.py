@@ -14,7 +14,7 @@ import pandas as pd
 
 from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, t
 from core.simulation import risk
-from core.simulation.levers import DELIVERIES, LEVERS, LeverError, Levers, to_json
+from core.simulation.levers import DELIVERIES, LEVERS, LeverError, Levers, parse_levers, to_json
 from core.simulation.model import Result, run
 from core.simulation.plan import MODEL_INPUTS, prepare
 from core.simulation.risk import MonteCarlo, Uncertain, Volatility
@@ -78,6 +78,13 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, draws: int = ri
         progress(1.0)
     return Analysis(result=run(plan), mc=mc, tornado=tornado, sobol=sobol,
                     volatility=risk.budget_volatility(p, plan), inputs=inputs)
+
+
+def analysed(p: Portfolio, levers: Levers | dict[str, Any] | str) -> Analysis:
+    """:func:`analyse` at the default draws and seed, kept with the portfolio: the pack's briefing,
+    cover and sections read one analysis of a scenario rather than three."""
+    key = to_json(parse_levers(levers))
+    return p.derived(f"analysis:{key}", lambda: analyse(p, key))
 
 
 # --- words and figures --------------------------------------------------------------------------
@@ -390,7 +397,7 @@ def _pack_analyses(p: Portfolio, options: PackOptions) -> list[tuple[str, Analys
     out = []
     for s in options.scenarios:
         try:
-            out.append((s.name, analyse(p, s.levers)))
+            out.append((s.name, analysed(p, s.levers)))
         except LeverError as exc:
             raise ValueError(f"scenario {s.name!r}: {exc}") from None
     return out

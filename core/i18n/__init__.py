@@ -19,6 +19,7 @@ import pandas as pd
 from core.i18n import briefing, costing, data, frame, gates, overview, sharing, simulator
 from core.i18n.enums import ENUMS
 from core.i18n.glossary import GLOSSARY
+from core.i18n.units import is_share, unit_text
 
 Lang = Literal["zh", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("zh", "en")
@@ -47,7 +48,7 @@ def _catalogue() -> dict[str, Entry]:
 
 STRINGS: Final[dict[str, Entry]] = _catalogue()
 __all__ = ["BEIJING", "DEFAULT_LANG", "GLOSSARY", "LANGS", "STRINGS", "Lang", "beijing_times", "fmt_money", "fmt_num",
-           "fmt_pct", "fmt_time", "fmt_yuan", "join", "label", "labels", "money_figure", "t", "wan"]
+           "fmt_pct", "fmt_time", "fmt_yuan", "is_share", "join", "label", "labels", "money_figure", "t", "unit_text", "wan"]
 
 # Beijing time (UTC+8, no daylight saving): every time a person reads. Stored times are UTC.
 BEIJING: Final[dt.timezone] = dt.timezone(dt.timedelta(hours=8), "CST")

@@ -28,9 +28,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.tab.working": {"zh": "计算过程", "en": "Show the working"},
     "compare.table.title": {"zh": "各模式全成本与归一化指标", "en": "Full cost and normalised measures by mode"},
     "compare.table.note": {
-        "zh": "每平方米、每服务对象、每服务人员费用 = 该模式各楼全成本合计 ÷ 面积、入驻人员、服务人员合计；"
+        "zh": "“最低”一律按每平方米全成本 = 该模式各楼全成本合计 ÷ 建筑面积合计判断，各楼中位数仅作稳健性检验。"
+        "每平方米、每服务对象、每服务人员费用 = 该模式各楼全成本合计 ÷ 面积、入驻人员、服务人员合计；"
         "质量得分和预算波动为各楼平均。预算波动 = 2019 年以来各年“实际 ÷ 预算”的变异系数（标准差 ÷ 均值）。",
-        "en": "Per m², per served staff member and per service worker: the mode's total full cost divided by "
+        "en": "'Cheapest' is always full cost per m² = the mode's total full cost ÷ its total floor area; the median "
+        "of buildings is only a robustness check. Per m², per served staff member and per service worker: the "
+        "mode's total full cost divided by "
         "its buildings' total area, occupants' staff and service workers; quality and budget volatility are "
         "means over buildings. Budget volatility is the coefficient of variation (sd ÷ mean) of actual ÷ "
         "budget across the years since 2019.",
@@ -58,6 +61,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.col.quality": {"zh": "质量得分", "en": "Quality score"},
     "compare.col.quality_mean": {"zh": "质量得分（各楼平均）", "en": "Quality score (mean of buildings)"},
     "compare.col.budget_cv": {"zh": "预算波动（变异系数）", "en": "Budget volatility (CV)"},
+    "compare.col.median_cost_per_m2": {"zh": "各楼中位数（元/㎡·年，稳健性检验）", "en": "Median of buildings (CNY/m²·yr, check)"},
     "compare.col.served_staff": {"zh": "服务对象（入驻人员）", "en": "Served staff"},
     "compare.col.recorded_per_m2": {"zh": "账面支出（元/㎡·年）", "en": "Recorded (CNY/m²·yr)"},
     "compare.col.full_per_m2": {"zh": "全成本（元/㎡·年）", "en": "Full cost (CNY/m²·yr)"},
@@ -82,10 +86,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.quality.title": {"zh": "质量与成本（每点一栋楼）", "en": "Quality against cost, one dot per building"},
     "compare.quality.axis": {"zh": "考核得分（加权）", "en": "Assessment score (weighted)"},
     "compare.takeaway.spread": {
-        "zh": "{year} 年每平方米全成本中位数：{low_mode}最低（{low} 元），{high_mode}最高（{high} 元）；"
-        "同一模式内各楼差异也很大。",
-        "en": "Median full cost per m² in {year}: lowest under {low_mode} (CNY {low}), highest under "
-        "{high_mode} (CNY {high}); buildings differ widely within each mode too.",
+        "zh": "{year} 年{cheapest}",
+        "en": "In {year}: {cheapest}",
     },
     "compare.takeaway.composition": {
         "zh": "账面支出低估了真实成本：{top}的全成本比账面高 {top_pct}，{bottom}只高 {bottom_pct}。",
@@ -93,9 +95,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "only {bottom_pct} under {bottom}.",
     },
     "compare.takeaway.quality_none": {
-        "zh": "{n} 栋楼的质量得分与每平方米全成本没有显著关系（等级相关 {rho}，p = {p}）：多花钱不等于服务更好。",
-        "en": "Across {n} buildings quality and full cost per m² show no clear relation (rank correlation {rho}, "
-        "p = {p}): spending more does not by itself buy better service.",
+        "zh": "{n} 栋楼的质量得分与每平方米全成本之间没有统计上显著的关系（等级相关 {rho}，p = {p}）："
+        "现有数据不足以判断多花钱是否换来更好的服务。",
+        "en": "Across {n} buildings quality and full cost per m² show no statistically significant relation (rank "
+        "correlation {rho}, p = {p}): the data cannot tell whether spending more buys better service.",
     },
     "compare.takeaway.quality_pos": {
         "zh": "{n} 栋楼中，每平方米全成本越高的楼质量得分也越高（等级相关 {rho}，p = {p}）。",
@@ -210,10 +213,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure: agencies book hired labour's social insurance against the service in full, in part or not "
         "at all, and only one rule for all makes the comparison fair (the flaw GAO found in cost baselines).",
     },
-    "bookunit.share of wages": {"zh": "占工资的比例", "en": "share of wages"},
-    "bookunit.share of personnel cost": {"zh": "占人员费用的比例", "en": "share of personnel cost"},
-    "bookunit.share of vendor invoice": {"zh": "占企业发票金额的比例", "en": "share of vendor invoice"},
-    "bookunit.share of contract price": {"zh": "占合同价的比例", "en": "share of contract price"},
     "costing.col.service": {"zh": "服务项目", "en": "Service"},
     "costing.col.delivery": {"zh": "提供方式", "en": "Delivery"},
     "costing.col.line": {"zh": "成本项", "en": "Cost line"},

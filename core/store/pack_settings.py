@@ -58,7 +58,7 @@ def save(session: Session, *, settings: dict[str, Any], briefing: dict[str, dict
                 raise Refused("brief.too_long", para=lambda lang, k=key: _para_label(k, lang), n=len(text),
                               limit=MAX_PARAGRAPH)
     now = dt.datetime.now(dt.UTC)
-    values = {"settings": json.dumps(settings, ensure_ascii=False, default=str),
+    values: dict[str, Any] = {"settings": json.dumps(settings, ensure_ascii=False, default=str),
               "briefing": json.dumps(briefing, ensure_ascii=False), "updated_by": actor, "updated_at": now}
     tbl = table_of(PackSettings)
     current = session.execute(select(PackSettings).where(tbl.c.name == name)).scalars().first()

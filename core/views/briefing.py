@@ -14,12 +14,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from core.domain.compare import building_measures, cheapest_mode, mode_comparison
+from core.domain.compare import Cheapest, building_measures, cheapest_mode, mode_comparison
 from core.domain.spending import budget_deviation_by_year, overview_kpis
 from core.domain.standards import benchmark, capped_fee_release, excess_above_standard
 from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, t
 from core.store.repo import Portfolio
 from core.views import simulator
+from core.views.compare import cheapest_sentence
 from core.views.exhibits import PackOptions, ScenarioChoice
 
 PARAGRAPHS: tuple[str, ...] = ("basic", "problems", "results", "proposals", "requests")
@@ -69,10 +70,7 @@ class _Facts:
     uplift: float
     noncompetitive: int
     noncompetitive_amount: float
-    cheapest_mode: str | None
-    cheapest_per_m2: float
-    median_mode: str | None
-    median_per_m2: float
+    cheapest: Cheapest | None
 
 
 def _facts(p: Portfolio, year: int) -> _Facts:
@@ -82,7 +80,6 @@ def _facts(p: Portfolio, year: int) -> _Facts:
     bench = benchmark(p, year, amber=book.value("std_amber_pct"), red=book.value("std_red_pct"))
     fees = bench.loc[~bench["paid_at_actual"].astype(bool)]
     measures = building_measures(p, year)
-    cheap = cheapest_mode(mode_comparison(measures))
     contracts = p.contracts
     start = pd.to_datetime(contracts["start_date"]).dt.year
     end = pd.to_datetime(contracts["end_date"]).dt.year
@@ -98,21 +95,8 @@ def _facts(p: Portfolio, year: int) -> _Facts:
         release=capped_fee_release(bench, tolerance=book.value("fee_cap_tolerance")),
         uplift=float(measures["full_cost"].sum()) / recorded - 1 if recorded else 0.0,
         noncompetitive=len(running), noncompetitive_amount=float(running["annual_price"].sum()),
-        cheapest_mode=cheap.mode if cheap else None, cheapest_per_m2=cheap.cost_per_m2 if cheap else float("nan"),
-        median_mode=cheap.median_mode if cheap else None,
-        median_per_m2=cheap.median_cost_per_m2 if cheap else float("nan"),
+        cheapest=cheapest_mode(mode_comparison(measures)),
     )
-
-
-def cheapest_sentence(mode: str | None, per_m2: float, median_mode: str | None, median_per_m2: float,
-                      lang: str) -> str:
-    """The one way the pack and the pages say which mode is cheapest: total ÷ area, the median as a check."""
-    if mode is None:
-        return t("cheapest.none", lang)
-    head = t("cheapest.head", lang, mode=label("mode", mode, lang), value=fmt_num(per_m2))
-    if median_mode == mode:
-        return head + t("cheapest.robust", lang)
-    return head + t("cheapest.fragile", lang, mode=label("mode", median_mode, lang), value=fmt_num(median_per_m2))
 
 
 def _modes_text(counts: dict[str, int], lang: str) -> str:
@@ -121,14 +105,15 @@ def _modes_text(counts: dict[str, int], lang: str) -> str:
 
 def _scenario(options: PackOptions) -> ScenarioChoice | None:
     approved = [s for s in options.scenarios if s.status == "approved"]
-    return (approved or list(options.scenarios) or [None])[0]
+    chosen = approved or list(options.scenarios)
+    return chosen[0] if chosen else None
 
 
 def draft(p: Portfolio, lang: str, options: PackOptions) -> Briefing:
     """The briefing as drafted from the data and the first chosen scenario (an approved one first)."""
     year = options.year if options.year in p.years else p.latest_year
     f = _facts(p, year)
-    cheapest = cheapest_sentence(f.cheapest_mode, f.cheapest_per_m2, f.median_mode, f.median_per_m2, lang)
+    cheapest = cheapest_sentence(f.cheapest, lang)
     basic = t("brief.basic", lang, buildings=f.buildings, area=fmt_num(f.area_m2 / 1e4, 1), departments=f.departments,
               year=year, total=fmt_money(f.total, lang), per_m2=fmt_num(f.per_m2), modes=_modes_text(f.mode_counts, lang))
     lines = {"red_pct": fmt_pct(p.book.value("std_red_pct"), 0), "amber_pct": fmt_pct(p.book.value("std_amber_pct"), 0)}
@@ -148,8 +133,8 @@ def draft(p: Portfolio, lang: str, options: PackOptions) -> Briefing:
              CoverFigure(t("cover.per_m2", lang), f"{fmt_num(f.per_m2)} {t('unit.yuan_m2_yr', lang)}",
                          t("cover.per_m2_note", lang)),
              CoverFigure(t("cover.cheapest", lang),
-                         (f"{label('mode', f.cheapest_mode, lang)} {fmt_num(f.cheapest_per_m2)} {t('unit.yuan_m2_yr', lang)}"
-                          if f.cheapest_mode else "—"), cheapest),
+                         (f"{label('mode', f.cheapest.mode, lang)} {fmt_num(f.cheapest.cost_per_m2)} "
+                          f"{t('unit.yuan_m2_yr', lang)}" if f.cheapest else "—"), cheapest),
              CoverFigure(t("cover.above", lang), t("cover.above_value", lang, n=f.red + f.amber),
                          t("cover.above_note", lang, red=f.red, amber=f.amber, release=fmt_money(f.release, lang),
                            **lines))]

@@ -371,7 +371,7 @@ def assumptions_table(a: Analysis, p: Portfolio, lang: str) -> pd.DataFrame:
         if f.distribution and f.low is not None and f.high is not None:
             dist = f"{t('sim.dist.' + f.distribution, lang)} {factor_text(key, f.low, lang)} – {factor_text(key, f.high, lang)}"
         rows.append((f.name(lang), factor_text(key, f.value, lang), dist or t("sim.dist.fixed", lang),
-                     label("basis", f.basis, lang), f.source))
+                     label("basis", f.basis, lang), f.source_in(lang)))
     return pd.DataFrame(rows, columns=[t(f"sim.col.{c}", lang) for c in ("factor", "value", "distribution", "basis", "source")])
 
 

@@ -8,13 +8,26 @@ import streamlit as st
 from core.files import admin
 from core.sharing import export
 from core.views.exhibits import Exhibit
-from ui.session import tr
+from core.views.cells import for_display
+from ui.session import lang, tr
 from ui.sharing import downloads
+
+
+# Layouts that hold on a projector (1280×720, 1366×768): key figures shrink with the window instead of
+# being cut off with "…", and their labels wrap.
+_PROJECTOR_CSS = """<style>
+[data-testid="stMetricValue"] > div { font-size: clamp(1.05rem, 1.9vw, 2.1rem); white-space: nowrap;
+  overflow: visible; text-overflow: clip; }
+[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div { white-space: normal; overflow: visible;
+  text-overflow: clip; line-height: 1.25; }
+[data-testid="stMetricValue"] { overflow: visible; }
+</style>"""
 
 
 def page_header(title_key: str, caption: str | None = None) -> None:
     """The page title, an optional caption, the synthetic-data notice when showing the demo, and
     the outcome of a change made on the previous run (see :func:`ui.store.write`)."""
+    st.html(_PROJECTOR_CSS)
     st.title(tr(title_key))
     st.session_state["_page_title"] = tr(title_key)  # names the files this page's charts download as
     if caption:
@@ -32,7 +45,9 @@ def chart(fig: go.Figure, name: str, *, scenario: str | None = None, ex: Exhibit
     Downloaded files are named ``page-name[-scenario]-date.ext``.
     """
     stem = export.file_stem(st.session_state.get("_page_title"), name, scenario)
-    config = {"displaylogo": False, "toImageButtonOptions": {"filename": stem, "scale": 2}}
+    # no plotly toolbar: it sat over the titles; the Download menu below does its work (drag zooms, a double
+    # click resets)
+    config = {"displaylogo": False, "displayModeBar": False, "toImageButtonOptions": {"filename": stem, "scale": 2}}
     st.plotly_chart(fig, theme=None, key=f"chart-{name}", config=config)
     downloads(fig, name, stem, ex)
 
@@ -52,6 +67,7 @@ def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = Non
     (on ``trend_range``); decimal columns with thousands separators and as many decimals as their size
     needs (2 below 10, 1 below 1,000, none above); columns of pre-formatted figures ("1,234", "5.2%",
     "—") right-aligned like numbers; columns of long text given room; short tables shown whole."""
+    df = for_display(df, lang())  # 是/否, "—", never −0
     config: dict[str, object] = {}
     for col in df.columns:
         values = df[col]

@@ -6,7 +6,7 @@ import ui
 from core.i18n import fmt_money, fmt_pct, money_figure
 from core.simulation.levers import LeverError
 from core.simulation.plan import base_items
-from core.views import lever_form, simulator
+from core.views import lever_form, simulator, versions
 from ui import simulator_panel as panel
 
 lang = ui.lang()
@@ -48,7 +48,7 @@ c[4].metric(ui.tr("sim.metric.annual"), money(r.annual_saving, lang), border=Tru
 view = st.segmented_control(ui.tr("sim.view"), simulator.VIEWS, required=True, key=lever_form.VIEW,
                             format_func=lambda v: ui.tr(f"sim.view.{v}"), label_visibility="collapsed")
 with bar:
-    panel.scenario_bar(levers, ui.saved_scenarios(), ctx, view)
+    panel.scenario_bar(levers, ui.saved_scenarios(), ctx, view, results=versions.snapshot(a))
 
 if view == "savings":
     waterfall = simulator.waterfall_exhibit(a, lang, name)

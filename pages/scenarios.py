@@ -6,7 +6,8 @@ import ui
 from core.simulation import risk, scenarios
 from core.simulation.levers import LeverError, parse_levers
 from core.simulation.plan import base_items
-from core.views import scenario_compare, simulator
+from core.views import scenario_compare, simulator, versions
+from core.views.sim_charts import scenario_palette
 
 lang = ui.lang()
 p = ui.portfolio()
@@ -37,7 +38,8 @@ if len(named) < 2:
 else:
     st.subheader(ui.tr("scen.figures"))
     ui.table(scenario_compare.comparison_table(named, lang), key="scen_figures")
-    _, dist, by_lever, paths = scenario_compare.comparison_exhibits(named, lang)
+    colors = scenario_palette(saved.sort_values("id")["name"].tolist())  # the same colours as in the pack
+    _, dist, by_lever, paths = scenario_compare.comparison_exhibits(named, lang, colors)
     ui.exhibit(dist, scenario="+".join(chosen))
     left, right = st.columns(2)
     with left:
@@ -54,6 +56,29 @@ else:
 
 st.subheader(ui.tr("scen.saved"))
 ui.table(scenario_compare.saved_table(saved, lang), key="scen_saved")
+changed = ui.data_changed_at()
+ui.table(versions.versions_table(saved, changed, lang), key="scen_versions")
+with st.expander(ui.tr("scen.status.title"), icon=":material/approval:"):
+    which = st.selectbox(ui.tr("scen.which"), names, key="scen_status_pick")
+    row = by_name.loc[which].copy()
+    row["name"] = which
+    st.markdown("  \n".join(versions.trail(row, lang)))
+    frozen = versions.frozen_text(row, changed, lang)
+    if frozen:
+        st.caption(frozen)
+    step = {"scenario_id": int(row["id"]), "seen_version": int(seen.get(which, row["version"])), "actor": ui.actor(),
+            "source": "app"}
+    c = st.columns(3)
+    if c[0].button(ui.tr("scen.status.submit"), key="scen_submit", disabled=row["status"] != "draft", width="stretch"):
+        ui.write(scenarios.submit, **step, done=ui.tr("scen.status.submitted_done", name=which))
+    if c[1].button(ui.tr("scen.status.approve"), key="scen_approve", disabled=row["status"] != "review", width="stretch",
+                   type="primary"):
+        ui.write(scenarios.approve, **step, role=ui.role(), done=ui.tr("scen.status.approved_done", name=which))
+    if c[2].button(ui.tr("scen.status.send_back"), key="scen_send_back", disabled=row["status"] == "draft",
+                   width="stretch"):
+        ui.write(scenarios.send_back, **step, role=ui.role(), done=ui.tr("scen.status.sent_back_done", name=which))
+    if not scenarios.may_approve(ui.role()):
+        st.caption(ui.tr("scen.status.approver_only"))
 with st.expander(ui.tr("scen.manage"), icon=":material/edit_note:"):
     which = st.selectbox(ui.tr("scen.which"), names, key="scen_manage")
     row = by_name.loc[which]

@@ -5,12 +5,22 @@ and the meeting pack), and the widgets of two page families (:mod:`ui.simulator_
 Streamlit's caches. The names below are what pages use.
 """
 from ui.display import chart, exhibit, page_header, table
-from ui.session import actor, ensure_frame, lang, language_picker, new_run, tr
+from ui.session import actor, ensure_frame, lang, language_picker, new_run, role, tr
 from ui.sharing import build_pack, downloads, export_missing, renderer
-from ui.store import cached, computed, data_version, engine, portfolio, saved_scenarios, store_state, write
+from ui.store import (
+    cached,
+    computed,
+    data_changed_at,
+    data_version,
+    engine,
+    portfolio,
+    saved_scenarios,
+    store_state,
+    write,
+)
 
 __all__ = [
-    "actor", "build_pack", "cached", "chart", "computed", "data_version", "downloads", "engine", "ensure_frame",
+    "actor", "build_pack", "cached", "chart", "computed", "data_changed_at", "data_version", "downloads", "engine", "ensure_frame",
     "exhibit", "export_missing", "lang", "language_picker", "new_run", "page_header", "portfolio", "renderer",
-    "saved_scenarios", "store_state", "table", "tr", "write",
+    "role", "saved_scenarios", "store_state", "table", "tr", "write",
 ]

@@ -7,11 +7,10 @@ import streamlit as st
 
 from core.files import admin
 from core.sharing import export
-from core.views.exhibits import Exhibit
 from core.views.cells import for_display
+from core.views.exhibits import Exhibit
 from ui.session import lang, tr
 from ui.sharing import downloads
-
 
 # Layouts that hold on a projector (1280×720, 1366×768): key figures shrink with the window instead of
 # being cut off with "…", and their labels wrap.

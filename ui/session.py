@@ -87,3 +87,9 @@ def actor() -> str:
             return str(headers[header])
     address = st.context.ip_address
     return f"web:{address if isinstance(address, str) and address else 'local'}"
+
+
+def role() -> str:
+    """The signed-in user's role (viewer / analyst / admin). Until accounts exist everyone acts with every
+    right, as today; the accounts' sign-in sets ``_role`` (and replaces this default)."""
+    return str(st.session_state.get("_role", "admin"))

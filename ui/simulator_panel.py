@@ -5,7 +5,7 @@ The panel's widget keys and the mapping between their values and :class:`Levers`
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -174,9 +174,10 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
     return form.levers_from_form(st.session_state.to_dict(), ctx), int(draws), int(seed)
 
 
-def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, view: str | None) -> None:
+def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, view: str | None,
+                 results: dict[str, Any] | None = None) -> None:
     """Load a saved scenario, save the levers (as new, or over the one loaded: refused if someone else
-    changed it meanwhile), and the link that shares them."""
+    changed it meanwhile) with the ``results`` they compute now, and the link that shares them."""
     current = loaded()
     names = ["", *saved["name"].tolist()]
     if st.session_state.get("scen_pick") not in names:
@@ -205,10 +206,10 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
         if current is not None and st.button(tr("sim.bar.save_over", version=current.version + 1), type="primary",
                                              key="scen_save_over", width="stretch"):
             write(scenarios.save, scenario_id=current.id, seen_version=current.version, name=name, levers=levers,
-                  description=note, actor=actor(), source="app", remember="_sim_written", done=done)
+                  description=note, actor=actor(), source="app", remember="_sim_written", done=done, results=results)
         if st.button(tr("sim.bar.save_new"), key="scen_save_new", width="stretch"):
             write(scenarios.save, name=name, levers=levers, description=note, actor=actor(), source="app",
-                  remember="_sim_written", done=done)
+                  remember="_sim_written", done=done, results=results)
     with right.popover(tr("sim.bar.share"), icon=":material/share:", width="stretch"):
         st.caption(tr("sim.bar.share_help"))
         st.code(share_url(share_params(levers, view), "consolidation"), language=None, wrap_lines=True)

@@ -7,6 +7,7 @@ them as read-only and derive new frames (``assign``, ``loc``) to change them.
 """
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections import OrderedDict
@@ -178,3 +179,14 @@ def _scenarios(url: str, version: str) -> pd.DataFrame:
 def saved_scenarios() -> pd.DataFrame:
     """The saved scenarios (name, levers, version …), cached until the data change."""
     return _scenarios(db.database_url(), data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _changed_at(url: str, version: str) -> dt.datetime | None:
+    with Session(_engine(url)) as session:
+        return repo.data_changed_at(session)
+
+
+def data_changed_at() -> dt.datetime | None:
+    """When the data (not scenarios) last changed [UTC]."""
+    return _changed_at(db.database_url(), data_version())

@@ -10,6 +10,7 @@ holds at most six key figures, each explained in a sentence.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import pandas as pd
@@ -176,3 +177,12 @@ def briefing(p: Portfolio, lang: str, options: PackOptions) -> Briefing:
     edited = {k: v.strip() for k, v in options.briefing if k in PARAGRAPHS and v.strip()}
     return Briefing(paragraphs=tuple((k, head, edited.get(k, body)) for k, head, body in drafted.paragraphs),
                     cover=drafted.cover, edited=frozenset(edited))
+
+
+def draft_paragraphs(p: Portfolio, lang: str, year: int | None,
+                     scenarios: tuple[tuple[str, str, int, str], ...]) -> tuple[tuple[str, str, str], ...]:
+    """The drafted paragraphs for the pack page ((key, heading, text)); ``scenarios`` as (name, levers
+    JSON, version, status), hashable so the page can cache the draft."""
+    choices = tuple(ScenarioChoice(name=n, levers=json.loads(levers or "{}"), version=v, status=s)
+                    for n, levers, v, s in scenarios)
+    return draft(p, lang, PackOptions(year=year, scenarios=choices)).paragraphs

@@ -12,7 +12,8 @@ UNITS: tuple[tuple[str, str], ...] = (
     ("超出标准的比例", "share above standard"), ("低于标准的比例", "share below standard"), ("元/年", "CNY per year"),
     ("月", "months"), ("HHI 指数（0–10000）", "HHI (0-10000)"), ("与原值相比的变动比例", "share of the stored value"),
     ("比例（延迟年数）", "years of delay"), ("人", "persons"), ("元", "CNY"), ("万元", "CNY 10k"),
-    ("占自有人员的比例", "share of in-house staff"), ("每年比例", "share per year"),
+    ("占自有人员的比例", "share of in-house staff"), ("占自我保障人员费用的比例", "share of in-house personnel cost"),
+    ("占直接成本的比例", "share of direct cost"), ("每年比例", "share per year"),
 )
 _BY_EITHER: dict[str, tuple[str, str]] = {u.casefold(): (zh, en) for zh, en in UNITS for u in (zh, en)}
 

@@ -55,7 +55,7 @@ def test_no_toy_sign_reaches_the_pack(doc):
         for row in ws.iter_rows():
             for c in row:
                 assert not isinstance(c.value, bool), (ws.title, c.coordinate)
-                assert not (isinstance(c.value, float) and (np.isnan(c.value) or np.signbit(c.value) and c.value == 0))
+                assert not (isinstance(c.value, float) and (np.isnan(c.value) or (np.signbit(c.value) and c.value == 0)))
                 assert not (isinstance(c.value, str) and TOY.fullmatch(c.value.strip())), (ws.title, c.coordinate, c.value)
     prs = Presentation(io.BytesIO(deck(doc, [_png() for _ in doc.exhibits])))
     for slide in prs.slides:

@@ -12,8 +12,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def registered_pages() -> list[str]:
-    """The page files app.py registers with st.navigation, in order."""
-    return re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    """The page files app.py registers with st.navigation, in order (the Overview's /overview alias once)."""
+    found = re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    return list(dict.fromkeys(found))
 
 
 def run_app(lang: str = "zh", page: str | None = None, **query: str) -> AppTest:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from core.files import admin
 from core.sharing import export
-from core.views.cells import for_display
+from core.views.cells import column_decimals, for_display
 from core.views.exhibits import Exhibit
 from ui.session import lang, tr
 from ui.sharing import downloads
@@ -63,8 +63,8 @@ _FIGURE = r"[+-]?[\d,.]+%?|—|"
 def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = None,
           trend_range: tuple[float, float] = (50, 100)) -> None:
     """Show a read-only table built by core, without its index: columns of lists drawn as sparklines
-    (on ``trend_range``); decimal columns with thousands separators and as many decimals as their size
-    needs (2 below 10, 1 below 1,000, none above); columns of pre-formatted figures ("1,234", "5.2%",
+    (on ``trend_range``); decimal columns with thousands separators and the decimals the view rounded
+    them to (:func:`core.views.cells.column_decimals`: the figure the chart beside shows); columns of pre-formatted figures ("1,234", "5.2%",
     "—") right-aligned like numbers; columns of long text given room; short tables shown whole."""
     df = for_display(df, lang())  # 是/否, "—", never −0
     config: dict[str, object] = {}
@@ -72,10 +72,8 @@ def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = Non
         values = df[col]
         if len(values) and values.map(lambda x: isinstance(x, list)).any():
             config[col] = st.column_config.LineChartColumn(col, y_min=trend_range[0], y_max=trend_range[1])
-        elif pd.api.types.is_float_dtype(values):
-            top = float(values.abs().max()) if values.notna().any() else 0.0
-            digits = 2 if top < 10 else (1 if top < 1_000 else 0)
-            config[col] = st.column_config.NumberColumn(format=f"%,.{digits}f")
+        elif pd.api.types.is_float_dtype(values):  # the decimals the view rounded to, as in the chart and the pack
+            config[col] = st.column_config.NumberColumn(format=f"%,.{column_decimals(values)}f")
         elif not pd.api.types.is_numeric_dtype(values) and len(values):
             text = values.astype(object).where(values.notna(), "").astype(str)  # pandas 3 keeps NaN in astype(str)
             if text.str.fullmatch(_FIGURE).all():

@@ -41,7 +41,7 @@ from core.views import gates as gates_views
 from core.views import standards as standards_views
 from core.views.book import book_value
 from core.views.briefing import CoverFigure
-from core.views.cells import cell_text, for_display, no_negative_zero
+from core.views.cells import column_decimals, for_display, no_negative_zero, table_texts
 from core.views.charts import FONT_FAMILY, INK
 from core.views.exhibits import Exhibit, KeyFigure, PackOptions, ScenarioChoice, SectionContent
 from core.views.sim_charts import scenario_palette
@@ -149,10 +149,8 @@ def _sheet_frame(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str
                 formats[str(col)] = "0.0%" if pct else "#,##0.0"
             continue
         if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-            finite = pd.to_numeric(values, errors="coerce").dropna()
-            whole = bool(len(finite)) and bool((finite == finite.round()).all())
-            top = float(finite.abs().max()) if len(finite) else 0.0
-            formats[str(col)] = "#,##0" if whole else ("#,##0.00" if top < 10 else "#,##0.0")
+            digits = column_decimals(values) if pd.api.types.is_float_dtype(values) else 0
+            formats[str(col)] = "#,##0" + ("." + "0" * digits if digits else "")
     return _figures_stay_figures(neutralise_formulas(out)), formats
 
 
@@ -291,11 +289,10 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def _cell(value: object, lang: str) -> tuple[str, bool]:
-    """A table cell as text (see :func:`core.views.cells.cell_text`), and whether it is a number (right-aligned)."""
+def _is_number(value: object) -> bool:
+    """Whether a cell holds a number (right-aligned)."""
     raw = value.item() if hasattr(value, "item") and not isinstance(value, str) else value
-    number = isinstance(raw, int | float) and not isinstance(raw, bool) and pd.notna(raw)
-    return cell_text(raw, lang), number
+    return isinstance(raw, int | float) and not isinstance(raw, bool) and bool(pd.notna(raw))
 
 
 def html_table(frame: pd.DataFrame, lang: str = "zh") -> str:
@@ -305,11 +302,9 @@ def html_table(frame: pd.DataFrame, lang: str = "zh") -> str:
     head = "".join(f'<th class="n">{_e(c)}</th>' if num else f"<th>{_e(c)}</th>"
                    for c, num in zip(frame.columns, numeric))
     rows = []
-    for rec in frame.itertuples(index=False):
-        cells = []
-        for v in rec:
-            text, num = _cell(v, lang)
-            cells.append(f'<td class="n">{_e(text)}</td>' if num else f"<td>{_e(text)}</td>")
+    for rec, texts in zip(frame.itertuples(index=False), table_texts(frame, lang)):
+        cells = [f'<td class="n">{_e(text)}</td>' if _is_number(v) else f"<td>{_e(text)}</td>"
+                 for v, text in zip(rec, texts)]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 

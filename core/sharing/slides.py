@@ -24,7 +24,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from core.sharing.document import PackDoc
-from core.views.cells import cell_text, no_negative_zero
+from core.views.cells import no_negative_zero, table_texts
 from core.views.exhibits import KeyFigure
 
 WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
@@ -163,7 +163,7 @@ def _lines(text: str, width: int, size: float = TABLE_PT) -> int:
 def paginate(frame: pd.DataFrame, lang: str) -> list[tuple[pd.DataFrame, list[list[str]], list[int], list[int]]]:
     """The rows of a table split into pages that stay on the slide: (rows, their texts, column widths,
     row heights [EMU]) per page; a row's height follows its longest cell."""
-    texts = [[cell_text(v, lang) for v in rec] for rec in frame.itertuples(index=False)]
+    texts = table_texts(frame, lang)
     widths = _column_widths(frame, texts)
     line = Pt(TABLE_PT) * 1.3
     head = max(_lines(str(c), w) for c, w in zip(frame.columns, widths)) * line + Inches(0.12)

@@ -29,8 +29,25 @@ def yes_no(value: Any, lang: str) -> str:
     return t("common.yes" if value else "common.no", lang)
 
 
-def cell_text(value: Any, lang: str) -> str:
-    """A value as text: 是/否 for booleans, "—" when missing, numbers grouped (no −0), text as is."""
+def column_decimals(values: pd.Series | list[Any]) -> int:
+    """How many decimals a column of figures is shown with, everywhere (page, PDF, slide, workbook): the
+    decimals its values already carry when a view rounded them (to at most 2: 72.3 stays 72.3, never
+    72.30), else by size (2 below 10, 1 below 1,000, none above)."""
+    arr = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(dtype=float)
+    arr = arr[np.isfinite(arr)]
+    if not len(arr):
+        return 0
+    for digits in (0, 1, 2):
+        scaled = arr * 10**digits
+        if np.all(np.abs(scaled - np.round(scaled)) < 1e-9 * np.maximum(1.0, np.abs(scaled))):
+            return digits
+    top = float(np.abs(arr).max())
+    return 2 if top < 10 else (1 if top < 1_000 else 0)
+
+
+def cell_text(value: Any, lang: str, decimals: int | None = None) -> str:
+    """A value as text: 是/否 for booleans, "—" when missing, numbers grouped (no −0), text as is; a
+    decimal number with ``decimals`` places when given (its column's, see :func:`column_decimals`)."""
     if hasattr(value, "item") and not isinstance(value, str):
         value = value.item()
     if isinstance(value, bool):
@@ -42,6 +59,8 @@ def cell_text(value: Any, lang: str) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             return MISSING
+        if decimals is not None:
+            return no_negative_zero(f"{value:,.{decimals}f}")
         if value.is_integer():
             text = f"{value:,.0f}" if abs(value) >= 10_000 else f"{value:.0f}"
         else:
@@ -56,6 +75,15 @@ def no_negative_zero(text: str) -> str:
     if text[:1] in "-−" and stripped.replace(".", "", 1).isdigit() and float(stripped) == 0:
         return text[1:]
     return text
+
+
+def table_texts(frame: pd.DataFrame, lang: str) -> list[list[str]]:
+    """Every cell of ``frame`` as text, each decimal column with one number of decimals (its
+    :func:`column_decimals`), so a figure reads the same in the PDF, on a slide and on the page."""
+    digits = {col: column_decimals(frame[col]) if pd.api.types.is_float_dtype(frame[col]) else None
+              for col in frame.columns}
+    return [[cell_text(v, lang, digits[col]) for col, v in zip(frame.columns, rec)]
+            for rec in frame.itertuples(index=False)]
 
 
 def for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

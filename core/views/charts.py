@@ -152,6 +152,38 @@ def budget_deviation(per_year: pd.DataFrame, per_building: pd.DataFrame, lang: s
     return fig
 
 
+AT_ACTUAL_COLOR = "#a08c6e"  # items paid at actual (energy, repairs): not delivered in a mode
+
+
+def service_spending(rows: pd.DataFrame, lang: str) -> go.Figure:
+    """Spending by service item [万元], largest first, labelled with its share; items paid at actual in
+    their own colour. ``rows``: :func:`core.views.overview.service_rows` (figures already rounded: the
+    labels show the numbers the table beside the chart shows)."""
+    fig = base_figure(t("overview.services.title", lang), height=max(320, 110 + 30 * len(rows)))
+    unit = t("unit.wan", lang)
+    for paid, name in ((False, t("overview.services.legend.delivered", lang)),
+                       (True, t("overview.services.legend.at_actual", lang))):
+        d = rows.loc[rows["paid_at_actual"] == paid]
+        if d.empty:
+            continue
+        fig.add_bar(
+            y=d["service"], x=d["spend"], orientation="h", name=name,
+            marker_color=AT_ACTUAL_COLOR if paid else ACCENT,
+            text=[f"{v:,.1f} · {s:.1f}%" for v, s in zip(d["spend"], d["share"])], textposition="outside",
+            cliponaxis=False, customdata=d[["share", "cheapest_text"]],
+            hovertemplate="%{y}: %{x:,.1f} " + unit + " (%{customdata[0]:.1f}%)<br>"
+            + t("overview.services.col.cheapest", lang) + ": %{customdata[1]}<extra></extra>",
+        )
+    top = float(rows["spend"].max()) if len(rows) else 1.0
+    fig.update_layout(barmode="overlay",  # the legend in the corner the shortest bars leave empty
+                      legend={"orientation": "v", "x": 0.98, "xanchor": "right", "y": 0.02, "yanchor": "bottom",
+                              "bgcolor": "rgba(255,255,255,0.85)"},
+                      yaxis={"categoryorder": "array", "categoryarray": rows["service"].tolist()[::-1]},
+                      xaxis={"title": {"text": t("chart.spending_wan", lang)}, "tickformat": ",.0f",
+                             "range": [0, top * 1.45]})
+    return fig
+
+
 # --- Compare modes and Standards (模式对比, 统一标准) ------------------------------------------------
 LINE_COLORS: dict[str, str] = {  # cost lines: personnel blues, vendor margin purples, hidden costs orange
     "labour": "#4a6fa5", "on_costs": "#8fb0d9", "materials": "#6aa77f", "management_fee": "#8e6fb8",

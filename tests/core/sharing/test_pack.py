@@ -58,9 +58,11 @@ def test_the_overview_is_registered_as_a_section(demo_portfolio):
     section = pack.SECTIONS["overview"]
     assert section.title_key == "page.overview"
     content = section.build(demo_portfolio, "zh", PackOptions())
-    assert [ex.key for ex in content.exhibits] == ["overview-mode-mix", "overview-trend", "overview-budget"]
+    assert [ex.key for ex in content.exhibits] == ["overview-mode-mix", "overview-trend", "overview-services",
+                                                   "overview-budget"]
     assert all(2 <= len(ex.key_figures) <= 3 for ex in content.exhibits)
-    assert content.assumptions == ()  # recorded spending uses no factor of the assumption book
+    # the cheapest delivery per service is measured on the full cost: the full-cost factors are listed
+    assert content.assumptions == ("on_cost_rate", "overhead_rate", "supervision_rate", "contract_admin_rate")
 
 
 def test_section_figures_of_the_tiny_city(tiny):
@@ -86,12 +88,16 @@ def test_a_new_section_joins_the_pack_with_one_entry(tiny, monkeypatch):
     monkeypatch.setitem(pack.SECTIONS, "compare", pack.Section("compare", "page.pack", build))
     doc = pack.collect(tiny, "zh", PackOptions(), ["overview", "compare"], today=DAY)
     assert [ex.key for _, ex in doc.exhibits][-1] == "compare-test"
-    assert doc.assumptions.iloc[0].tolist()[:4] == ["自我保障间接费用率", "12%", "占人员费用的比例", "假设"]
-    assert "本局审慎取值，参照国际通行做法" in doc.assumptions.iloc[0, 4] and "OMB A-76" in doc.assumptions.iloc[0, 4]
+    # the Overview lists the full-cost factors first (its cheapest delivery per service), each once
+    overhead = doc.assumptions.set_index(doc.assumptions.columns[0]).loc["自我保障间接费用率"]
+    assert doc.assumptions.iloc[:, 0].is_unique
+    assert overhead.tolist()[:3] == ["12%", "占人员费用的比例", "假设"]
+    assert "本局审慎取值，参照国际通行做法" in overhead.iloc[3] and "OMB A-76" in overhead.iloc[3]
     wb = load_workbook(io.BytesIO(pack.workbook(doc)))
     sheet = next(n for n in wb.sheetnames if n.endswith("测试图"))  # sheets are named after the charts
     assert wb[sheet]["A2"].value == "'=cmd|' /C calc'!A0"  # formula injection neutralised
-    assert wb["参数"]["A2"].value == "自我保障间接费用率"
+    assert [c.value for c in wb["参数"]["A"][1:5]] == doc.assumptions.iloc[:, 0].tolist()[:4]
+    assert "自我保障间接费用率" in [c.value for c in wb["参数"]["A"]]
     html = pack.document_html(doc, pack.interactive_charts(doc), interactive=True)
     assert "OMB A-76" in html and "甲比乙省 10%。" in html
 
@@ -228,7 +234,7 @@ def test_html_is_self_contained_with_every_chart_and_its_data(built, doc):
                     assert values["bdata"].replace("/", "\\u002f") in html  # plotly escapes "/" inside <script>
                 elif values:
                     assert json.dumps(values[0]) in html
-    budget = doc.exhibits[2][1].data
+    budget = next(ex for _, ex in doc.exhibits if ex.key == "overview-budget").data
     assert html.count('class="page exhibit"') == len(doc.exhibits) == len({ex.key for _, ex in doc.exhibits})
     assert all(name in html for name in budget["办公楼/区"].unique())  # the table behind the chart
 

@@ -20,7 +20,11 @@ def cmd_init_db(args: argparse.Namespace) -> int:
             empty = repo.is_empty(session)
         if not empty:
             db.migrate(engine)  # an existing store keeps its data and gets the newest schema
+            with db.session_scope(engine) as session:  # … and the factors added to the book since it was made
+                added = admin.complete_book(session, source="init-db")
             print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}")
+            if added:
+                print(f"  added to the assumption book: {', '.join(added)}")
             return 0
     if args.synthetic:
 

@@ -71,6 +71,19 @@ def init_store(
     return counts
 
 
+def complete_book(session: Session, *, source: str) -> list[str]:
+    """Add to the store's assumption book every factor of the reference book it lacks (a store made, or
+    a backup taken, before the factor existed: e.g. the Standards page's "far below" line), in the
+    caller's transaction and audited; a factor the store has is left as the Bureau set it. Returns the
+    keys added."""
+    reference = read_folder(REFERENCE_DIR, ("assumptions",))["assumptions"]
+    have = set(repo.natural_frames(session, tables=["assumptions"])["assumptions"]["key"])
+    missing = reference.loc[~reference["key"].isin(have)]
+    if len(missing):
+        loader.load_frames(session, frames={"assumptions": missing}, source=source)
+    return sorted(set(missing["key"]))
+
+
 def store_info(engine: Engine) -> dict[str, Any]:
     """The database URL (password hidden), rows per table and buildings per derived mode."""
     db.check_connection(engine)

@@ -20,7 +20,7 @@ from typing import Any, cast
 from sqlalchemy import Engine, Table, TypeDecorator
 from sqlmodel import SQLModel
 
-from core.files.admin import APP_ID
+from core.files.admin import APP_ID, complete_book
 from core.store import audit, db, repo
 from core.store.models import AuditAction
 
@@ -156,6 +156,7 @@ def restore(engine: Engine, data: bytes, *, name: str, actor: str) -> dict[str, 
     with db.write_scope(engine) as session:
         before = repo.table_counts(session)
         repo.replace_all(session, rows=rows)
+        complete_book(session, source="restore")  # a backup older than a factor of the book gets it
         after = repo.table_counts(session)
         audit.record(session, actor=actor, source="restore", table="store", key=Path(name).name,
                      action=AuditAction.update, before={"rows": before},

@@ -1,7 +1,7 @@
 """Chinese (default) and English for every visible string, the domain glossary, and how numbers, money
 and lists are written in each language.
 
-The catalogue is split by area (:mod:`.frame`, :mod:`.overview`, :mod:`.costing`, :mod:`.simulator`,
+The catalogue is split by area (:mod:`.frame`, :mod:`.overview`, :mod:`.costing`, :mod:`.standards`, :mod:`.simulator`,
 :mod:`.gates`, :mod:`.data`, :mod:`.sharing`), each a ``STRINGS`` mapping of key → ``{"zh": …, "en": …}``
 with both languages side by side; :mod:`.enums` names every enum value, :mod:`.glossary` the domain's
 terms. :func:`t` looks a key up; :func:`label` names an enum value; :func:`join` writes a list and
@@ -16,7 +16,7 @@ from typing import Final, Literal
 
 import pandas as pd
 
-from core.i18n import briefing, costing, data, frame, gates, overview, sharing, simulator
+from core.i18n import briefing, costing, data, frame, gates, overview, sharing, simulator, standards
 from core.i18n.enums import ENUMS
 from core.i18n.glossary import GLOSSARY
 from core.i18n.units import is_share, unit_text
@@ -38,7 +38,7 @@ def _enum_entries() -> dict[str, Entry]:
 
 def _catalogue() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
-    for area in (frame, overview, costing, simulator, gates, data, sharing, briefing):
+    for area in (frame, overview, costing, standards, simulator, gates, data, sharing, briefing):
         doubled = out.keys() & area.STRINGS.keys()
         if doubled:  # an area must not silently override another's text
             raise ValueError(f"i18n keys defined twice: {sorted(doubled)}")

@@ -26,13 +26,13 @@ if red < amber:
 lang = ui.lang()
 view = ui.cached(standards_views.standards_view)(year, lang, amber=amber / 100, red=red / 100, low=low / 100,
                                                  tolerance=tolerance / 100)
-items = {s: ui.tr("standards.items", n=view.counts[s]) for s in ("red", "amber", "green", "low")}
+items = {s: standards_views.count_items(view.counts[s], lang) for s in ("red", "amber", "green", "low")}
 c = st.columns(5)
 c[0].metric(ui.tr("standards.kpi.red"), items["red"], border=True)
 c[1].metric(ui.tr("standards.kpi.amber"), items["amber"], border=True)
 c[2].metric(ui.tr("standards.kpi.green"), items["green"], border=True)
 c[3].metric(ui.tr("standards.kpi.low"), items["low"], help=ui.tr("standards.kpi.low_help", low=f"{low}%"), border=True)
-c[4].metric(ui.tr("standards.kpi.release"), ui.tr("standards.per_year", v=fmt_money(view.release, lang)),
+c[4].metric(ui.tr("standards.kpi.release_yr"), fmt_money(view.release, lang),
             help=ui.tr("standards.kpi.release_help"), border=True)
 
 ex = view.exhibits

@@ -77,8 +77,13 @@ def _columns(lang: str) -> dict[str, str]:
     return {c: t(f"standards.col.{c}", lang) for c in _COLUMNS}
 
 
+def count_items(n: int, lang: str) -> str:
+    """A count with its unit: "3 项", "3 items", "1 item"."""
+    return t("standards.item" if n == 1 else "standards.items", lang, n=n)
+
+
 def _items(lang: str, n: int) -> str:
-    return t("standards.items", lang, n=n)
+    return count_items(n, lang)
 
 
 def _wan_yr(value_wan: float, lang: str) -> str:

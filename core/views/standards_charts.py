@@ -59,7 +59,7 @@ def standards_map(bench: pd.DataFrame, services: list[str], lang: str, *, amber:
     scale = []
     for i, s in enumerate(("none", "green", "amber", "red")):
         scale += [[i / 4, STATUS_COLORS[s]], [(i + 1) / 4, STATUS_COLORS[s]]]
-    mark = "<br>" + t("standards.at_actual", lang).strip()  # on its own line: "能耗<br>（按实支付）"
+    mark = t("standards.map.at_actual", lang)  # "能耗<br>（按实支付）"; English columns are too narrow: "Energy †"
     heads = [wrap(label("service", s, lang), 12) + (mark if s in at_actual else "") for s in cols]
     fig = base_figure(capped_title(t("standards.map.title", lang), len(rows), total, lang),
                       height=max(340, 170 + 28 * len(rows)))
@@ -72,6 +72,9 @@ def standards_map(bench: pd.DataFrame, services: list[str], lang: str, *, amber:
                         name=t(f"standards.legend.{status}", lang, amber=f"{amber:.0%}", red=f"{red:.0%}",
                                low=f"{(low or 0):.0%}"),
                         marker={"symbol": "square", "size": 12, "color": STATUS_COLORS[status]})
+    if at_actual:
+        fig.add_scatter(x=[None], y=[None], mode="markers", showlegend=True, name=t("standards.legend.at_actual", lang),
+                        marker={"symbol": "square", "size": 12, "color": "rgba(0,0,0,0)"})
     fig.update_layout(yaxis={"autorange": "reversed", "showgrid": False, "zeroline": False},
                       xaxis={"side": "top", "showgrid": False, "tickangle": 0, "zeroline": False},
                       margin={"t": 130}, legend={"y": 0, "yanchor": "top", "x": 0, "xanchor": "left"})

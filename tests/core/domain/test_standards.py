@@ -133,9 +133,9 @@ def test_exhibits_of_the_demo_city(demo_portfolio):
     over = ex["standards-outliers"].data
     assert len(over) == counts["red"] + counts["amber"]
     assert "(paid at actual)" not in " ".join(over["Service"])  # energy and repairs are listed apart
-    assert over["Rank by money"].tolist() == list(range(1, len(over) + 1))
+    assert over["Rank: money"].tolist() == list(range(1, len(over) + 1))
     by_pct = ex["standards-outliers-pct"].data
-    assert by_pct["Rank by percentage"].tolist() == list(range(1, len(over) + 1))
+    assert by_pct["Rank: %"].tolist() == list(range(1, len(over) + 1))
     assert set(ex["standards-at-actual"].data["Service"]) <= {"Energy", "Building repairs"}
     release = standards.capped_fee_release(b, tolerance=0.05)
     assert dict(ex["standards-map"].key_figures)["Released by capping fees"] == f"CNY {release / 1e6:,.2f} m a year"

@@ -77,3 +77,5 @@ def test_the_map_marks_items_paid_at_actual_and_far_below():
     assert list(fig.data[0].x) == ["保洁", "能耗<br>（按实支付）"]
     assert fig.data[0].z[0][1] == 2  # far below: amber's colour, not green
     assert "黄色：低于标准 50% 以上（可能服务不到位）" in [tr.name for tr in fig.data]
+    fig = standards_charts.standards_map(bench, ["cleaning", "energy"], "en", amber=0.1, red=0.25, low=0.5)
+    assert list(fig.data[0].x) == ["Cleaning", "Energy †"] and "† paid at actual: never capped" in [tr.name for tr in fig.data]

@@ -10,9 +10,9 @@ p = ui.portfolio()
 names = p.buildings.set_index("id")["name"].to_dict()
 with st.sidebar:
     year = st.selectbox(ui.tr("compare.year"), p.years[::-1], key="compare_year")
-    services = st.multiselect(ui.tr("compare.services"), p.services["code"].tolist(), key="compare_services",
+    services = ui.multiselect(ui.tr("compare.services"), p.services["code"].tolist(), key="compare_services",
                               format_func=lambda s: label("service", s, lang), placeholder=ui.tr("common.all"))
-    buildings = st.multiselect(ui.tr("compare.buildings"), list(names), format_func=names.__getitem__,
+    buildings = ui.multiselect(ui.tr("compare.buildings"), list(names), format_func=names.__getitem__,
                                key="compare_buildings", placeholder=ui.tr("common.all"))
     tax_neutral = st.toggle(ui.tr("compare.tax_neutral"), help=ui.tr("compare.tax_neutral_help"),
                             key="compare_tax_neutral")

@@ -19,7 +19,7 @@ try:
                     derived={"items": ui.cached(base_items)()})
 except LeverError as exc:
     ui.page_header("page.consolidation")
-    st.error(ui.tr("sim.problem", msg=str(exc)), icon=":material/tune:")
+    st.error(ui.tr("sim.problem", msg=exc.text(ui.lang())), icon=":material/tune:")
     st.stop()
 
 r = a.result

@@ -16,13 +16,13 @@ saved = ui.saved_scenarios()
 stored = pack_page.saved_settings()
 if "pack_scenarios" not in st.session_state and stored.settings.get("scenarios"):
     st.session_state["pack_scenarios"] = [n for n in stored.settings["scenarios"] if n in saved["name"].tolist()]
-names = st.multiselect(
+names = ui.multiselect(
     ui.tr("pack.scenarios"), saved["name"].tolist(), key="pack_scenarios", help=ui.tr("pack.scenarios_help"),
     disabled=saved.empty, placeholder=ui.tr("pack.scenarios_placeholder"),
 )
 if saved.empty:
     st.caption(ui.tr("pack.scenarios_none"))
-sections = st.multiselect(
+sections = ui.multiselect(
     ui.tr("pack.sections"), list(pack.SECTIONS), default=list(pack.SECTIONS), key="pack_sections",
     format_func=lambda key: t(pack.SECTIONS[key].title_key, lang),
 )

@@ -22,7 +22,7 @@ names = saved["name"].tolist()
 # a change names the version the reader saw when the page was drawn, not the one a click reloads
 seen = st.session_state.get("_scen_seen", {})
 st.session_state["_scen_seen"] = dict(zip(names, saved["version"].astype(int)))
-chosen = st.multiselect(ui.tr("scen.pick"), names, default=names[:3], max_selections=4, key="compare",
+chosen = ui.multiselect(ui.tr("scen.pick"), names, default=names[:3], max_selections=4, key="compare",
                         bind="query-params", help=ui.tr("scen.pick_help"))
 by_name = saved.set_index("name")
 named = []
@@ -31,7 +31,7 @@ for n in chosen:
         named.append((n, ui.computed(simulator.analyse, parse_levers(by_name.at[n, "levers"]), label=ui.tr("sim.running"),
                                      derived={"items": ui.cached(base_items)()})))
     except LeverError as exc:
-        st.warning(f"{n}: {ui.tr('sim.problem', msg=str(exc))}", icon=":material/tune:")
+        st.warning(f"{n}: {ui.tr('sim.problem', msg=exc.text(lang))}", icon=":material/tune:")
 
 if len(named) < 2:
     st.info(ui.tr("scen.too_few"), icon=":material/info:")

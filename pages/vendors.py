@@ -13,7 +13,7 @@ from core.views import gates as gv
 lang = ui.lang()
 p = ui.portfolio()
 book = gates.GateSettings.from_book(p)
-on = st.sidebar.date_input(ui.tr("gates.on"), value=dt.date.today(), key="gates_on")
+on = ui.date_input(ui.tr("gates.on"), dt.date.today(), where=st.sidebar, key="gates_on")
 months = st.sidebar.number_input(ui.tr("gates.months"), 1, 36, book.expiring_months, key="gates_months")
 line = st.sidebar.number_input(ui.tr("gates.flag_above"), 0.0, None, book.flag_above / 1e4, 10.0, key="gates_line")
 ui.page_header("page.vendors", ui.tr("gates.caption", on=on, year=book.year))
@@ -68,7 +68,7 @@ with register:
         level = f[0].selectbox(ui.tr("gates.col.qualification"), [1, 2, 3], 1, key="gates_new_level")
         capital = f[1].number_input(ui.tr("gates.new.capital"), 0.0, None, 100.0, key="gates_new_capital")
         founded = f[2].number_input(ui.tr("gates.new.founded"), 1950, on.year, 2015, key="gates_new_founded")
-        lines = st.multiselect(ui.tr("gates.new.lines"), list(labels("service", lang)), key="gates_new_lines",
+        lines = ui.multiselect(ui.tr("gates.new.lines"), list(labels("service", lang)), key="gates_new_lines",
                                format_func=lambda x: label("service", x, lang))
         if st.form_submit_button(ui.tr("gates.new.submit")):
             ui.write(gates.register, name=name, credit_code=code, qualification_level=level, service_lines=lines,

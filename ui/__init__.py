@@ -18,9 +18,11 @@ from ui.store import (
     store_state,
     write,
 )
+from ui.widgets import date_input, multiselect
 
 __all__ = [
-    "actor", "build_pack", "cached", "chart", "computed", "data_changed_at", "data_version", "downloads", "engine", "ensure_frame",
-    "exhibit", "export_missing", "lang", "language_picker", "new_run", "page_header", "portfolio", "renderer",
+    "actor", "build_pack", "cached", "chart", "computed", "data_changed_at", "data_version", "date_input", "downloads",
+    "engine", "ensure_frame", "exhibit", "export_missing", "lang", "language_picker", "multiselect", "new_run",
+    "page_header", "portfolio", "renderer",
     "role", "saved_scenarios", "store_state", "table", "tr", "write",
 ]

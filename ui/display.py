@@ -11,6 +11,7 @@ from core.views.cells import column_decimals, for_display
 from core.views.exhibits import Exhibit
 from ui.session import lang, tr
 from ui.sharing import downloads
+from ui.widgets import WIDGET_CSS
 
 # Layouts that hold on a projector (1280×720, 1366×768): key figures shrink with the window instead of
 # being cut off with "…", and their labels wrap.
@@ -26,7 +27,7 @@ _PROJECTOR_CSS = """<style>
 def page_header(title_key: str, caption: str | None = None) -> None:
     """The page title, an optional caption, the synthetic-data notice when showing the demo, and
     the outcome of a change made on the previous run (see :func:`ui.store.write`)."""
-    st.html(_PROJECTOR_CSS)
+    st.html(_PROJECTOR_CSS + WIDGET_CSS)
     st.title(tr(title_key))
     st.session_state["_page_title"] = tr(title_key)  # names the files this page's charts download as
     if caption:

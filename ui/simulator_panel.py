@@ -19,6 +19,7 @@ from core.views import lever_form as form
 from core.views.simulator import VIEWS
 from ui.session import actor, lang, tr
 from ui.store import engine, write
+from ui.widgets import multiselect
 
 SIM_PARAMS = ("scenario", "levers", "view")  # what a link to the Consolidation page says
 DRAW_CHOICES = (1_000, 5_000, 10_000, 20_000)
@@ -79,7 +80,7 @@ def levers_from_url(ctx: form.FormContext) -> None:
             _remember_loaded(None)
             return
         except LeverError as exc:
-            st.warning(tr("sim.url.bad", msg=str(exc)), icon=":material/link_off:")
+            st.warning(tr("sim.url.bad", msg=exc.text(lang())), icon=":material/link_off:")
     if not st.session_state.get("_sim_seeded"):
         _seed_levers(DEFAULT_LEVERS, ctx)
 
@@ -140,7 +141,7 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
         st.toggle(tr("sim.form.cap"), key=form.CAP, help=tr("sim.form.cap_help"), persist_state=keep)
         st.number_input(tr("sim.form.tolerance"), 0.0, 100.0, step=1.0, key=form.TOL, persist_state=keep)
     with bar.expander(tr("sim.group.procurement"), icon=":material/shopping_cart:"):
-        chosen = st.multiselect(tr("sim.form.bundle"), list(ctx.bundle_services), format_func=svc, key=form.BUNDLE,
+        chosen = multiselect(tr("sim.form.bundle"), list(ctx.bundle_services), format_func=svc, key=form.BUNDLE,
                                 help=tr("sim.form.bundle_help"), placeholder=tr("sim.form.none_chosen"),
                                 persist_state=keep)
         for s in chosen:
@@ -152,16 +153,16 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
         if st.toggle(tr("sim.form.rule"), key=form.RULE, persist_state=keep):
             st.selectbox(tr("sim.form.rule_from"), DELIVERIES, format_func=dlv, key=form.RULE_FROM, persist_state=keep)
             st.selectbox(tr("sim.form.rule_to"), DELIVERIES, format_func=dlv, key=form.RULE_TO, persist_state=keep)
-            st.multiselect(tr("sim.form.rule_services"), list(ctx.bundle_services), format_func=svc,
+            multiselect(tr("sim.form.rule_services"), list(ctx.bundle_services), format_func=svc,
                            key=form.RULE_SERVICES, placeholder=tr("common.all"), persist_state=keep)
         items = list(ctx.items)
         for d in DELIVERIES:
-            st.multiselect(tr("sim.form.to", delivery=dlv(d)), items, format_func=lambda k: ctx.item_label(k, language),
+            multiselect(tr("sim.form.to", delivery=dlv(d)), items, format_func=lambda k: ctx.item_label(k, language),
                            key=form.to_key(d), placeholder=tr("sim.form.none_chosen"), persist_state=keep)
     with bar.expander(tr("sim.group.scope"), icon=":material/filter_alt:"):
-        st.multiselect(tr("sim.form.buildings"), list(ctx.buildings), key=form.BUILDINGS,
+        multiselect(tr("sim.form.buildings"), list(ctx.buildings), key=form.BUILDINGS,
                        placeholder=tr("common.all"), persist_state=keep)
-        st.multiselect(tr("sim.form.services"), list(ctx.services), format_func=svc, key=form.SERVICES,
+        multiselect(tr("sim.form.services"), list(ctx.services), format_func=svc, key=form.SERVICES,
                        placeholder=tr("common.all"), persist_state=keep)
         st.slider(tr("sim.form.horizon"), 3, 10, key=form.HORIZON, persist_state=keep)
         st.number_input(tr("sim.form.start"), ctx.base_year + 1, ctx.base_year + 10, step=1, key=form.START,

@@ -159,7 +159,8 @@ def write(fn: Callable[..., R], /, *args: object, done: str | Callable[[R], str]
         with db.session_scope(engine()) as session:
             result = fn(session, *args, **kwargs)
     except (db.StoreError, ValueError) as exc:
-        st.error(exc.text(lang()) if isinstance(exc, db.Refused) else str(exc), icon=":material/block:")
+        said = getattr(exc, "text", None)  # a Refused or a LeverError says it in the reader's language
+        st.error(said(lang()) if callable(said) else str(exc), icon=":material/block:")
         return
     except SQLAlchemyError as exc:
         st.error(tr("store.error", msg=_first_line(exc)), icon=":material/database:")

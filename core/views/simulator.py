@@ -399,7 +399,7 @@ def _pack_analyses(p: Portfolio, options: PackOptions) -> list[tuple[str, Analys
         try:
             out.append((s.name, analysed(p, s.levers)))
         except LeverError as exc:
-            raise ValueError(f"scenario {s.name!r}: {exc}") from None
+            raise LeverError("lever.err.scenario", name=s.name, problem=exc.text) from None
     return out
 
 

@@ -15,6 +15,7 @@ from core.store import db, repo
 from core.store.layout import (
     SPECS,
     column_label,
+    key_label,
     table_label,
 )
 
@@ -44,6 +45,8 @@ def audit_view(log: pd.DataFrame, lang: str, *, raw: bool = False) -> pd.DataFra
     out = log[cols].copy() if len(log) else pd.DataFrame(columns=cols)
     out["at"] = beijing_times(out["at"], seconds=True)
     out["source"] = out["source"].map(lambda s: t(f"data.source.{s}", lang) if f"data.source.{s}" in _SOURCES else s)
+    if not raw:  # on the page: labels, never codes (the export keeps the key as stored)
+        out["row_key"] = [key_label(n, str(k), lang) for n, k in zip(out["table_name"], out["row_key"])]
     out["table_name"] = out["table_name"].map(lambda n: table_label(n, lang) if n in SPECS else n)
     out["action"] = out["action"].map(lambda a: t(f"data.action.{a}", lang))
     if raw:

@@ -36,6 +36,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.no_mode": {"zh": "未定", "en": "none"},
     "common.all": {"zh": "全部", "en": "All"},
     "common.choose": {"zh": "请选择", "en": "Choose"},
+    "common.month_all": {"zh": "全年", "en": "whole year"},
+    "common.month_n": {"zh": "{n} 月", "en": "month {n}"},
     "common.date_range_help": {"zh": "点选起止日期，写作 2026-01-01 – 2026-12-31；不选即全部日期。",
                                "en": "Pick the first and last day, written 2026-01-01 – 2026-12-31; none picked means every day."},
     "common.total": {"zh": "合计", "en": "Total"},

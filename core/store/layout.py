@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
+from core.i18n import STRINGS, label, t
 from core.store.models import (
     AdmissionStatus,
     Arrangement,
@@ -336,6 +337,25 @@ def column_label(table: str, column: str, lang: str) -> str:
     """The column's header in ``lang``."""
     zh, en = HEADERS[table][column]
     return zh if lang == "zh" else en
+
+
+def key_label(table: str, key: str, lang: str) -> str:
+    """A row's natural key (``市行政中心/cleaning/2025/0``, as the audit log records it) as a reader
+    names it: enum values by their labels, month 0 as the whole year (``市行政中心 · 保洁 · 2025 · 全年``)."""
+    spec = SPECS.get(table)
+    parts = key.split("/")
+    if spec is None or len(parts) != len(spec.key):
+        return key
+    out = []
+    for col, part in zip(spec.key, parts):
+        group = enum_group(column_kind(table, col))
+        if group and part:
+            out.append(label(group, part, lang) if f"{group}.{part}" in STRINGS else part)
+        elif col == "month" and part.isdigit():
+            out.append(t("common.month_all", lang) if int(part) == 0 else t("common.month_n", lang, n=int(part)))
+        else:
+            out.append(part)
+    return " · ".join(out)
 
 
 def table_label(table: str, lang: str) -> str:

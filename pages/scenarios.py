@@ -37,9 +37,11 @@ if len(named) < 2:
     st.info(ui.tr("scen.too_few"), icon=":material/info:")
 else:
     st.subheader(ui.tr("scen.figures"))
-    ui.table(scenario_compare.comparison_table(named, lang), key="scen_figures")
     colors = scenario_palette(saved.sort_values("id")["name"].tolist())  # the same colours as in the pack
-    _, dist, by_lever, paths = scenario_compare.comparison_exhibits(named, lang, colors)
+    shown = tuple(n for n, _ in named)  # with the data version, all the charts below depend on
+    figures, dist, by_lever, paths = ui.derived(lambda: scenario_compare.comparison_exhibits(named, lang, colors),
+                                                "scenarios", shown, lang)
+    ui.table(figures.data, key="scen_figures")
     ui.exhibit(dist, scenario="+".join(chosen))
     left, right = st.columns(2)
     with left:
@@ -50,7 +52,8 @@ else:
     for i in range(0, len(named), 2):  # two a row: the lever names stay readable
         for j, (c, (n, a)) in enumerate(zip(st.columns(2), named[i:i + 2]), start=i + 1):
             with c:
-                ui.exhibit(simulator.waterfall_exhibit(a, lang, n, prefix=f"scenario{j}"), scenario=n)
+                ui.exhibit(ui.derived(lambda a=a, n=n, j=j: simulator.waterfall_exhibit(a, lang, n, prefix=f"scenario{j}"),
+                                      "scenario-waterfall", n, j, lang), scenario=n)
                 st.page_link("pages/consolidation.py", label=ui.tr("scen.open", name=n), icon=":material/open_in_new:",
                              query_params={"scenario": n})
 

@@ -4,6 +4,7 @@ and the meeting pack), and the widgets of two page families (:mod:`ui.simulator_
 :mod:`ui.data_page`). Pages import this package and :mod:`core`; only this package touches
 Streamlit's caches. The names below are what pages use.
 """
+from ui import warm  # noqa: F401  (registers what the warming thread prepares: ui.shared.WARMER)
 from ui.display import chart, exhibit, page_header, table
 from ui.session import actor, ensure_frame, lang, language_picker, new_run, role, tr
 from ui.sharing import build_pack, downloads, export_missing, renderer
@@ -12,6 +13,7 @@ from ui.store import (
     computed,
     data_changed_at,
     data_version,
+    derived,
     engine,
     portfolio,
     saved_scenarios,
@@ -21,7 +23,7 @@ from ui.store import (
 from ui.widgets import date_input, multiselect
 
 __all__ = [
-    "actor", "build_pack", "cached", "chart", "computed", "data_changed_at", "data_version", "date_input", "downloads",
+    "actor", "build_pack", "cached", "chart", "computed", "data_changed_at", "data_version", "date_input", "derived", "downloads",
     "engine", "ensure_frame", "exhibit", "export_missing", "lang", "language_picker", "multiselect", "new_run",
     "page_header", "portfolio", "renderer",
     "role", "saved_scenarios", "store_state", "table", "tr", "write",

@@ -1,6 +1,10 @@
 """How pages show things: the page header, exhibits (chart, sentence, downloads) and read-only tables."""
 from __future__ import annotations
 
+import copy
+import functools
+import weakref
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -67,7 +71,23 @@ def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = Non
     (on ``trend_range``); decimal columns with thousands separators and the decimals the view rounded
     them to (:func:`core.views.cells.column_decimals`: the figure the chart beside shows); columns of pre-formatted figures ("1,234", "5.2%",
     "—") right-aligned like numbers; columns of long text given room; short tables shown whole."""
-    df = for_display(df, lang())  # 是/否, "—", never −0
+    df, config = _prepared(df, trend_range)
+    if height == "auto" and len(df) <= 15:  # a short table shows every row, no scrolling
+        height = 35 * (len(df) + 1) + 3
+    st.dataframe(df, hide_index=True, column_config=copy.deepcopy(config), height=height, key=key)  # type: ignore[arg-type]
+
+
+# Tables a page shows are mostly the shared results of ui.cached views: prepared once per frame and language,
+# not on every rerun of every session (a weak reference tells a frame that still lives from a new one at its id).
+_PREPARED: dict[tuple[int, str, tuple[float, float]], tuple[weakref.ref[pd.DataFrame], pd.DataFrame, dict[str, object]]] = {}
+
+
+def _prepared(frame: pd.DataFrame, trend_range: tuple[float, float]) -> tuple[pd.DataFrame, dict[str, object]]:
+    key = (id(frame), lang(), trend_range)
+    hit = _PREPARED.get(key)
+    if hit is not None and hit[0]() is frame:
+        return hit[1], hit[2]
+    df = for_display(frame, lang())  # 是/否, "—", never −0
     config: dict[str, object] = {}
     for col in df.columns:
         values = df[col]
@@ -81,9 +101,15 @@ def table(df: pd.DataFrame, *, height: int | str = "auto", key: str | None = Non
                 config[col] = st.column_config.TextColumn(alignment="right")
             elif (longest := int(text.map(display_width).max())) > 12:  # room even when the first rows are empty
                 config[col] = st.column_config.TextColumn(width="large" if longest > 30 else "medium")
-    if height == "auto" and len(df) <= 15:  # a short table shows every row, no scrolling
-        height = 35 * (len(df) + 1) + 3
-    st.dataframe(df, hide_index=True, column_config=config, height=height, key=key)  # type: ignore[arg-type]
+    _PREPARED[key] = (weakref.ref(frame, functools.partial(_forget, key)), df, config)
+    return df, config
+
+
+def _forget(key: tuple[int, str, tuple[float, float]], ref: weakref.ref[pd.DataFrame]) -> None:
+    """A shown frame is gone: so is what was prepared from it (unless its id now names another frame)."""
+    hit = _PREPARED.get(key)
+    if hit is not None and hit[0] is ref:
+        _PREPARED.pop(key, None)
 
 
 def display_width(text: str) -> int:

@@ -42,6 +42,13 @@ def _demo_store(demo_copy: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _no_warming(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app test has a store of its own: no background thread preparing each of them
+    (tests/app/test_warm.py runs the warming itself)."""
+    monkeypatch.setenv("JGSW_WARM", "0")
+
+
+@pytest.fixture(autouse=True)
 def _warm_server_navigation(monkeypatch: pytest.MonkeyPatch) -> None:
     """Run every AppTest run the way a warm server runs it: through app.py's st.navigation.
 

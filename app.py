@@ -13,8 +13,10 @@ st.sidebar.caption(ui.tr("app.subtitle"))
 
 pages = {
     ui.tr("nav.analysis"): [
-        st.Page("pages/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:",
-                url_path="overview", default=True),
+        st.Page("pages/overview.py", title=ui.tr("page.overview"), icon=":material/dashboard:", url_path="home",
+                default=True),
+        # the default page lives at "/": a shared link to "/overview" opens the same page, not "Page not found"
+        st.Page("pages/overview.py", title=ui.tr("page.overview"), url_path="overview", visibility="hidden"),
         st.Page("pages/compare.py", title=ui.tr("page.compare"), icon=":material/compare_arrows:", url_path="compare"),
         st.Page("pages/standards.py", title=ui.tr("page.standards"), icon=":material/rule:", url_path="standards"),
     ],

@@ -62,8 +62,8 @@ def run() -> list[Result]:
         compare_views.working_exhibit(p, year_costs, int(m["building_id"].iloc[0]), "zh")
 
     def standards_page() -> None:
-        b = standards.benchmark(p, year, amber=0.10, red=0.25)
-        standards_views.standards_exhibits(p, b, "zh", amber=0.10, red=0.25, tolerance=0.05)
+        b = standards.benchmark(p, year, amber=0.10, red=0.25, low=0.50)
+        standards_views.standards_exhibits(p, b, "zh", standards_views.Thresholds(0.10, 0.25, 0.50, 0.05))
 
     compute_compare = median_seconds(compare_page)
     compute_standards = median_seconds(standards_page)

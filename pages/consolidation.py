@@ -6,8 +6,9 @@ import ui
 from core.i18n import fmt_money, fmt_pct, money_figure
 from core.simulation.levers import LeverError
 from core.simulation.plan import base_items
-from core.views import lever_form, simulator
+from core.views import lever_form, simulator, versions
 from ui import simulator_panel as panel
+from ui import warm
 
 lang = ui.lang()
 p = ui.portfolio()
@@ -19,7 +20,7 @@ try:
                     derived={"items": ui.cached(base_items)()})
 except LeverError as exc:
     ui.page_header("page.consolidation")
-    st.error(ui.tr_plain("sim.problem", msg=str(exc)), icon=":material/tune:")
+    st.error(ui.tr_plain("sim.problem", msg=exc.text(ui.lang())), icon=":material/tune:")
     st.stop()
 
 r = a.result
@@ -48,25 +49,29 @@ c[4].metric(ui.tr("sim.metric.annual"), money(r.annual_saving, lang), border=Tru
 view = st.segmented_control(ui.tr("sim.view"), simulator.VIEWS, required=True, key=lever_form.VIEW,
                             format_func=lambda v: ui.tr(f"sim.view.{v}"), label_visibility="collapsed")
 with bar:
-    panel.scenario_bar(levers, ui.saved_scenarios(), ctx, view)
+    panel.scenario_bar(levers, ui.saved_scenarios(), ctx, view, results=versions.snapshot(a))
 
+shown = (levers, draws, seed, lang, name)  # with the data version, what the charts below depend on
 if view == "savings":
-    waterfall = simulator.waterfall_exhibit(a, lang, name)
+    waterfall, paths = ui.derived(lambda: warm.savings_exhibits(a, lang, name), "sim-savings", *shown)
     left, right = st.columns(2)
     with left:
         ui.exhibit(waterfall, scenario=name)
     with right:
-        ui.exhibit(simulator.paths_exhibit(a, lang, name), scenario=name)
+        ui.exhibit(paths, scenario=name)
     ui.table(waterfall.data, key="sim_waterfall_table")
 elif view == "risk":
+    fan, npv, tornado, sensitivity = ui.derived(lambda: (
+        simulator.fan_exhibit(a, lang, name), simulator.npv_exhibit(a, lang, name),
+        simulator.tornado_exhibit(a, lang, name), simulator.sensitivity_table(a, lang)), "sim-risk", *shown)
     left, right = st.columns(2)
     with left:
-        ui.exhibit(simulator.fan_exhibit(a, lang, name), scenario=name)
+        ui.exhibit(fan, scenario=name)
     with right:
-        ui.exhibit(simulator.npv_exhibit(a, lang, name), scenario=name)
-    ui.exhibit(simulator.tornado_exhibit(a, lang, name), scenario=name)
+        ui.exhibit(npv, scenario=name)
+    ui.exhibit(tornado, scenario=name)
     st.caption(ui.tr("sim.sobol.caption"))
-    ui.table(simulator.sensitivity_table(a, lang), key="sim_sensitivity")
+    ui.table(sensitivity, key="sim_sensitivity")
     st.info(simulator.volatility_text(a, lang), icon=":material/monitoring:")
 elif view == "details":
     st.subheader(ui.tr("sim.details.conversions"))

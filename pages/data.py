@@ -89,13 +89,14 @@ with tab_edit:
 
 with tab_audit:
     c = st.columns([2, 2, 2, 2])
-    tables = c[0].multiselect(ui.tr("data.audit.filter_table"), [*TABLES, "scenarios", "users", "store"],
-                              key="audit_tables", format_func=lambda n: exports.audit_table_label(n, lang),
-                              placeholder=ui.tr("common.all"))
-    actions = c[1].multiselect(ui.tr("data.audit.filter_action"), exports.AUDIT_ACTIONS, key="audit_actions",
-                               format_func=lambda a: t(f"data.action.{a}", lang), placeholder=ui.tr("common.all"))
+    tables = ui.multiselect(ui.tr("data.audit.filter_table"), [*TABLES, "scenarios", "users", "store"], where=c[0],
+                            key="audit_tables", format_func=lambda n: exports.audit_table_label(n, lang),
+                            placeholder=ui.tr("common.all"))
+    actions = ui.multiselect(ui.tr("data.audit.filter_action"), exports.AUDIT_ACTIONS, where=c[1], key="audit_actions",
+                             format_func=lambda a: t(f"data.action.{a}", lang), placeholder=ui.tr("common.all"))
     contains = c[2].text_input(ui.tr("data.audit.filter_text"), key="audit_text")
-    dates = c[3].date_input(ui.tr("data.audit.filter_dates"), value=(), key="audit_dates")
+    dates = ui.date_input(ui.tr("data.audit.filter_dates"), (), where=c[3], key="audit_dates",
+                          help=ui.tr("common.date_range_help"))
     since, until = [*dates, None, None][:2] if isinstance(dates, tuple) else (dates, dates)
     log, total = exports.read_audit(engine, lang, tables=tables, actions=actions, contains=contains.strip(),
                                    since=since, until=until or since, limit=2_000)

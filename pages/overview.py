@@ -44,12 +44,19 @@ for col, (mode, name) in zip(c, labels("mode", lang).items()):
     col.metric(name, ui.tr("overview.modes.count", n=k.buildings_per_mode[mode]))
 compliance_card = c[4]  # filled at the end: the scorecard is the slowest figure on the page
 
-mix, trend, budget = v.exhibits
+mix, trend, services, budget = v.exhibits
 left, right = st.columns(2)
 with left:
     ui.exhibit(mix)
 with right:
     ui.exhibit(trend)
+left, right = st.columns(2)
+with left:
+    ui.exhibit(services)
+with right:
+    st.markdown(f"**{ui.tr('overview.services.table')}**")
+    ui.table(v.services, key="overview_services")
+    st.caption(ui.tr("overview.services.caption"))
 ui.exhibit(budget)
 st.caption(ui.tr("overview.budget.caption"))
 

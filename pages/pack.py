@@ -5,6 +5,7 @@ import ui
 from core.i18n import join, t
 from core.sharing import pack
 from core.views.exhibits import PackOptions
+from ui import pack_page
 
 SHORT = {"pdf": "PDF", "pptx": "PowerPoint", "xlsx": "Excel", "html": "HTML"}  # names of formats, in any language
 lang = ui.lang()  # bound here: format functions may run where the session is not at hand
@@ -12,13 +13,16 @@ p = ui.portfolio()
 ui.page_header("page.pack", ui.tr("pack.caption"))
 
 saved = ui.saved_scenarios()
-names = st.multiselect(
+stored = pack_page.saved_settings()
+if "pack_scenarios" not in st.session_state and stored.settings.get("scenarios"):
+    st.session_state["pack_scenarios"] = [n for n in stored.settings["scenarios"] if n in saved["name"].tolist()]
+names = ui.multiselect(
     ui.tr("pack.scenarios"), saved["name"].tolist(), key="pack_scenarios", help=ui.tr("pack.scenarios_help"),
     disabled=saved.empty, placeholder=ui.tr("pack.scenarios_placeholder"),
 )
 if saved.empty:
     st.caption(ui.tr("pack.scenarios_none"))
-sections = st.multiselect(
+sections = ui.multiselect(
     ui.tr("pack.sections"), list(pack.SECTIONS), default=list(pack.SECTIONS), key="pack_sections",
     format_func=lambda key: t(pack.SECTIONS[key].title_key, lang),
 )
@@ -29,14 +33,18 @@ formats = right.pills(
     format_func=lambda f: t(f"pack.format.{f}", lang),
 ) or []
 
+edited = pack_page.editor(year, pack_page.scenario_keys(saved, names), stored)
+pack_page.save_button({"scenarios": names, "sections": sections, "year": year, "formats": formats}, edited, stored)
+
 problem = ui.export_missing()
 if problem and pack.NEEDS_BROWSER & set(formats):
     st.warning(problem, icon=":material/warning:")
 
-choice = (tuple(names), tuple(sections), year, tuple(formats), lang)
+choice = (tuple(names), tuple(sections), year, tuple(formats), lang, tuple(sorted(edited.items())))
 if st.button(ui.tr("pack.build"), type="primary", icon=":material/auto_awesome:", disabled=not sections or not formats):
     bar = st.progress(0.0, ui.tr("pack.step.collect"))
-    built = ui.build_pack(p, PackOptions(year=year), saved, names, sections, formats, progress=bar.progress)
+    built = ui.build_pack(p, PackOptions(year=year, briefing=tuple(edited.items())), saved, names, sections, formats,
+                          progress=bar.progress)
     bar.empty()
     st.session_state["pack_built"] = (choice, built) if built else None
 elif not sections or not formats:

@@ -7,7 +7,8 @@ from core.simulation import risk, scenarios
 from core.simulation.levers import LeverError, parse_levers
 from core.simulation.plan import base_items
 from core.store.access import Permission
-from core.views import scenario_compare, simulator
+from core.views import scenario_compare, simulator, versions
+from core.views.sim_charts import scenario_palette
 
 lang = ui.lang()
 p = ui.portfolio()
@@ -22,7 +23,7 @@ names = saved["name"].tolist()
 # a change names the version the reader saw when the page was drawn, not the one a click reloads
 seen = st.session_state.get("_scen_seen", {})
 st.session_state["_scen_seen"] = dict(zip(names, saved["version"].astype(int)))
-chosen = st.multiselect(ui.tr("scen.pick"), names, default=names[:3], max_selections=4, key="compare",
+chosen = ui.multiselect(ui.tr("scen.pick"), names, default=names[:3], max_selections=4, key="compare",
                         bind="query-params", help=ui.tr("scen.pick_help"))
 by_name = saved.set_index("name")
 named = []
@@ -31,14 +32,17 @@ for n in chosen:
         named.append((n, ui.computed(simulator.analyse, parse_levers(by_name.at[n, "levers"]), label=ui.tr("sim.running"),
                                      derived={"items": ui.cached(base_items)()})))
     except LeverError as exc:
-        st.warning(f"{ui.plain(n)}: {ui.tr_plain('sim.problem', msg=str(exc))}", icon=":material/tune:")
+        st.warning(f"{ui.plain(n)}: {ui.tr_plain('sim.problem', msg=exc.text(lang))}", icon=":material/tune:")
 
 if len(named) < 2:
     st.info(ui.tr("scen.too_few"), icon=":material/info:")
 else:
     st.subheader(ui.tr("scen.figures"))
-    ui.table(scenario_compare.comparison_table(named, lang), key="scen_figures")
-    _, dist, by_lever, paths = scenario_compare.comparison_exhibits(named, lang)
+    colors = scenario_palette(saved.sort_values("id")["name"].tolist())  # the same colours as in the pack
+    shown = tuple(n for n, _ in named)  # with the data version, all the charts below depend on
+    figures, dist, by_lever, paths = ui.derived(lambda: scenario_compare.comparison_exhibits(named, lang, colors),
+                                                "scenarios", shown, lang)
+    ui.table(figures.data, key="scen_figures")
     ui.exhibit(dist, scenario="+".join(chosen))
     left, right = st.columns(2)
     with left:
@@ -49,14 +53,39 @@ else:
     for i in range(0, len(named), 2):  # two a row: the lever names stay readable
         for j, (c, (n, a)) in enumerate(zip(st.columns(2), named[i:i + 2]), start=i + 1):
             with c:
-                ui.exhibit(simulator.waterfall_exhibit(a, lang, n, prefix=f"scenario{j}"), scenario=n)
+                ui.exhibit(ui.derived(lambda a=a, n=n, j=j: simulator.waterfall_exhibit(a, lang, n, prefix=f"scenario{j}"),
+                                      "scenario-waterfall", n, j, lang), scenario=n)
                 st.page_link("pages/consolidation.py", label=ui.tr_plain("scen.open", name=n), icon=":material/open_in_new:",
                              query_params={"scenario": n})
 
 st.subheader(ui.tr("scen.saved"))
 ui.table(scenario_compare.saved_table(saved, lang), key="scen_saved")
+changed = ui.data_changed_at()
+ui.table(versions.versions_table(saved, changed, lang), key="scen_versions")
 if not ui.may(Permission.save_scenario):  # a viewer reads and compares; changing scenarios is the analysts'
     st.stop()
+with st.expander(ui.tr("scen.status.title"), icon=":material/approval:"):
+    which = st.selectbox(ui.tr("scen.which"), names, key="scen_status_pick")
+    row = by_name.loc[which].copy()
+    row["name"] = which
+    st.markdown("  \n".join(versions.trail(row, lang)))
+    frozen = versions.frozen_text(row, changed, lang)
+    if frozen:
+        st.caption(frozen)
+    step = {"scenario_id": int(row["id"]), "seen_version": int(seen.get(which, row["version"])), "actor": ui.actor(),
+            "source": "app"}
+    approver = ui.may(Permission.approve_scenario)
+    c = st.columns(3)
+    if c[0].button(ui.tr("scen.status.submit"), key="scen_submit", disabled=row["status"] != "draft", width="stretch"):
+        ui.write(scenarios.submit, **step, done=ui.tr_plain("scen.status.submitted_done", name=which))
+    if c[1].button(ui.tr("scen.status.approve"), key="scen_approve", disabled=row["status"] != "review" or not approver,
+                   width="stretch", type="primary"):
+        ui.write(scenarios.approve, **step, done=ui.tr_plain("scen.status.approved_done", name=which))
+    if c[2].button(ui.tr("scen.status.send_back"), key="scen_send_back", disabled=row["status"] == "draft" or not approver,
+                   width="stretch"):
+        ui.write(scenarios.send_back, **step, done=ui.tr_plain("scen.status.sent_back_done", name=which))
+    if not approver:
+        st.caption(ui.tr("scen.status.approver_only"))
 with st.expander(ui.tr("scen.manage"), icon=":material/edit_note:"):
     which = st.selectbox(ui.tr("scen.which"), names, key="scen_manage")
     row = by_name.loc[which]

@@ -12,6 +12,7 @@ import streamlit as st
 from core.files import admin
 from core.i18n import join
 from core.sharing import export, pack
+from core.simulation.levers import LeverError
 from core.store.repo import Portfolio
 from core.views.exhibits import Exhibit, PackOptions
 from ui.session import lang, plain, tr
@@ -81,7 +82,8 @@ def build_pack(p: Portfolio, options: PackOptions, saved: pd.DataFrame, names: l
         doc = pack.collect(p, lang(), options, sections, demo=st.session_state.get("_dataset") in admin.SYNTHETIC_DATASETS)
         return pack.build(doc, formats=formats, renderer=renderer(), progress=progress)
     except (export.RenderError, ValueError, KeyError) as exc:
-        msg = str(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc).strip() or type(exc).__name__
+        said = exc.text(lang()) if isinstance(exc, LeverError) else None  # in the reader's language, levers named
+        msg = said or str(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc).strip() or type(exc).__name__
         st.error(tr("pack.failed", msg=plain(msg.splitlines()[0])), icon=":material/error:")
     except Exception as exc:  # never a traceback on the page: log it, say what failed in one line
         logging.getLogger(__name__).exception("building the meeting pack failed")

@@ -5,7 +5,7 @@ The panel's widget keys and the mapping between their values and :class:`Levers`
 """
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -23,6 +23,7 @@ from core.views.simulator import VIEWS
 from ui.auth import actor, may
 from ui.session import lang, tr, tr_plain
 from ui.store import engine, write
+from ui.widgets import multiselect
 
 SIM_PARAMS = ("scenario", "levers", "view")  # what a link to the Consolidation page says
 DRAW_CHOICES = (1_000, 5_000, 10_000, 20_000)
@@ -86,7 +87,7 @@ def levers_from_url(ctx: form.FormContext) -> None:
             _remember_loaded(None)
             return
         except LeverError as exc:
-            st.warning(tr_plain("sim.url.bad", msg=str(exc)), icon=":material/link_off:")
+            st.warning(tr_plain("sim.url.bad", msg=exc.text(lang())), icon=":material/link_off:")
     if not st.session_state.get("_sim_seeded"):
         _seed_levers(DEFAULT_LEVERS, ctx)
 
@@ -147,7 +148,7 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
         st.toggle(tr("sim.form.cap"), key=form.CAP, help=tr("sim.form.cap_help"), persist_state=keep)
         st.number_input(tr("sim.form.tolerance"), 0.0, 100.0, step=1.0, key=form.TOL, persist_state=keep)
     with bar.expander(tr("sim.group.procurement"), icon=":material/shopping_cart:"):
-        chosen = st.multiselect(tr("sim.form.bundle"), list(ctx.bundle_services), format_func=svc, key=form.BUNDLE,
+        chosen = multiselect(tr("sim.form.bundle"), list(ctx.bundle_services), format_func=svc, key=form.BUNDLE,
                                 help=tr("sim.form.bundle_help"), placeholder=tr("sim.form.none_chosen"),
                                 persist_state=keep)
         for s in chosen:
@@ -160,16 +161,16 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
         if st.toggle(tr("sim.form.rule"), key=form.RULE, persist_state=keep):
             st.selectbox(tr("sim.form.rule_from"), DELIVERIES, format_func=dlv, key=form.RULE_FROM, persist_state=keep)
             st.selectbox(tr("sim.form.rule_to"), DELIVERIES, format_func=dlv, key=form.RULE_TO, persist_state=keep)
-            st.multiselect(tr("sim.form.rule_services"), list(ctx.bundle_services), format_func=svc,
+            multiselect(tr("sim.form.rule_services"), list(ctx.bundle_services), format_func=svc,
                            key=form.RULE_SERVICES, placeholder=tr("common.all"), persist_state=keep)
         items = list(ctx.items)
         for d in DELIVERIES:
-            st.multiselect(tr("sim.form.to", delivery=dlv(d)), items, format_func=lambda k: ctx.item_label(k, language),
+            multiselect(tr("sim.form.to", delivery=dlv(d)), items, format_func=lambda k: ctx.item_label(k, language),
                            key=form.to_key(d), placeholder=tr("sim.form.none_chosen"), persist_state=keep)
     with bar.expander(tr("sim.group.scope"), icon=":material/filter_alt:"):
-        st.multiselect(tr("sim.form.buildings"), list(ctx.buildings), key=form.BUILDINGS,
+        multiselect(tr("sim.form.buildings"), list(ctx.buildings), key=form.BUILDINGS,
                        placeholder=tr("common.all"), persist_state=keep)
-        st.multiselect(tr("sim.form.services"), list(ctx.services), format_func=svc, key=form.SERVICES,
+        multiselect(tr("sim.form.services"), list(ctx.services), format_func=svc, key=form.SERVICES,
                        placeholder=tr("common.all"), persist_state=keep)
         st.slider(tr("sim.form.horizon"), 3, 10, key=form.HORIZON, persist_state=keep)
         st.number_input(tr("sim.form.start"), ctx.base_year + 1, ctx.base_year + form.START_AHEAD, step=1, key=form.START,
@@ -182,9 +183,10 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
     return form.levers_from_form(st.session_state.to_dict(), ctx), int(draws), int(seed)
 
 
-def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, view: str | None) -> None:
+def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, view: str | None,
+                 results: dict[str, Any] | None = None) -> None:
     """Load a saved scenario, save the levers (as new, or over the one loaded: refused if someone else
-    changed it meanwhile), and the link that shares them."""
+    changed it meanwhile) with the ``results`` they compute now, and the link that shares them."""
     current = loaded()
     names = ["", *saved["name"].tolist()]
     if st.session_state.get("scen_pick") not in names:
@@ -204,29 +206,31 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
         left.caption(tr("sim.bar.modified", version=current.version) if current.levers != levers
                      else tr_plain("sim.bar.version", version=current.version, owner=current.owner))
     if may(Permission.save_scenario):  # a viewer may load, move and share levers, not save them
-        _save_popover(mid, levers, current)
+        _save_popover(mid, levers, current, results)
     with right.popover(tr("sim.bar.share"), icon=":material/share:", width="stretch"):
         st.caption(tr("sim.bar.share_help"))
         st.code(share_url(share_params(levers, view), "consolidation"), language=None, wrap_lines=True)
         st.button(tr("sim.bar.reset"), key="scen_reset", width="stretch", on_click=_reset_levers, args=(ctx,))
 
 
-def _save_popover(where: DeltaGenerator, levers: Levers, current: scenarios.Saved | None) -> None:
-    """Save the levers as a new scenario, or over the one loaded (refused if changed meanwhile)."""
+def _save_popover(where: DeltaGenerator, levers: Levers, current: scenarios.Saved | None,
+                  results: dict[str, Any] | None) -> None:
+    """Save the levers as a new scenario, or over the one loaded (refused if changed meanwhile), with the
+    ``results`` they compute now."""
     with where.popover(tr("sim.bar.save"), icon=":material/save:", width="stretch"):
         name = st.text_input(tr("sim.bar.name"), key="scen_name", max_chars=MAX_NAME_CHARS)
         note = st.text_area(tr("sim.bar.description"), key="scen_desc", height=80)
 
         def done(s: scenarios.Saved) -> str:
-            return tr("sim.saved", name=s.name, version=s.version)
+            return tr_plain("sim.saved", name=s.name, version=s.version)
 
         if current is not None and st.button(tr("sim.bar.save_over", version=current.version + 1), type="primary",
                                              key="scen_save_over", width="stretch"):
             write(scenarios.save, scenario_id=current.id, seen_version=current.version, name=name, levers=levers,
-                  description=note, actor=actor(), source="app", remember="_sim_written", done=done)
+                  description=note, actor=actor(), source="app", remember="_sim_written", done=done, results=results)
         if st.button(tr("sim.bar.save_new"), key="scen_save_new", width="stretch"):
             write(scenarios.save, name=name, levers=levers, description=note, actor=actor(), source="app",
-                  remember="_sim_written", done=done)
+                  remember="_sim_written", done=done, results=results)
 
 
 def _reset_levers(ctx: form.FormContext) -> None:

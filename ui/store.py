@@ -7,9 +7,8 @@ them as read-only and derive new frames (``assign``, ``loc``) to change them.
 """
 from __future__ import annotations
 
-import threading
+import datetime as dt
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
@@ -21,6 +20,7 @@ from sqlmodel import Session
 
 from core.store import db, repo, scenario_rows
 from ui.session import ACTOR_KEY, ensure_frame, lang, plain, tr
+from ui.shared import DERIVED, PORTFOLIOS, RESULTS, SCENARIOS, VIEWS, WARMER
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -54,10 +54,17 @@ def open_engine() -> Engine:
         st.stop()
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+def load_portfolio(eng: Engine, url: str, version: str) -> repo.Portfolio:
+    """The portfolio of ``version``, loaded once per process (shared: treat as read-only)."""
+    def load() -> repo.Portfolio:
+        with Session(eng) as session:
+            return repo.load_portfolio(session)
+
+    return PORTFOLIOS.get((url, version), load)
+
+
 def _portfolio(url: str, version: str) -> repo.Portfolio:
-    with Session(_engine(url)) as session:
-        return repo.load_portfolio(session)
+    return load_portfolio(_engine(url), url, version)
 
 
 def store_state(*, allow_empty: bool = False) -> tuple[str, dict[str, str]]:
@@ -75,6 +82,7 @@ def store_state(*, allow_empty: bool = False) -> tuple[str, dict[str, str]]:
                 st.stop()
             with Session(eng) as session:
                 state = repo.data_version(session), repo.get_meta(session), not repo.is_empty(session)
+            WARMER.start(eng, db.database_url(), lambda: _read_version(eng))  # once per process (ui.warm)
         except SQLAlchemyError as exc:
             st.error(tr("store.error", msg=_first_line(exc)), icon=":material/database:")
             st.stop()
@@ -85,6 +93,12 @@ def store_state(*, allow_empty: bool = False) -> tuple[str, dict[str, str]]:
         st.stop()
     st.session_state["_dataset"] = meta.get("dataset", "")
     return version, meta
+
+
+def _read_version(eng: Engine) -> str:
+    """The data version, read now."""
+    with Session(eng) as session:
+        return repo.data_version(session) if not repo.is_empty(session) else ""
 
 
 def _first_line(exc: SQLAlchemyError) -> str:
@@ -110,46 +124,44 @@ def data_version() -> str:
     return store_state()[0]
 
 
-_COMPUTATIONS: dict[str, Callable[..., object]] = {}
+def computation(fn: Callable[..., object]) -> str:
+    """The name a computation is cached under (the same in pages and in the warming thread)."""
+    return f"{fn.__module__}.{fn.__qualname__}"
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _computed(name: str, url: str, version: str, args: tuple[Hashable, ...],
-              kwargs: tuple[tuple[str, Hashable], ...]) -> object:
-    return _COMPUTATIONS[name](_portfolio(url, version), *args, **dict(kwargs))
+def view_at(fn: Callable[..., T], p: repo.Portfolio, url: str, version: str, /, *args: Hashable,
+            **kwargs: Hashable) -> T:
+    """``fn(p, *args, **kwargs)`` from the shared store, computed if absent (``p`` is ``version``'s portfolio)."""
+    key = (computation(fn), url, version, args, tuple(sorted(kwargs.items())))
+    return VIEWS.get(key, lambda: fn(p, *args, **kwargs))
 
 
 def cached(fn: Callable[Concatenate[repo.Portfolio, P], T]) -> Callable[P, T]:
     """``fn(portfolio, *args, **kwargs)`` computed once per data version and arguments (hashable), for
     every session of the process; the result is shared, so it must be treated as read-only."""
-    name = f"{fn.__module__}.{fn.__qualname__}"
-    _COMPUTATIONS[name] = fn
-
     def call(*args: P.args, **kwargs: P.kwargs) -> T:
-        key = tuple(sorted(kwargs.items()))
-        return cast(T, _computed(name, db.database_url(), data_version(), args, key))  # type: ignore[arg-type]
+        url, version = db.database_url(), data_version()
+        return view_at(fn, _portfolio(url, version), url, version, *args, **kwargs)  # type: ignore[arg-type]
 
     return call
 
 
-@st.cache_resource(show_spinner=False)
-def _progress_results() -> tuple[threading.Lock, OrderedDict[tuple[Hashable, ...], object]]:
-    return threading.Lock(), OrderedDict()
+def result_at(fn: Callable[..., T], p: repo.Portfolio, url: str, version: str, /, *args: Hashable,
+              progress: Callable[[float], None] | None = None, derived: dict[str, object] | None = None) -> T:
+    """``fn(p, *args, progress=…, **derived)`` from the shared store of simulations, run if absent."""
+    key = (computation(fn), url, version, args)
+    return RESULTS.get(key, lambda: fn(p, *args, progress=progress or (lambda _f: None), **(derived or {})))
 
 
-def computed(fn: Callable[..., T], /, *args: Hashable, label: str, keep: int = 32, after: float = 0.3,
+def computed(fn: Callable[..., T], /, *args: Hashable, label: str, after: float = 0.3,
              derived: dict[str, object] | None = None) -> T:
     """``fn(portfolio, *args, progress=…, **derived)`` cached by data version and arguments (the last
-    ``keep`` results, shared by every session); ``derived`` are results computed from the same
-    portfolio (so not part of the key). A run that takes longer than ``after`` seconds shows a
-    progress bar where it is called, fed by ``fn``'s calls to ``progress(fraction)``."""
+    32 results, shared by every session); ``derived`` are results computed from the same portfolio
+    (so not part of the key). A run that takes longer than ``after`` seconds shows a progress bar
+    where it is called, fed by ``fn``'s calls to ``progress(fraction)``."""
     url, version = db.database_url(), data_version()
-    key = (f"{fn.__module__}.{fn.__qualname__}", url, version, args)
-    lock, store = _progress_results()
-    with lock:
-        if key in store:
-            store.move_to_end(key)
-            return cast(T, store[key])
+    if (computation(fn), url, version, args) in RESULTS:
+        return result_at(fn, _portfolio(url, version), url, version, *args)
     slot = st.empty()
     t0 = time.perf_counter()
 
@@ -157,13 +169,22 @@ def computed(fn: Callable[..., T], /, *args: Hashable, label: str, keep: int = 3
         if time.perf_counter() - t0 > after:
             slot.progress(min(1.0, max(0.0, fraction)), text=label)
 
-    value = fn(_portfolio(url, version), *args, progress=progress, **(derived or {}))
+    value = result_at(fn, _portfolio(url, version), url, version, *args, progress=progress, derived=derived)
     slot.empty()
-    with lock:
-        store[key] = value
-        while len(store) > keep:
-            store.popitem(last=False)
     return value
+
+
+def derived_at(fn: Callable[[], T], url: str, version: str, /, *key: Hashable) -> T:
+    """``fn()`` from the shared store of charts drawn from a simulation, computed if absent."""
+    return DERIVED.get((url, version, key), fn)
+
+
+def derived(fn: Callable[[], T], /, *key: Hashable) -> T:
+    """``fn()`` computed once per data version and ``key`` (hashable: what ``fn`` depends on besides the
+    data), for every session of the process (the last 64 results): the charts and tables a page
+    draws from a :func:`computed` result, which would otherwise be rebuilt on every rerun. The result
+    is shared, so it must be treated as read-only."""
+    return derived_at(fn, db.database_url(), data_version(), *key)
 
 
 def write(fn: Callable[..., R], /, *args: object, done: str | Callable[[R], str] = "", remember: str | None = None,
@@ -177,24 +198,41 @@ def write(fn: Callable[..., R], /, *args: object, done: str | Callable[[R], str]
         with db.session_scope(engine()) as session:
             result = fn(session, *args, **kwargs)
     except (db.StoreError, ValueError) as exc:
-        msg = exc.text(lang()) if isinstance(exc, db.Refused) else str(exc)
+        said = getattr(exc, "text", None)  # a Refused or a LeverError says it in the reader's language
+        msg = said(lang()) if callable(said) else str(exc)
         st.error(plain(db.mask_secrets(msg)), icon=":material/block:")  # it may quote what was typed
         return
     except SQLAlchemyError as exc:
         st.error(tr("store.error", msg=_first_line(exc)), icon=":material/database:")
         return
+    WARMER.nudge()  # the views of the new data version, ready before the next visitor asks
     if remember:
         st.session_state[remember] = result
     st.session_state["_done"] = done(result) if callable(done) else done
     st.rerun()
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _scenarios(url: str, version: str) -> pd.DataFrame:
-    with Session(_engine(url)) as session:
-        return scenario_rows.list_scenarios(session)
+def scenarios_at(eng: Engine, url: str, version: str) -> pd.DataFrame:
+    """The saved scenarios of ``version`` from the shared store (treat as read-only)."""
+    def load() -> pd.DataFrame:
+        with Session(eng) as session:
+            return scenario_rows.list_scenarios(session)
+
+    return SCENARIOS.get((url, version), load)
 
 
 def saved_scenarios() -> pd.DataFrame:
-    """The saved scenarios (name, levers, version …), cached until the data change."""
-    return _scenarios(db.database_url(), data_version())
+    """The saved scenarios (name, levers, version …), cached until the data change (shared: treat as read-only)."""
+    url = db.database_url()
+    return scenarios_at(_engine(url), url, data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _changed_at(url: str, version: str) -> dt.datetime | None:
+    with Session(_engine(url)) as session:
+        return repo.data_changed_at(session)
+
+
+def data_changed_at() -> dt.datetime | None:
+    """When the data (not scenarios) last changed [UTC]."""
+    return _changed_at(db.database_url(), data_version())

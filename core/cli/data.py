@@ -34,9 +34,11 @@ def cmd_init_db(args: argparse.Namespace) -> int:
             empty = repo.is_empty(session)
         if not empty:
             db.migrate(engine)  # an existing store keeps its data and gets the newest schema
-            added = admin.add_new_factors(engine, actor=actor)  # and the factors this version's checks need
-            print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}"
-                  + (f"; {added} new factor(s) added to the assumption book" if added else ""))
+            with db.session_scope(engine) as session:  # … and the factors added to the book since it was made
+                added = admin.complete_book(session, actor=actor, source="init-db")
+            print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}")
+            if added:
+                print(f"  added to the assumption book: {', '.join(added)}")
             _show_accounts(engine, actor)  # a store made before accounts existed gets its first admin
             return 0
     if args.synthetic:

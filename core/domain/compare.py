@@ -123,6 +123,70 @@ def mode_comparison(measures: pd.DataFrame) -> pd.DataFrame:
               "median_cost_per_m2"]]
 
 
+@dataclass(frozen=True)
+class Cheapest:
+    """The cheapest support mode, measured one way everywhere: the mode's total full cost ÷ its total
+    floor area [CNY/(m²·yr)]; the median of its buildings' cost per m² is the robustness check."""
+
+    mode: str
+    cost_per_m2: float  # total ÷ area [CNY/(m²·yr)]
+    median_mode: str  # the cheapest by the median of buildings
+    median_cost_per_m2: float  # that mode's median [CNY/(m²·yr)]
+    buildings: int  # buildings of the cheapest mode
+
+    @property
+    def robust(self) -> bool:
+        """Whether the median of buildings names the same mode."""
+        return self.mode == self.median_mode
+
+
+def cheapest_mode(summary: pd.DataFrame) -> Cheapest | None:
+    """The cheapest mode of :func:`mode_comparison` (None when no mode has a building)."""
+    present = summary.loc[(summary["buildings"] > 0) & summary["cost_per_m2"].notna()]
+    if present.empty:
+        return None
+    by_total = present.loc[present["cost_per_m2"].idxmin()]
+    medians = present.dropna(subset=["median_cost_per_m2"])
+    by_median = medians.loc[medians["median_cost_per_m2"].idxmin()] if len(medians) else by_total
+    return Cheapest(mode=str(by_total["mode"]), cost_per_m2=float(by_total["cost_per_m2"]),
+                    median_mode=str(by_median["mode"]), median_cost_per_m2=float(by_median["median_cost_per_m2"]),
+                    buildings=int(by_total["buildings"]))
+
+
+def service_spending(p: Portfolio, year: int, costs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Where the money goes by service item in ``year``, and the cheapest delivery of each.
+
+    One row per service in the services' order: ``service``, ``recorded`` [CNY] and its ``share`` of
+    the year's recorded spending, ``paid_at_actual``; per delivery type ``<delivery>_per_m2`` = the
+    full cost of the arrangements delivered that way ÷ their buildings' floor area [CNY/(m²·yr)] (the
+    same measure as the cheapest mode) with ``<delivery>_buildings``; ``cheapest`` (a delivery type,
+    or "" for items paid at actual or delivered one way only) and ``cheapest_per_m2``.
+    """
+    costs = costing.select(costing.arrangement_costs(p) if costs is None else costs, year=year)
+    area = p.buildings.set_index("id")["gross_floor_area_m2"]
+    c = costs.assign(area_m2=costs["building_id"].map(area))
+    out = c.groupby("service", sort=False).agg(recorded=("recorded", "sum")).reindex(p.services["code"]).fillna(0.0)
+    out["share"] = out["recorded"] / out["recorded"].sum() if out["recorded"].sum() else 0.0
+    out["paid_at_actual"] = p.services.set_index("code")["paid_at_actual"].reindex(out.index).astype(bool)
+    delivered = c.loc[c["kind"] != "actual"]
+    g = delivered.groupby(["service", "kind"]).agg(full=("full_cost", "sum"), area=("area_m2", "sum"),
+                                                   buildings=("building_id", "nunique"))
+    g["per_m2"] = g["full"] / g["area"].where(g["area"] > 0)
+    kinds = [k for k in costing.INDIRECT_FACTOR]
+    for k in kinds:
+        sub = g.xs(k, level="kind") if k in g.index.get_level_values("kind") else g.iloc[0:0].droplevel("kind")
+        out[f"{k}_per_m2"] = sub["per_m2"].reindex(out.index)
+        out[f"{k}_buildings"] = sub["buildings"].reindex(out.index).fillna(0).astype(int)
+    per = out[[f"{k}_per_m2" for k in kinds]]
+    several = per.notna().sum(axis=1) >= 2
+    values = per.to_numpy(dtype=float)
+    filled = np.where(np.isnan(values), np.inf, values)
+    pick = filled.argmin(axis=1)
+    out["cheapest"] = np.where(several.to_numpy(), np.array(kinds, dtype=object)[pick], "")
+    out["cheapest_per_m2"] = np.where(several.to_numpy(), filled.min(axis=1), np.nan)
+    return out.rename_axis("service").reset_index()
+
+
 def composition(measures: pd.DataFrame) -> pd.DataFrame:
     """Each mode's full cost per m² split into the cost lines [CNY/(m²·yr)], with recorded per m²."""
     g = measures.groupby("mode")[[*costing.COST_LINES, "recorded", "area_m2"]].sum().reindex(list(MODES))

@@ -12,7 +12,8 @@ import pandas as pd
 
 from core.store.repo import Portfolio
 
-STATUS_ORDER: tuple[str, ...] = ("red", "amber", "green", "none")
+STATUS_ORDER: tuple[str, ...] = ("red", "amber", "green", "low", "none")
+RANKINGS: tuple[str, ...] = ("money", "pct")  # outliers by the money above the standard, or by the percentage
 
 
 def standards_for_arrangements(p: Portfolio) -> pd.DataFrame:
@@ -32,11 +33,13 @@ def standards_for_arrangements(p: Portfolio) -> pd.DataFrame:
     return out.rename(columns={"fee_per_m2_month": "standard_per_m2_month"})
 
 
-def benchmark(p: Portfolio, year: int, *, amber: float, red: float) -> pd.DataFrame:
+def benchmark(p: Portfolio, year: int, *, amber: float, red: float, low: float | None = None) -> pd.DataFrame:
     """Every arrangement's cost per m² per month in ``year`` against its standard.
 
-    ``deviation_pct`` = (cost − standard) / standard × 100; status ``red`` above ``red`` (a
-    fraction, e.g. 0.25), ``amber`` above ``amber``, ``green`` otherwise, ``none`` without a standard.
+    ``deviation_pct`` = (cost − standard) / standard × 100; ``excess`` = what the item cost above its
+    standard in the year [CNY/yr] (negative below). Status ``red`` above ``red`` (a fraction, e.g.
+    0.25), ``amber`` above ``amber``, ``low`` more than ``low`` below the standard (when given: possibly
+    under-service, e.g. 0.5), ``green`` otherwise, ``none`` without a standard.
     Staffing: ``norm_staff`` = area / m² per worker, ``staff_deviation_pct`` against actual staff.
     """
     a = standards_for_arrangements(p)
@@ -46,7 +49,10 @@ def benchmark(p: Portfolio, year: int, *, amber: float, red: float) -> pd.DataFr
     std = a["standard_per_m2_month"]
     a["deviation_pct"] = (a["cost_per_m2_month"] / std.where(std > 0) - 1) * 100
     dev = a["deviation_pct"] / 100
-    a["status"] = np.select([dev.isna(), dev > red, dev > amber], ["none", "red", "amber"], default="green")
+    a["excess"] = a["annual_cost"] - std * a["gross_floor_area_m2"] * 12
+    far_below = dev < -low if low is not None else pd.Series(False, index=a.index)
+    a["status"] = np.select([dev.isna(), dev > red, dev > amber, far_below], ["none", "red", "amber", "low"],
+                            default="green")
     a["staff"] = a["staff_in_house"] + a["staff_vendor"]
     a["norm_staff"] = a["gross_floor_area_m2"] / a["m2_per_worker"]
     a["staff_deviation_pct"] = (a["staff"] / a["norm_staff"].where(a["norm_staff"] > 0) - 1) * 100
@@ -54,6 +60,12 @@ def benchmark(p: Portfolio, year: int, *, amber: float, red: float) -> pd.DataFr
     a["building"] = a["building_id"].map(names)
     a["year"] = year
     return a.rename(columns={"id": "arrangement_id"})
+
+
+def excess_above_standard(bench: pd.DataFrame) -> pd.Series:
+    """What each item cost above its standard in the year [CNY/yr] (negative below; NaN without one):
+    cost − standard × area × 12."""
+    return bench["excess"]
 
 
 def capped_fee_release(bench: pd.DataFrame, *, tolerance: float) -> float:
@@ -68,11 +80,31 @@ def capped_fee_release(bench: pd.DataFrame, *, tolerance: float) -> float:
     return float(excess[fees].sum())
 
 
-def outliers(bench: pd.DataFrame) -> pd.DataFrame:
-    """Items above the amber threshold (red first, then by deviation, largest first)."""
+def fees(bench: pd.DataFrame) -> pd.DataFrame:
+    """The items charged as fees, which the fee cap acts on (not energy and repairs, paid at actual)."""
+    return bench.loc[~bench["paid_at_actual"].astype(bool)]
+
+
+def at_actual(bench: pd.DataFrame) -> pd.DataFrame:
+    """The items paid at actual (energy, medium and major repairs): budgeted against their standard, never capped."""
+    return bench.loc[bench["paid_at_actual"].astype(bool)]
+
+
+def outliers(bench: pd.DataFrame, *, by: str = "money") -> pd.DataFrame:
+    """Items above the amber threshold, ranked ``by`` the money above the standard (``"money"``: what
+    matters to the budget, a large contract 77 % over before a small item 564 % over) or by the
+    percentage (``"pct"``). Both ranks are columns: ``rank_money`` and ``rank_pct`` (1 = first)."""
+    if by not in RANKINGS:
+        raise ValueError(f"rank outliers by one of {RANKINGS}, not {by!r}")
     out = bench.loc[bench["status"].isin(["red", "amber"])].copy()
-    out["_rank"] = out["status"].map({"red": 0, "amber": 1})
-    return out.sort_values(["_rank", "deviation_pct"], ascending=[True, False]).drop(columns="_rank")
+    out["rank_money"] = out["excess"].rank(ascending=False, method="first").astype(int)
+    out["rank_pct"] = out["deviation_pct"].rank(ascending=False, method="first").astype(int)
+    return out.sort_values(f"rank_{by}")
+
+
+def far_below(bench: pd.DataFrame) -> pd.DataFrame:
+    """Items far below their standard (status ``low``: possibly under-service), furthest below first."""
+    return bench.loc[bench["status"] == "low"].sort_values("deviation_pct")
 
 
 def status_counts(bench: pd.DataFrame) -> dict[str, int]:

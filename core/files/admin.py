@@ -87,17 +87,17 @@ def first_accounts(engine: Engine, *, actor: Actor, settings: AuthSettings | Non
         return users.first_accounts(session, actor=actor, settings=settings or AuthSettings.load(), demo=demo)
 
 
-def add_new_factors(engine: Engine, *, actor: Actor) -> int:
-    """Load the factors of the shipped assumption book whose key the store does not hold yet (a newer
-    version's checks need them); the store's own factors are left as they are. Audited; returns rows added."""
-    book = read_folder(REFERENCE_DIR, ("assumptions",))["assumptions"]
-    with db.session_scope(engine) as session:
-        held = set(repo.natural_frames(session, tables=["assumptions"])["assumptions"]["key"])
-        new = book.loc[~book["key"].isin(held)]
-        if new.empty:
-            return 0
-        loader.load_frames(session, frames={"assumptions": new}, actor=actor, source="init-db")
-    return len(new)
+def complete_book(session: Session, *, actor: Actor, source: str) -> list[str]:
+    """Add to the store's assumption book every factor of the reference book it lacks (a store made, or
+    a backup taken, before the factor existed: e.g. the Standards page's "far below" line, or the limits
+    an import is checked against), in the caller's transaction and audited under ``actor``; a factor the
+    store has is left as the Bureau set it. Returns the keys added."""
+    reference = read_folder(REFERENCE_DIR, ("assumptions",))["assumptions"]
+    have = set(repo.natural_frames(session, tables=["assumptions"])["assumptions"]["key"])
+    missing = reference.loc[~reference["key"].isin(have)]
+    if len(missing):
+        loader.load_frames(session, frames={"assumptions": missing}, actor=actor, source=source)
+    return sorted(set(missing["key"]))
 
 
 def store_info(engine: Engine) -> dict[str, Any]:

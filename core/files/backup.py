@@ -20,7 +20,7 @@ from typing import Any, cast
 from sqlalchemy import Engine, Table, TypeDecorator
 from sqlmodel import SQLModel
 
-from core.files.admin import APP_ID
+from core.files.admin import APP_ID, complete_book
 from core.store import access, audit, db, repo
 from core.store.access import Actor, Permission
 from core.store.limits import MAX_BACKUP_BYTES, MAX_BACKUP_MB, MAX_BACKUP_UNPACKED_BYTES, MAX_BACKUP_UNPACKED_MB
@@ -170,6 +170,7 @@ def restore(engine: Engine, data: bytes, *, name: str, actor: Actor) -> dict[str
     with db.write_scope(engine) as session:
         before = repo.table_counts(session)
         repo.replace_all(session, rows=rows)
+        complete_book(session, actor=actor, source="restore")  # a backup older than a factor of the book gets it
         after = repo.table_counts(session)
         audit.record(session, actor=actor, source="restore", table="store", key=Path(name).name,
                      action=AuditAction.update, before={"rows": before},

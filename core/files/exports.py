@@ -10,11 +10,12 @@ from sqlmodel import Session
 
 from core.files.checks import _show, canonical
 from core.files.writers import display_frame, to_csv, to_xlsx, to_zip
-from core.i18n import STRINGS, t
+from core.i18n import STRINGS, beijing_times, label, t
 from core.store import db, repo
 from core.store.layout import (
     SPECS,
     column_label,
+    key_label,
     table_label,
 )
 from core.store.models import AuditAction
@@ -30,8 +31,9 @@ def export_frames(session: Session, lang: str) -> dict[str, pd.DataFrame]:
     for name, frame in repo.natural_frames(session).items():
         out[sheet(name)] = display_frame(canonical(name, frame), name, lang)
     scenarios = repo.scenario_frame(session).drop(columns="id")
-    for col in ("created_at", "updated_at"):
-        scenarios[col] = pd.to_datetime(scenarios[col], utc=True).dt.strftime("%Y-%m-%d %H:%M:%S")
+    for col in ("created_at", "updated_at", "submitted_at", "approved_at", "data_as_of"):
+        scenarios[col] = beijing_times(scenarios[col], seconds=True)
+    scenarios["status"] = scenarios["status"].map(lambda s: label("scen_status", s, lang))
     out[sheet("scenarios")] = scenarios.rename(columns=lambda c: column_label("scenarios", c, lang) if lang == "zh" else c)
     log, _ = repo.audit_frame(session, limit=10_000_000)
     out[sheet("audit_log")] = audit_view(log.iloc[::-1], lang, raw=True)
@@ -52,8 +54,10 @@ def audit_view(log: pd.DataFrame, lang: str, *, raw: bool = False) -> pd.DataFra
     """Audit entries as people read them: table and action names, and before → after in words."""
     cols = ["at", "actor", "source", "table_name", "row_key", "action"]
     out = log[cols].copy() if len(log) else pd.DataFrame(columns=cols)
-    out["at"] = pd.to_datetime(out["at"], utc=True).dt.strftime("%Y-%m-%d %H:%M:%S")
+    out["at"] = beijing_times(out["at"], seconds=True)
     out["source"] = out["source"].map(lambda s: t(f"data.source.{s}", lang) if f"data.source.{s}" in _SOURCES else s)
+    if not raw:  # on the page: labels, never codes (the export keeps the key as stored)
+        out["row_key"] = [key_label(n, str(k), lang) for n, k in zip(out["table_name"], out["row_key"])]
     out["table_name"] = out["table_name"].map(lambda n: audit_table_label(n, lang))
     out["action"] = out["action"].map(lambda a: t(f"data.action.{a}", lang))
     if raw:

@@ -1,21 +1,25 @@
 """Chinese (default) and English for every visible string, the domain glossary, and how numbers, money
 and lists are written in each language.
 
-The catalogue is split by area (:mod:`.frame`, :mod:`.overview`, :mod:`.costing`, :mod:`.simulator`,
-:mod:`.gates`, :mod:`.data`, :mod:`.sharing`, :mod:`.access`), each a ``STRINGS`` mapping of key → ``{"zh": …, "en": …}``
+The catalogue is split by area (:mod:`.frame`, :mod:`.overview`, :mod:`.costing`, :mod:`.standards`, :mod:`.simulator`,
+:mod:`.gates`, :mod:`.data`, :mod:`.checkup`, :mod:`.sharing`, :mod:`.briefing`, :mod:`.access`), each a ``STRINGS`` mapping of key → ``{"zh": …, "en": …}``
 with both languages side by side; :mod:`.enums` names every enum value, :mod:`.glossary` the domain's
 terms. :func:`t` looks a key up; :func:`label` names an enum value; :func:`join` writes a list and
 :func:`fmt_money` / :func:`money_figure` a sum of money, the same way everywhere.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable
 from typing import Final, Literal
 
-from core.i18n import access, checkup, costing, data, frame, gates, overview, sharing, simulator
+import pandas as pd
+
+from core.i18n import access, briefing, checkup, costing, data, frame, gates, overview, sharing, simulator, standards
 from core.i18n.enums import ENUMS
 from core.i18n.glossary import GLOSSARY
+from core.i18n.units import is_share, unit_text
 
 Lang = Literal["zh", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("zh", "en")
@@ -34,7 +38,7 @@ def _enum_entries() -> dict[str, Entry]:
 
 def _catalogue() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
-    for area in (frame, overview, costing, simulator, gates, data, checkup, sharing, access):
+    for area in (frame, overview, costing, standards, simulator, gates, data, checkup, sharing, briefing, access):
         doubled = out.keys() & area.STRINGS.keys()
         if doubled:  # an area must not silently override another's text
             raise ValueError(f"i18n keys defined twice: {sorted(doubled)}")
@@ -43,8 +47,11 @@ def _catalogue() -> dict[str, Entry]:
 
 
 STRINGS: Final[dict[str, Entry]] = _catalogue()
-__all__ = ["DEFAULT_LANG", "GLOSSARY", "LANGS", "STRINGS", "Lang", "fmt_money", "fmt_num", "fmt_pct", "fmt_yuan",
-           "join", "label", "labels", "money_figure", "t", "wan"]
+__all__ = ["BEIJING", "DEFAULT_LANG", "GLOSSARY", "LANGS", "STRINGS", "Lang", "beijing_times", "fmt_money", "fmt_num",
+           "fmt_pct", "fmt_time", "fmt_yuan", "is_share", "join", "label", "labels", "money_figure", "t", "unit_text", "wan"]
+
+# Beijing time (UTC+8, no daylight saving): every time a person reads. Stored times are UTC.
+BEIJING: Final[dt.timezone] = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **fmt: object) -> str:
@@ -111,3 +118,19 @@ def fmt_pct(value: float, digits: int = 1, signed: bool = False) -> str:
 def fmt_num(value: float, digits: int = 0) -> str:
     """A number with thousands separators."""
     return f"{value:,.{digits}f}"
+
+
+def fmt_time(moment: dt.datetime | None, *, seconds: bool = False) -> str:
+    """A stored time (UTC; naive means UTC) in Beijing time, ``2026-12-05 14:03``; "—" when missing."""
+    if moment is None or (isinstance(moment, float) and math.isnan(moment)) or pd.isna(moment):
+        return "—"
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(BEIJING).strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
+def beijing_times(values: pd.Series, *, seconds: bool = False) -> pd.Series:
+    """A column of stored times (UTC) as Beijing-time text; "—" where missing."""
+    when = pd.to_datetime(values, utc=True, errors="coerce")
+    text = when.dt.tz_convert(BEIJING).dt.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+    return text.where(when.notna(), "—").astype(object)

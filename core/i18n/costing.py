@@ -28,9 +28,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.tab.working": {"zh": "计算过程", "en": "Show the working"},
     "compare.table.title": {"zh": "各模式全成本与归一化指标", "en": "Full cost and normalised measures by mode"},
     "compare.table.note": {
-        "zh": "每平方米、每服务对象、每服务人员费用 = 该模式各楼全成本合计 ÷ 面积、入驻人员、服务人员合计；"
+        "zh": "“最低”一律按每平方米全成本 = 该模式各楼全成本合计 ÷ 建筑面积合计判断，各楼中位数仅作稳健性检验。"
+        "每平方米、每服务对象、每服务人员费用 = 该模式各楼全成本合计 ÷ 面积、入驻人员、服务人员合计；"
         "质量得分和预算波动为各楼平均。预算波动 = 2019 年以来各年“实际 ÷ 预算”的变异系数（标准差 ÷ 均值）。",
-        "en": "Per m², per served staff member and per service worker: the mode's total full cost divided by "
+        "en": "'Cheapest' is always full cost per m² = the mode's total full cost ÷ its total floor area; the median "
+        "of buildings is only a robustness check. Per m², per served staff member and per service worker: the "
+        "mode's total full cost divided by "
         "its buildings' total area, occupants' staff and service workers; quality and budget volatility are "
         "means over buildings. Budget volatility is the coefficient of variation (sd ÷ mean) of actual ÷ "
         "budget across the years since 2019.",
@@ -58,6 +61,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.col.quality": {"zh": "质量得分", "en": "Quality score"},
     "compare.col.quality_mean": {"zh": "质量得分（各楼平均）", "en": "Quality score (mean of buildings)"},
     "compare.col.budget_cv": {"zh": "预算波动（变异系数）", "en": "Budget volatility (CV)"},
+    "compare.col.median_cost_per_m2": {"zh": "各楼中位数（元/㎡·年，稳健性检验）", "en": "Median of buildings (CNY/m²·yr, check)"},
     "compare.col.served_staff": {"zh": "服务对象（入驻人员）", "en": "Served staff"},
     "compare.col.recorded_per_m2": {"zh": "账面支出（元/㎡·年）", "en": "Recorded (CNY/m²·yr)"},
     "compare.col.full_per_m2": {"zh": "全成本（元/㎡·年）", "en": "Full cost (CNY/m²·yr)"},
@@ -82,10 +86,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.quality.title": {"zh": "质量与成本（每点一栋楼）", "en": "Quality against cost, one dot per building"},
     "compare.quality.axis": {"zh": "考核得分（加权）", "en": "Assessment score (weighted)"},
     "compare.takeaway.spread": {
-        "zh": "{year} 年每平方米全成本中位数：{low_mode}最低（{low} 元），{high_mode}最高（{high} 元）；"
-        "同一模式内各楼差异也很大。",
-        "en": "Median full cost per m² in {year}: lowest under {low_mode} (CNY {low}), highest under "
-        "{high_mode} (CNY {high}); buildings differ widely within each mode too.",
+        "zh": "{year} 年{cheapest}",
+        "en": "In {year}: {cheapest}",
     },
     "compare.takeaway.composition": {
         "zh": "账面支出低估了真实成本：{top}的全成本比账面高 {top_pct}，{bottom}只高 {bottom_pct}。",
@@ -93,9 +95,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "only {bottom_pct} under {bottom}.",
     },
     "compare.takeaway.quality_none": {
-        "zh": "{n} 栋楼的质量得分与每平方米全成本没有显著关系（等级相关 {rho}，p = {p}）：多花钱不等于服务更好。",
-        "en": "Across {n} buildings quality and full cost per m² show no clear relation (rank correlation {rho}, "
-        "p = {p}): spending more does not by itself buy better service.",
+        "zh": "{n} 栋楼的质量得分与每平方米全成本之间没有统计上显著的关系（等级相关 {rho}，p = {p}）："
+        "现有数据不足以判断多花钱是否换来更好的服务。",
+        "en": "Across {n} buildings quality and full cost per m² show no statistically significant relation (rank "
+        "correlation {rho}, p = {p}): the data cannot tell whether spending more buys better service.",
     },
     "compare.takeaway.quality_pos": {
         "zh": "{n} 栋楼中，每平方米全成本越高的楼质量得分也越高（等级相关 {rho}，p = {p}）。",
@@ -157,11 +160,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "kf.compare.per_m2": {"zh": "每平方米全成本", "en": "Full cost per m² a year"},
     "kf.costing.departments": {"zh": "分摊到的部门", "en": "Departments charged"},
     "kf.costing.median_per_staff": {"zh": "每人费用中位数", "en": "Median cost per staff member"},
-    "kf.standards.outliers": {"zh": "超出预警线的项目", "en": "Items above the amber line"},
-    "kf.standards.over_norm": {"zh": "人员超标的服务", "en": "Services above the staffing norm"},
-    "kf.standards.excess": {"zh": "超出定员的人数", "en": "Workers above the norm"},
-    "kf.standards.red": {"zh": "{year} 年红色预警", "en": "Red items in {year}"},
-    "kf.standards.amber": {"zh": "{year} 年黄色预警", "en": "Amber items in {year}"},
     # departments (transparency)
     "costing.departments.title": {"zh": "各部门后勤服务费用（分摊）", "en": "What each department's services cost"},
     "costing.departments.basis": {"zh": "分摊依据", "en": "Share buildings by"},
@@ -210,10 +208,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "figure: agencies book hired labour's social insurance against the service in full, in part or not "
         "at all, and only one rule for all makes the comparison fair (the flaw GAO found in cost baselines).",
     },
-    "bookunit.share of wages": {"zh": "占工资的比例", "en": "share of wages"},
-    "bookunit.share of personnel cost": {"zh": "占人员费用的比例", "en": "share of personnel cost"},
-    "bookunit.share of vendor invoice": {"zh": "占企业发票金额的比例", "en": "share of vendor invoice"},
-    "bookunit.share of contract price": {"zh": "占合同价的比例", "en": "share of contract price"},
     "costing.col.service": {"zh": "服务项目", "en": "Service"},
     "costing.col.delivery": {"zh": "提供方式", "en": "Delivery"},
     "costing.col.line": {"zh": "成本项", "en": "Cost line"},
@@ -250,79 +244,4 @@ STRINGS: dict[str, dict[str, str]] = {
     "costing.step.supervision": {"zh": "监管成本", "en": "Supervision"},
     "costing.step.contract_admin": {"zh": "合同管理", "en": "Contract admin"},
     "costing.step.full_cost": {"zh": "全成本", "en": "Full cost"},
-    # standards
-    "standards.caption": {
-        "zh": "{year} 年各楼各服务项目的账面支出（元/㎡·月）与其服务等级、面积档次对应的统一收费标准和人员配置标准对比。",
-        "en": "Recorded spending per m² per month in {year} for every building and service, against the "
-        "unified fee standard and staffing norm for its tier and area band.",
-    },
-    "standards.year": {"zh": "统计年度", "en": "Year shown"},
-    "standards.amber": {"zh": "黄色预警：超标准（%）", "en": "Amber above the standard by (%)"},
-    "standards.red": {"zh": "红色预警：超标准（%）", "en": "Red above the standard by (%)"},
-    "standards.tolerance": {"zh": "封顶容差（%）", "en": "Capping tolerance (%)"},
-    "standards.tolerance_help": {
-        "zh": "收费超过标准但在容差以内的不封顶。默认值来自参数库。",
-        "en": "Fees above the standard but within the tolerance are left alone. Default from the assumption book.",
-    },
-    "standards.red_below_amber": {
-        "zh": "红色预警线低于黄色预警线，已按黄色预警线处理。",
-        "en": "The red threshold is below the amber one; amber is used for both.",
-    },
-    "standards.kpi.red": {"zh": "红色（严重超标）", "en": "Red (far above)"},
-    "standards.kpi.amber": {"zh": "黄色（超标）", "en": "Amber (above)"},
-    "standards.kpi.green": {"zh": "绿色（达标）", "en": "Green (within)"},
-    "standards.kpi.release": {"zh": "超标收费封顶可释放", "en": "Released by capping fees"},
-    "standards.kpi.release_help": {
-        "zh": "把超出标准（含容差）的收费压到标准（含容差）每年可节约的金额；能耗、中修大修按实支付，不封顶。整合模拟使用此数。",
-        "en": "What capping every fee above its standard (plus tolerance) at that level would save a year; "
-        "energy and medium/major repairs are paid at actual and not capped. The consolidation simulator uses "
-        "this figure.",
-    },
-    "standards.outliers.table": {"zh": "超标清单", "en": "Outliers"},
-    "standards.status.red": {"zh": "红色", "en": "Red"},
-    "standards.status.amber": {"zh": "黄色", "en": "Amber"},
-    "standards.status.green": {"zh": "绿色", "en": "Green"},
-    "standards.status.none": {"zh": "无标准", "en": "No standard"},
-    "standards.col.building": {"zh": "办公楼/区", "en": "Building"},
-    "standards.col.service_name": {"zh": "服务项目", "en": "Service"},
-    "standards.col.item_name": {"zh": "服务项目", "en": "Service"},
-    "standards.at_actual": {"zh": "（按实支付）", "en": " (paid at actual)"},
-    "standards.legend.red": {"zh": "红色：高于标准 {red} 以上", "en": "Red: more than {red} above"},
-    "standards.legend.amber": {"zh": "黄色：高于标准 {amber} 以上", "en": "Amber: more than {amber} above"},
-    "standards.legend.green": {"zh": "绿色：达标", "en": "Green: within"},
-    "standards.legend.none": {"zh": "灰色：无标准", "en": "Grey: no standard"},
-    "standards.col.cost_per_m2_month": {"zh": "实际（元/㎡·月）", "en": "Actual (CNY/m²·month)"},
-    "standards.col.standard_per_m2_month": {"zh": "标准（元/㎡·月）", "en": "Standard (CNY/m²·month)"},
-    "standards.col.deviation_pct": {"zh": "偏离标准（%）", "en": "Deviation (%)"},
-    "standards.col.status_name": {"zh": "预警", "en": "Status"},
-    "standards.col.staff": {"zh": "实际人数", "en": "Workers"},
-    "standards.col.norm_staff": {"zh": "定员标准人数", "en": "Norm"},
-    "standards.col.staff_deviation_pct": {"zh": "人员偏离（%）", "en": "Staff deviation (%)"},
-    "standards.col.annual_cost": {"zh": "年支出（元）", "en": "Annual spending (CNY)"},
-    "standards.map.title": {"zh": "各楼各服务项目与统一收费标准的偏离", "en": "Every building and service against its fee standard"},
-    "standards.unit": {"zh": "元/㎡·月（实际 / 标准）", "en": "CNY/m²·month (actual / standard)"},
-    "standards.outliers.title": {"zh": "超标最多的 {n} 项", "en": "The {n} items furthest above their standard"},
-    "standards.axis.deviation": {"zh": "高于标准（%）", "en": "Above the standard (%)"},
-    "standards.staffing.title": {"zh": "服务人员与定员标准（虚线为标准）", "en": "Service workers against the staffing norm (dotted: the norm)"},
-    "standards.staffing.norm": {"zh": "定员标准", "en": "Norm"},
-    "standards.staffing.x": {"zh": "按标准应配人数", "en": "Workers by the norm"},
-    "standards.staffing.y": {"zh": "实际人数", "en": "Actual workers"},
-    "standards.takeaway.map": {
-        "zh": "{year} 年有标准可比的 {rated} 项中，{red} 项红色预警、{amber} 项黄色预警。",
-        "en": "Of the {rated} items with a standard in {year}, {red} are red and {amber} amber.",
-    },
-    "standards.takeaway.outliers": {
-        "zh": "{n} 项收费超出预警线，最突出的是{worst}（{pct}）；把超标收费封顶到标准（容差 {tol}）每年可释放 {release}。",
-        "en": "{n} items are above the amber line, worst {worst} ({pct}); capping fees at the standard "
-        "(tolerance {tol}) would release {release} a year.",
-    },
-    "standards.takeaway.no_outliers": {
-        "zh": "没有超出预警线的项目。",
-        "en": "No item is above the amber line.",
-    },
-    "standards.takeaway.staffing": {
-        "zh": "{total} 项有定员标准的服务中，{n} 项的人数超过标准（按整人计），合计多出 {excess} 人。",
-        "en": "Of {total} services with a staffing norm, {n} have more workers than the norm rounded up to "
-        "whole workers, {excess} in all.",
-    },
 }

@@ -63,6 +63,11 @@ ENUMS: dict[str, dict[str, tuple[str, str]]] = {
         "greening": ("绿化", "Greening"),
         "conference": ("会务服务", "Conference service"),
     },
+    "scen_status": {
+        "draft": ("拟稿", "Draft"),
+        "review": ("审核中", "In review"),
+        "approved": ("已批准", "Approved"),
+    },
     "basis": {
         "sourced": ("有出处", "Sourced"),
         "rule_of_thumb": ("行业经验值", "Rule of thumb"),

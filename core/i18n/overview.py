@@ -69,4 +69,34 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.spend": {"zh": "年支出（万元）", "en": "Spending (CNY 10k)"},
     "table.spend_per_m2": {"zh": "元/㎡·年", "en": "CNY/m²·yr"},
     "table.managed_by": {"zh": "管理单位", "en": "Managed by"},
+    # spending by service item
+    "overview.services.title": {"zh": "各服务项目支出", "en": "Spending by service item"},
+    "overview.services.legend.delivered": {"zh": "按保障方式提供", "en": "Delivered in a mode"},
+    "overview.services.legend.at_actual": {"zh": "按实支付（能耗、维修）", "en": "Paid at actual"},
+    "overview.services.col.spend": {"zh": "支出（万元）", "en": "CNY 10k"},
+    "overview.services.col.share": {"zh": "占比（%）", "en": "Share %"},
+    "overview.services.col.cheapest": {"zh": "最省方式", "en": "Cheapest"},
+    "overview.services.col.per_m2": {"zh": "{way}全成本（元/㎡·年）", "en": "{way}: full cost (CNY/m²·yr)"},
+    "overview.services.col.paid_at_actual": {"zh": "按实支付", "en": "Paid at actual"},
+    "overview.services.at_actual": {"zh": "按实支付", "en": "Paid at actual"},
+    "overview.services.one_way": {"zh": "仅{way}", "en": "{way} only"},
+    "overview.services.wins": {"zh": "{way} {n} 项", "en": "{way} for {n}"},
+    "overview.services.items": {"zh": "{n} 项", "en": "{n} items"},
+    "overview.services.item_share": {"zh": "{service}（{share}）", "en": "{service} ({share})"},
+    "overview.services.table": {"zh": "各服务项目支出与最省的保障方式", "en": "Spending by service and its cheapest delivery"},
+    "overview.takeaway.services": {
+        "zh": "{year} 年支出最多的是{top}，合计占 {share}；{k} 个可比较的服务项目中，按每平方米全成本最省的是{counts}。",
+        "en": "In {year} the most went to {top}, {share} together; of the {k} services that can be compared, "
+        "the cheapest delivery by full cost per m² is {counts}.",
+    },
+    "overview.services.caption": {
+        "zh": "最省的保障方式按同一口径计算：该方式下各楼该项全成本之和 ÷ 这些楼的建筑面积（元/㎡·年），与“模式对比”的最省模式口径一致，"
+              "未按楼宇规模、等级、楼龄调整；能耗、房屋维修按实支付，不比较保障方式；只有一种方式的项目无从比较。",
+        "en": "The cheapest delivery is measured one way: the full cost of the service in the buildings delivered that way ÷ "
+              "their floor area (CNY/m²·yr), as for the cheapest mode on Compare modes; not adjusted for size, tier or age. "
+              "Energy and repairs are paid at actual and not compared; a service delivered one way only has nothing to compare.",
+    },
+    "kf.services.top": {"zh": "支出最多的服务项目：{service}", "en": "Largest service item: {service}"},
+    "kf.services.at_actual": {"zh": "按实支付项目占比", "en": "Share paid at actual"},
+    "kf.services.compared": {"zh": "可比较保障方式的服务项目", "en": "Services with deliveries to compare"},
 }

@@ -79,6 +79,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "pack.levers": {"zh": "方案“{name}”的参数（第 {version} 版）", "en": "Levers of scenario “{name}” (version {version})"},
     "pack.levers_none": {"zh": "（未设置参数）", "en": "(no levers set)"},
     "pack.sheet.contents": {"zh": "目录", "en": "Contents"},
+    "pack.sheet.briefing": {"zh": "汇报提纲", "en": "Briefing"},
+    "pack.col.text": {"zh": "内容", "en": "Text"},
+    "pack.col.explanation": {"zh": "说明", "en": "What it means"},
     "pack.sheet.figures": {"zh": "关键数字", "en": "Key figures"},
     "pack.sheet.assumptions": {"zh": "参数", "en": "Assumptions"},
     "pack.unknown_scenario": {

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -10,7 +9,14 @@ import pandas as pd
 from core.i18n import join, t
 from core.sharing import export
 from core.store import text
+from core.views.briefing import Briefing, CoverFigure
 from core.views.exhibits import Exhibit, KeyFigure, ScenarioChoice, SectionContent
+from core.views.lever_words import settings_rows
+
+
+def _same(a: Exhibit, b: Exhibit) -> bool:
+    """Two exhibits that would print the same page: same key, or same takeaway over the same data."""
+    return a.key == b.key or (a.takeaway == b.takeaway and a.data.shape == b.data.shape and a.data.equals(b.data))
 
 
 # --- the document -------------------------------------------------------------------------------------
@@ -25,10 +31,27 @@ class PackDoc:
     scenarios: tuple[ScenarioChoice, ...]
     parts: tuple[tuple[str, SectionContent], ...]  # (section title, content)
     assumptions: pd.DataFrame  # the factors the sections used, with value, unit, basis, source
+    briefing: Briefing | None = None  # the 汇报提纲 the pack opens with, and the cover's figures
     exhibits: tuple[tuple[str, Exhibit], ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "exhibits", tuple((title, ex) for title, c in self.parts for ex in c.exhibits))
+        # every exhibit once: a chart two sections share is printed in the first of them
+        kept: list[tuple[str, Exhibit]] = []
+        for title, c in self.parts:
+            for ex in c.exhibits:
+                if not any(_same(ex, other) for _, other in kept):
+                    kept.append((title, ex))
+        object.__setattr__(self, "exhibits", tuple(kept))
+
+    @property
+    def cover(self) -> tuple[CoverFigure, ...]:
+        """At most six figures for the cover, each explained in words."""
+        return self.briefing.cover if self.briefing is not None else ()
+
+    def caveats(self, section: str) -> tuple[str, ...]:
+        """What a reader of ``section`` must keep in mind (speaker notes), with the data notice."""
+        found = next((c.caveats for title, c in self.parts if title == section), ())
+        return (*found, self.tr("demo.notice")) if self.demo else tuple(found)
 
     @property
     def title(self) -> str:
@@ -51,8 +74,8 @@ class PackDoc:
         return self.tr("pack.scenario_line", names=join((s.name for s in self.scenarios), self.lang))
 
     def footer(self) -> str:
-        """The line at the foot of every PDF page and slide."""
-        parts = [self.title, self.today.isoformat()]
+        """The line at the foot of every PDF page and slide: marking, title, date."""
+        parts = [self.tr("brief.internal"), self.title, self.today.isoformat()]
         if self.demo:
             parts.insert(1, self.tr("pack.demo_badge"))
         return " · ".join(parts)
@@ -63,10 +86,9 @@ class PackDoc:
         return export.file_name(self.tr("pack.file_stem"), names, ext=ext, on=self.today)
 
     def levers(self) -> list[tuple[ScenarioChoice, pd.DataFrame]]:
-        """Each chosen scenario's levers as a two-column table of text (values as saved, JSON-written)."""
+        """Each chosen scenario's settings as a two-column table of sentences (never the stored JSON)."""
         out = []
         for s in self.scenarios:
-            rows = [(k, v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))  # as saved, one style
-                    for k, v in sorted(s.levers.items())]
+            rows = settings_rows(s.levers, self.lang)
             out.append((s, pd.DataFrame(rows, columns=[self.tr("pack.col.lever"), self.tr("pack.col.value")])))
         return out

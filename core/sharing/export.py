@@ -156,7 +156,23 @@ def static_figure(fig: go.Figure, *, width: int | None = None, height: int | Non
                 "t": max(margin.t or 0, 70)},
         title={"pad": {"l": 12}},
     )
+    readable(out)
     return dict(out.to_plotly_json())
+
+
+PRINT_FONT = 17  # px at the chart's layout size: legend and axis text readable from the back of a room
+PRINT_TICKS = 16
+
+
+def readable(fig: go.Figure) -> None:
+    """Enlarge a figure's legend and axis text for an image (a slide, the PDF, a download): on a
+    projected slide the screen's 12–13 px text is too small to read from the back of the room."""
+    base = fig.layout.font.size or 13
+    fig.update_layout(font={"size": max(base, PRINT_FONT)}, legend={"font": {"size": PRINT_FONT}})
+    fig.update_xaxes(tickfont={"size": PRINT_TICKS}, title={"font": {"size": PRINT_FONT}})
+    fig.update_yaxes(tickfont={"size": PRINT_TICKS}, title={"font": {"size": PRINT_FONT}})
+    if fig.layout.title.text:
+        fig.update_layout(title={"font": {"size": max(fig.layout.title.font.size or 0, PRINT_FONT + 3)}})
 
 
 def chart_html(fig: go.Figure, title: str, *, lang: str = "zh", takeaway: str | None = None,
@@ -301,15 +317,16 @@ class Renderer:
                 "scale": scale if fmt == "png" else 1}
         return bytes(self._run(lambda k: k.calc_fig(spec, opts=opts)))
 
-    def pdf(self, html: str, *, footer: str = "") -> bytes:
+    def pdf(self, html: str, *, footer: str = "", header: str = "") -> bytes:
         """Print an HTML document (page size and margins from its CSS ``@page``) to PDF.
 
-        ``footer`` is a line of plain text printed at the foot of every page beside the page number.
+        ``footer`` is a line of plain text printed at the foot of every page beside the page number;
+        ``header`` one at the top right of every page (the 内部资料 marking).
         """
         with tempfile.TemporaryDirectory(prefix="pack-") as tmp:
             page = Path(tmp) / "pack.html"
             page.write_text(html, encoding="utf-8")
-            data = self._run(lambda k: _print_pdf(k, page.as_uri(), footer), timeout=max(self.timeout, 120))
+            data = self._run(lambda k: _print_pdf(k, page.as_uri(), footer, header), timeout=max(self.timeout, 120))
         return base64.b64decode(data)
 
     def close(self) -> None:
@@ -329,7 +346,7 @@ class Renderer:
             thread.join(5)
 
 
-async def _print_pdf(k: Any, url: str, footer: str) -> str:
+async def _print_pdf(k: Any, url: str, footer: str, header: str = "") -> str:
     """Open ``url`` in a fresh tab of the warm browser, wait for it and its fonts, print it (base64 PDF)."""
     tab = await k.create_tab(url="", window=True)
     try:
@@ -342,7 +359,8 @@ async def _print_pdf(k: Any, url: str, footer: str) -> str:
         style = "font-size:7pt;color:#7b8794;width:100%;margin:0 15mm;display:flex;justify-content:space-between"
         result = _check(await tab.send_command("Page.printToPDF", params={
             "printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": True,
-            "headerTemplate": "<span></span>",
+            "headerTemplate": (f'<div style="{style};justify-content:flex-end;font-weight:bold;color:#9c4f00">'
+                               f"<span>{_esc(header)}</span></div>") if header else "<span></span>",
             "footerTemplate": f'<div style="{style}"><span>{_esc(footer)}</span>'
                               '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>',
         }))

@@ -17,28 +17,34 @@ import base64
 import datetime as dt
 import io
 import json
+import re
 import time
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import pandas as pd
 import plotly.io as pio
 from plotly.offline import get_plotlyjs
 
-from core.i18n import label, t
+from core.i18n import BEIJING, label, t, unit_text
 from core.sharing import export
 from core.sharing.document import PackDoc
 from core.sharing.slides import deck
 from core.store.repo import Portfolio
 from core.store.text import neutralise_formulas
+from core.views import briefing, overview, scenario_compare, simulator
 from core.views import compare as compare_views
 from core.views import gates as gates_views
-from core.views import overview, scenario_compare, simulator
 from core.views import standards as standards_views
+from core.views.book import book_value
+from core.views.briefing import CoverFigure
+from core.views.cells import column_decimals, for_display, no_negative_zero, table_texts
 from core.views.charts import FONT_FAMILY, INK
-from core.views.exhibits import KeyFigure, PackOptions, ScenarioChoice, SectionContent
+from core.views.exhibits import Exhibit, KeyFigure, PackOptions, ScenarioChoice, SectionContent
+from core.views.sim_charts import scenario_palette
 
 SectionBuilder = Callable[[Portfolio, str, PackOptions], SectionContent]
 Progress = Callable[[float, str], None]
@@ -73,6 +79,7 @@ CHART_MIN_HEIGHT = 420  # layout px of a chart on a page or a slide (width: expo
 def scenario_choices(saved: pd.DataFrame, names: Sequence[str]) -> tuple[ScenarioChoice, ...]:
     """The saved scenarios called ``names`` (rows of :func:`core.store.scenario_rows.list_scenarios`), in that order."""
     by_name = saved.set_index("name") if len(saved) else pd.DataFrame(columns=["levers", "version"])
+    colors = scenario_palette(saved.sort_values("id")["name"].tolist() if "id" in saved and len(saved) else [])
     out = []
     for name in names:
         if name not in by_name.index:
@@ -82,7 +89,8 @@ def scenario_choices(saved: pd.DataFrame, names: Sequence[str]) -> tuple[Scenari
             levers = json.loads(row["levers"] or "{}")
         except json.JSONDecodeError as exc:
             raise ValueError(f"scenario {name!r}: its levers are not valid JSON ({exc.msg})") from exc
-        out.append(ScenarioChoice(name=str(name), levers=dict(levers), version=int(row["version"])))
+        out.append(ScenarioChoice(name=str(name), levers=dict(levers), version=int(row["version"]),
+                                  color=colors.get(str(name), ""), status=str(row.get("status") or "draft")))
     return tuple(out)
 
 
@@ -95,9 +103,10 @@ def collect(p: Portfolio, lang: str, options: PackOptions, sections: Sequence[st
     chosen = [s for key, s in SECTIONS.items() if sections is None or key in sections]
     parts = tuple((t(s.title_key, lang), s.build(p, lang, options)) for s in chosen)
     keys = list(dict.fromkeys(k for _, c in parts for k in c.assumptions))
-    return PackDoc(lang=lang, today=today or dt.date.today(),
+    return PackDoc(lang=lang, today=today or dt.datetime.now(BEIJING).date(),
                    year=options.year if options.year in p.years else p.latest_year, demo=demo,
-                   scenarios=options.scenarios, parts=parts, assumptions=assumption_table(p, keys, lang))
+                   scenarios=options.scenarios, parts=parts, assumptions=assumption_table(p, keys, lang),
+                   briefing=briefing.briefing(p, lang, options))
 
 
 def assumption_table(p: Portfolio, keys: Sequence[str], lang: str) -> pd.DataFrame:
@@ -106,31 +115,85 @@ def assumption_table(p: Portfolio, keys: Sequence[str], lang: str) -> pd.DataFra
     rows = []
     for key in keys:
         f = book.factor(key)
-        rows.append((f.name(lang), f.value, f.unit, label("basis", f.basis, lang), f.source, f.effective_date))
+        rows.append((f.name(lang), book_value(f, lang), unit_text(f.unit, lang), label("basis", f.basis, lang),
+                     f.source_in(lang), f.effective_date))
     return pd.DataFrame(rows, columns=[t(f"pack.col.{c}", lang) for c in
                                        ("factor", "value", "unit", "basis", "source", "effective")])
 
 
 # --- Excel ---------------------------------------------------------------------------------------------
-def workbook(doc: PackDoc) -> bytes:
-    """Contents, key figures, one sheet per chart (its data) and the assumptions; formula-safe."""
-    from openpyxl.styles import Font
+_NUMBER_TEXT = re.compile(r"^[+\-−]?\d{1,3}(,\d{3})*(\.\d+)?%?$|^[+\-−]?\d+(\.\d+)?%?$")
 
-    sheets: dict[str, pd.DataFrame] = {}
-    taken: set[str] = {doc.tr("pack.sheet.contents"), doc.tr("pack.sheet.figures"), doc.tr("pack.sheet.assumptions")}
+
+def excel_value(value: object) -> object:
+    """A cell for the workbook: a figure written as text ("-1.6%", "1,234.5") becomes a number (with its
+    format, see :func:`_formats`), so no cell needs the apostrophe that keeps text from running."""
+    if isinstance(value, str) and _NUMBER_TEXT.match(value.strip()):
+        text = value.strip().replace(",", "").replace("−", "-")
+        number = float(text.rstrip("%"))
+        return (number / 100 if text.endswith("%") else number) + 0.0  # + 0.0: no −0
+    return value
+
+
+def _sheet_frame(frame: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, str]]:
+    """A frame as the workbook holds it, and the number format of each column that has one."""
+    out = for_display(frame, lang)
+    formats: dict[str, str] = {}
+    for col in out.columns:
+        values = out[col]
+        if values.dtype == object:
+            converted = values.map(excel_value)
+            if converted.map(lambda v: isinstance(v, float)).any():
+                pct = values.map(lambda v: isinstance(v, str) and v.strip().endswith("%")).any()
+                out[col] = converted
+                formats[str(col)] = "0.0%" if pct else "#,##0.0"
+            continue
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            digits = column_decimals(values) if pd.api.types.is_float_dtype(values) else 0
+            formats[str(col)] = "#,##0" + ("." + "0" * digits if digits else "")
+    return _figures_stay_figures(neutralise_formulas(out)), formats
+
+
+_SIGNED_FIGURE = re.compile(r"^'[+\-−]\d[\d,.]*%?(\s*[~～–-]\s*[+\-−]?\d[\d,.]*%?)?$")
+
+
+def _figures_stay_figures(frame: pd.DataFrame) -> pd.DataFrame:
+    """A signed figure ("-5.4% ~ +4.5%") is not a formula: it keeps no apostrophe (a workbook cell of text
+    never runs; only text beginning with "=" would be read as a formula, and that stays neutralised)."""
+    for col in frame.columns:
+        if frame[col].dtype == object:
+            frame[col] = frame[col].map(lambda v: v[1:] if isinstance(v, str) and _SIGNED_FIGURE.match(v) else v)
+    return frame
+
+
+def _formats(ws: Any, frame: pd.DataFrame, formats: dict[str, str], *, first_row: int = 2) -> None:
+    for j, col in enumerate(frame.columns, start=1):
+        fmt = formats.get(str(col))
+        if fmt:
+            for row in ws.iter_rows(min_row=first_row, max_row=first_row + len(frame) - 1, min_col=j, max_col=j):
+                for cell in row:
+                    cell.number_format = fmt
+
+
+def workbook(doc: PackDoc) -> bytes:
+    """The briefing, contents, key figures, one sheet per chart (its data, named in the pack's language)
+    and the assumptions; figures as numbers with their formats; formula-safe."""
+    from openpyxl.styles import Alignment, Font
+
+    taken: set[str] = {doc.tr(f"pack.sheet.{k}") for k in ("briefing", "contents", "figures", "assumptions")}
     names = []
-    for _, ex in doc.exhibits:
-        name = export.sheet_name(ex.key, taken)
+    for i, (_, ex) in enumerate(doc.exhibits, start=1):
+        name = export.sheet_name(f"{i:02d} {ex.title}", taken)
         taken.add(name)
         names.append(name)
     contents = pd.DataFrame(
         [(n, sec, ex.title, ex.takeaway) for n, (sec, ex) in zip(names, doc.exhibits)],
         columns=[doc.tr(f"pack.col.{c}") for c in ("sheet", "section", "chart", "takeaway")])
     figures = pd.DataFrame(
-        [(sec, "", lbl, val) for sec, c in doc.parts for lbl, val in c.key_figures]
-        + [(sec, ex.title, lbl, val) for sec, ex in doc.exhibits for lbl, val in ex.key_figures],
-        columns=[doc.tr(f"pack.col.{c}") for c in ("section", "chart", "figure", "value")])
-    sheets[doc.tr("pack.sheet.figures")] = figures
+        [(doc.tr("cover.title"), "", c.label, c.value, c.explanation) for c in doc.cover]
+        + [(sec, ex.title, lbl, val, "") for sec, ex in doc.exhibits for lbl, val in ex.key_figures],
+        columns=[doc.tr(f"pack.col.{c}") for c in ("section", "chart", "figure", "value", "explanation")])
+    sheets: dict[str, pd.DataFrame] = {doc.tr("pack.sheet.figures"): figures}
     for name, (_, ex) in zip(names, doc.exhibits):
         sheets[name] = ex.data
     assumptions = doc.assumptions.assign(**{doc.tr("pack.col.effective"): doc.assumptions[
@@ -142,7 +205,19 @@ def workbook(doc: PackDoc) -> bytes:
 
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        head = [doc.title, doc.tr("pack.prepared", date=doc.today.isoformat()),
+        if doc.briefing is not None:
+            name = doc.tr("pack.sheet.briefing")
+            frame = pd.DataFrame([(head, body) for _, head, body in doc.briefing.paragraphs],
+                                 columns=[doc.tr("pack.col.section"), doc.tr("pack.col.text")])
+            neutralise_formulas(frame).to_excel(writer, sheet_name=name, index=False, startrow=2)
+            ws = writer.sheets[name]
+            ws.cell(row=1, column=1, value=doc.tr("brief.subtitle")).font = Font(bold=True, size=14)
+            ws.cell(row=2, column=1, value=doc.tr("brief.internal")).font = Font(bold=True, color="9C4F00")
+            ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 16, 110
+            for row in ws.iter_rows(min_row=4, max_row=3 + len(frame), min_col=2, max_col=2):
+                for cell in row:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+        head = [doc.title, doc.tr("brief.internal"), doc.tr("pack.prepared", date=doc.today.isoformat()),
                 doc.tr("demo.notice") if doc.demo else doc.tr("pack.dataset_real"), doc.scenario_line(),
                 doc.tr("pack.year_line", year=doc.year)]
         name = doc.tr("pack.sheet.contents")
@@ -153,9 +228,10 @@ def workbook(doc: PackDoc) -> bytes:
         ws.cell(row=1, column=1).font = Font(bold=True, size=14)
         export.fit_columns(ws, contents)
         for sheet, frame in sheets.items():
-            safe = neutralise_formulas(frame)
+            safe, formats = _sheet_frame(frame, doc.lang)
             safe.to_excel(writer, sheet_name=sheet, index=False, freeze_panes=(1, 0))
             export.fit_columns(writer.sheets[sheet], safe)
+            _formats(writer.sheets[sheet], safe, formats)
     return buf.getvalue()
 
 
@@ -178,12 +254,21 @@ h2 {{ font-size: 13pt; margin: 9mm 0 3mm; color: #323f4b; }}
        break-inside: avoid; }}
 .kf .v {{ font-size: 15pt; font-weight: bold; color: #1f4e8c; }}
 .kf .l {{ font-size: 9pt; color: #52606d; }}
+.cover .kf .l {{ font-size: 10.5pt; color: {INK}; font-weight: bold; }}
+.cover .kf .x {{ font-size: 9pt; color: #52606d; margin-top: 1mm; }}
+.marking {{ float: right; border: 1.5px solid #9c4f00; color: #9c4f00; font-weight: bold; padding: 0.5mm 3mm;
+            font-size: 10.5pt; letter-spacing: 1px; }}
+.briefing h1 {{ font-size: 20pt; text-align: center; margin-top: 8mm; }}
+.briefing .org {{ margin-top: 4mm; }}
+h2.para {{ font-size: 13pt; margin: 5mm 0 1.5mm; }}
+p.para {{ font-size: 12pt; line-height: 1.75; text-indent: 2em; margin: 0; text-align: justify; }}
 ol.toc {{ padding-left: 6mm; margin: 0; }} ol.toc li {{ margin: 1mm 0; }} .toc .sec {{ color: #7b8794; }}
 .section-name {{ color: #7b8794; font-size: 9.5pt; border-bottom: 1px solid #e4e7eb; padding-bottom: 1.5mm; }}
 h2.takeaway {{ font-size: 16pt; line-height: 1.35; margin: 5mm 0 4mm; color: {INK}; }}
 figure {{ margin: 0; }} figure img {{ width: 100%; display: block; }}
 .kf-row {{ display: flex; gap: 3mm; margin: 4mm 0; }} .kf-row .kf {{ flex: 1; }}
 table.data {{ border-collapse: collapse; font-size: 9pt; width: 100%; margin-top: 3mm; }}
+table.data tr {{ break-inside: avoid; }}
 table.data th {{ text-align: left; border-bottom: 1.5px solid #9aa5b1; padding: 1mm 2mm; font-weight: bold; }}
 table.data td {{ border-bottom: 1px solid #e4e7eb; padding: 1mm 2mm; vertical-align: top; }}
 table.data th.n {{ text-align: right; }}
@@ -204,39 +289,56 @@ def _e(text: object) -> str:
     return html.escape(str(text))
 
 
-def _cell(value: object) -> tuple[str, bool]:
-    """A table cell as text, and whether it is a number (right-aligned)."""
-    if isinstance(value, bool) or value is None or (isinstance(value, float) and pd.isna(value)):
-        return ("" if value is None or isinstance(value, float) else str(value)), False
-    if isinstance(value, int):
-        return (f"{value:,}" if abs(value) >= 10_000 else str(value)), True
-    if isinstance(value, float):
-        if value.is_integer():
-            return (f"{value:,.0f}" if abs(value) >= 10_000 else f"{value:.0f}"), True
-        return (f"{value:,.1f}" if abs(value) >= 100 else f"{value:,.2f}"), True
-    return str(value), False
+def _is_number(value: object) -> bool:
+    """Whether a cell holds a number (right-aligned)."""
+    raw = value.item() if hasattr(value, "item") and not isinstance(value, str) else value
+    return isinstance(raw, int | float) and not isinstance(raw, bool) and bool(pd.notna(raw))
 
 
-def html_table(frame: pd.DataFrame) -> str:
-    """A frame as a plain HTML table, numbers right-aligned and grouped."""
+def html_table(frame: pd.DataFrame, lang: str = "zh") -> str:
+    """A frame as a plain HTML table, numbers right-aligned and grouped; 是/否, "—", never −0."""
     numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(frame[c])
                for c in frame.columns]
     head = "".join(f'<th class="n">{_e(c)}</th>' if num else f"<th>{_e(c)}</th>"
                    for c, num in zip(frame.columns, numeric))
     rows = []
-    for rec in frame.itertuples(index=False):
-        cells = []
-        for v in rec:
-            text, num = _cell(v.item() if hasattr(v, "item") else v)
-            cells.append(f'<td class="n">{_e(text)}</td>' if num else f"<td>{_e(text)}</td>")
+    for rec, texts in zip(frame.itertuples(index=False), table_texts(frame, lang)):
+        cells = [f'<td class="n">{_e(text)}</td>' if _is_number(v) else f"<td>{_e(text)}</td>"
+                 for v, text in zip(rec, texts)]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def _key_figures(figures: Sequence[KeyFigure], css: str) -> str:
-    cards = "".join(f'<div class="kf"><div class="v">{_e(v)}</div><div class="l">{_e(lbl)}</div></div>'
+    cards = "".join(f'<div class="kf"><div class="v">{_e(no_negative_zero(v))}</div><div class="l">{_e(lbl)}</div></div>'
                     for lbl, v in figures)
     return f'<div class="{css}">{cards}</div>' if figures else ""
+
+
+def _cover(figures: Sequence[CoverFigure]) -> str:
+    cards = "".join(f'<div class="kf"><div class="l">{_e(f.label)}</div><div class="v">{_e(no_negative_zero(f.value))}</div>'
+                    f'<div class="x">{_e(f.explanation)}</div></div>' for f in figures)
+    return f'<div class="kf-grid cover">{cards}</div>' if figures else ""
+
+
+def _is_table_chart(ex: Exhibit) -> bool:
+    """A chart that is itself a table (its data would print the same thing twice)."""
+    return any(getattr(trace, "type", "") == "table" for trace in ex.figure.data)
+
+
+def briefing_html(doc: PackDoc) -> str:
+    """The first page: the 汇报提纲, marked 内部资料, dated, with its five paragraphs."""
+    if doc.briefing is None:
+        return ""
+    notice = (f'<div class="badge">{_e(doc.tr("pack.demo_badge"))}</div>'
+              f'<p class="notice">{_e(doc.tr("demo.notice"))}</p>') if doc.demo else ""
+    paras = "".join(f'<h2 class="para">{_e(head)}</h2><p class="para">{_e(body)}</p>'
+                    for _, head, body in doc.briefing.paragraphs)
+    return (f'<section class="page briefing" id="briefing"><div class="marking">{_e(doc.tr("brief.internal"))}</div>'
+            f'<div class="org">{_e(doc.tr("app.subtitle"))} · {_e(doc.tr("brief.title"))}</div>'
+            f'<h1>{_e(doc.tr("brief.subtitle"))}</h1>'
+            f'<div class="meta">{_e(doc.tr("pack.prepared", date=doc.today.isoformat()))} · '
+            f'{_e(doc.tr("pack.year_line", year=doc.year))} · {_e(doc.scenario_line())}</div>{notice}{paras}</section>')
 
 
 def document_html(doc: PackDoc, charts: Sequence[str], *, interactive: bool) -> str:
@@ -245,21 +347,24 @@ def document_html(doc: PackDoc, charts: Sequence[str], *, interactive: bool) -> 
     notice = (f'<div class="badge">{_e(doc.tr("pack.demo_badge"))}</div>'
               f'<p class="notice">{_e(doc.tr("demo.notice"))}</p>') if doc.demo else ""
     toc = "".join(f'<li><span class="sec">{_e(sec)} · </span>{_e(ex.takeaway)}</li>' for sec, ex in doc.exhibits)
-    cover = (f'<section class="page cover"><div class="org">{_e(doc.tr("app.subtitle"))}</div>'
+    cover = (f'<section class="page cover" id="cover"><div class="marking">{_e(doc.tr("brief.internal"))}</div>'
+             f'<div class="org">{_e(doc.tr("app.subtitle"))}</div>'
              f"<h1>{_e(doc.title)}</h1>"
              f'<div class="meta">{_e(doc.tr("pack.prepared", date=doc.today.isoformat()))} · '
              f'{_e(doc.tr("pack.year_line", year=doc.year))} · {_e(doc.scenario_line())}</div>{notice}'
-             f'<h2>{_e(doc.tr("pack.key_figures"))}</h2>{_key_figures(doc.key_figures, "kf-grid")}'
+             f'<h2>{_e(doc.tr("cover.title"))}</h2>{_cover(doc.cover)}'
              f'<h2>{_e(doc.tr("pack.contents"))}</h2><ol class="toc">{toc}</ol></section>')
     dataset = doc.tr("pack.dataset_demo" if doc.demo else "pack.dataset_real")
-    pages = [cover]
+    pages = [briefing_html(doc), cover]
     n = len(doc.exhibits)
     for i, ((sec, ex), chart) in enumerate(zip(doc.exhibits, charts), start=1):
-        if interactive:
+        if _is_table_chart(ex):
+            table = ""
+        elif interactive:
             table = (f'<details><summary>{_e(doc.tr("pack.data_show", n=len(ex.data)))}</summary>'
-                     f"{html_table(ex.data)}</details>")
+                     f"{html_table(ex.data, doc.lang)}</details>")
         elif len(ex.data) <= PRINT_TABLE_ROWS:
-            table = html_table(ex.data)
+            table = html_table(ex.data, doc.lang)
         else:
             table = f'<p class="caption">{_e(doc.tr("pack.data_rows", n=len(ex.data)))}</p>'
         pages.append(
@@ -272,10 +377,10 @@ def document_html(doc: PackDoc, charts: Sequence[str], *, interactive: bool) -> 
     else:
         shown = doc.assumptions.assign(**{doc.tr("pack.col.effective"): doc.assumptions[
             doc.tr("pack.col.effective")].astype(str)})
-        body = html_table(shown)
+        body = html_table(shown, doc.lang)
     for s, levers in doc.levers():
         body += f"<h2>{_e(doc.tr('pack.levers', name=s.name, version=s.version))}</h2>"
-        body += html_table(levers) if len(levers) else f"<p>{_e(doc.tr('pack.levers_none'))}</p>"
+        body += html_table(levers, doc.lang) if len(levers) else f"<p>{_e(doc.tr('pack.levers_none'))}</p>"
     pages.append(f'<section class="page assumptions"><h2 class="takeaway">{_e(doc.tr("pack.assumptions"))}</h2>'
                  f"{body}</section>")
     script = f'<script type="text/javascript">{get_plotlyjs()}</script>' if interactive else ""
@@ -374,7 +479,7 @@ def build(doc: PackDoc, *, formats: Sequence[str] = FORMATS, renderer: export.Re
         t1 = time.perf_counter()
         files["pdf"] = PackFile(doc.file_name("pdf"),
                                 renderer.pdf(document_html(doc, png_charts(pngs), interactive=False),
-                                             footer=doc.footer()))
+                                             footer=doc.footer(), header=doc.tr("brief.internal")))
         seconds["pdf"] = time.perf_counter() - t1
     if "pptx" in static:
         step(0.92, "pack.step.pptx")

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serializer, field_validator, model_validator
 
+from core.i18n import STRINGS, t
 from core.store.limits import MAX_LEVERS_BYTES, MAX_LEVERS_DEPTH, MAX_LINK_CHARS
 from core.store.models import DeliveryType, ServiceCode
 
@@ -27,7 +28,29 @@ OUTSIDE: frozenset[str] = frozenset({"labour_only", "contracted"})
 
 
 class LeverError(ValueError):
-    """Levers that cannot be simulated (unknown key, building or service; value out of range)."""
+    """Levers that cannot be simulated (unknown key, building or service; value out of range), said in
+    either language: an i18n key and its values (a value may be a function of the language). ``str()``
+    is the English text (the CLI's); pages show :meth:`text` in the reader's language, naming levers
+    by their labels, never by their codes."""
+
+    def __init__(self, key: str, **fmt: object) -> None:
+        self.key, self.fmt = key, fmt
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return t(self.key, lang, **{k: v(lang) if callable(v) else v for k, v in self.fmt.items()})
+
+
+def _where(loc: tuple[Any, ...], lang: str) -> str:
+    """A place in the levers as a reader names it: the lever's label, then the rest of the path
+    (``收费封顶 · tolerance``); in English the path as written (``fee_cap.tolerance``)."""
+    path = ".".join(str(x) for x in loc) or "levers"
+    if lang == "en":
+        return path
+    names = [t(k, lang) if (k := f"sim.lever.{x}") in STRINGS else (t(f"lever.field.{x}", lang)
+             if f"lever.field.{x}" in STRINGS else str(x)) for x in loc if not isinstance(x, int)]
+    return " · ".join(names) or path
 
 
 # --- the levers ---------------------------------------------------------------------------------
@@ -138,28 +161,33 @@ def parse_levers(data: Any) -> Levers:
     if isinstance(data, str | bytes):
         text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
         if len(text) > MAX_LEVERS_BYTES:
-            raise LeverError(f"levers are {len(text):,} characters long; at most {MAX_LEVERS_BYTES:,}")
+            raise LeverError("lever.err.long", n=f"{len(text):,}", limit=f"{MAX_LEVERS_BYTES:,}")
         if json_depth(text) > MAX_LEVERS_DEPTH:  # measured before parsing: json.loads recurses
-            raise LeverError(f"levers nest deeper than {MAX_LEVERS_DEPTH} levels")
+            raise LeverError("lever.err.depth", depth=MAX_LEVERS_DEPTH)
         try:
             data = json.loads(text or "{}")
         except json.JSONDecodeError as exc:
-            raise LeverError(f"levers are not valid JSON ({exc.msg}, position {exc.pos})") from None
+            raise LeverError("lever.err.json", msg=exc.msg, pos=exc.pos) from None
         except RecursionError:
-            raise LeverError(f"levers nest deeper than {MAX_LEVERS_DEPTH} levels") from None
+            raise LeverError("lever.err.depth", depth=MAX_LEVERS_DEPTH) from None
     if not isinstance(data, dict):
-        raise LeverError("levers must be a JSON object")
+        raise LeverError("lever.err.object")
     try:
         return Levers.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for e in exc.errors():
-            where = ".".join(str(x) for x in e["loc"]) or "levers"
-            if e["type"] == "extra_forbidden":
-                problems.append(f"unknown key {where!r}")
-            else:
-                problems.append(f"{where}: {e['msg']}")
-        raise LeverError("levers: " + "; ".join(problems)) from None
+        errors = exc.errors()
+
+        def problems(lang: str) -> str:
+            out = []
+            for e in errors:
+                if e["type"] == "extra_forbidden":
+                    out.append(t("lever.err.unknown", lang, where=repr(".".join(str(x) for x in e["loc"]))))
+                else:  # pydantic's own words are English: in Chinese, the lever and that its value is refused
+                    out.append(f"{_where(e['loc'], lang)}: {e['msg']}" if lang == "en"
+                               else t("lever.err.value", lang, where=_where(e["loc"], lang)))
+            return "; ".join(out) if lang == "en" else "；".join(out)
+
+        raise LeverError("lever.err.fields", problems=problems) from None
 
 
 def json_depth(text: str, stop: int = MAX_LEVERS_DEPTH) -> int:
@@ -211,13 +239,13 @@ def decode(text: str) -> Levers:
     levers may be, unpacks to more than levers may, or nests too deeply (each checked before the
     next, more expensive step)."""
     if len(text) > MAX_LINK_CHARS:
-        raise LeverError(f"the levers in the link are {len(text):,} characters long; at most {MAX_LINK_CHARS:,}")
+        raise LeverError("lever.err.link_long", n=f"{len(text):,}", limit=f"{MAX_LINK_CHARS:,}")
     try:
         packed = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
         unpacker = zlib.decompressobj()
         raw = unpacker.decompress(packed, MAX_LEVERS_BYTES + 1)  # never more than this much memory
     except (binascii.Error, zlib.error, ValueError):
-        raise LeverError("the levers in the link are damaged (copy the whole link)") from None
+        raise LeverError("lever.err.damaged") from None
     if len(raw) > MAX_LEVERS_BYTES or unpacker.unconsumed_tail:
-        raise LeverError(f"the levers in the link unpack to more than {MAX_LEVERS_BYTES:,} bytes")
+        raise LeverError("lever.err.unpacked", limit=f"{MAX_LEVERS_BYTES:,}")
     return parse_levers(raw.decode("utf-8", errors="replace"))

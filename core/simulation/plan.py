@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from core.domain import costing, quality, standards
+from core.i18n import join
 from core.simulation.levers import DELIVERIES, OUTSIDE, LeverError, Levers, parse_levers
 from core.store.repo import Portfolio
 
@@ -151,7 +152,7 @@ def prepare(p: Portfolio, levers: Levers | dict[str, Any] | str, items: pd.DataF
     horizon = lv.horizon_years or int(p.book.value("horizon_years"))
     start = lv.start_year or base + 1
     if not base < start <= base + 10:
-        raise LeverError(f"start_year must be after the base year {base} and no later than {base + 10}")
+        raise LeverError("lever.err.start_year", base=base, last=base + 10)
     tolerance = lv.fee_cap.tolerance if lv.fee_cap.tolerance is not None else p.book.value("fee_cap_tolerance")
     it = base_items(p) if items is None else items.copy()
     _check_names(p, lv)
@@ -203,7 +204,7 @@ def _check_names(p: Portfolio, lv: Levers) -> None:
     asked = [*lv.scope.buildings, *(c.building for c in lv.conversions)]
     unknown = sorted({b for b in asked if b not in known})
     if unknown:
-        raise LeverError(f"no building named {', '.join(map(repr, unknown))} in the store")
+        raise LeverError("lever.err.building", names=lambda lang: join(map(repr, unknown), lang))
 
 
 def _classes(it: pd.DataFrame) -> pd.Series:

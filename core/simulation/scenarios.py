@@ -9,9 +9,9 @@ from typing import Any
 from sqlmodel import Session
 
 from core.simulation.levers import Levers, parse_levers, to_json
-from core.store import scenario_rows
-from core.store.access import Actor
-from core.store.models import Scenario
+from core.store import access, repo, scenario_rows
+from core.store.access import Actor, Permission
+from core.store.models import Scenario, ScenarioStatus
 
 
 # --- saved scenarios (方案) ------------------------------------------------------------------------
@@ -25,12 +25,19 @@ class Saved:
     levers: Levers
     description: str = ""
     owner: str = ""
+    status: str = ScenarioStatus.draft.value
 
 
 def _saved(row: Scenario) -> Saved:
     assert row.id is not None
     return Saved(id=row.id, name=row.name, version=row.version, levers=parse_levers(row.levers),
-                 description=row.description, owner=row.owner)
+                 description=row.description, owner=row.owner, status=row.status)
+
+
+def may_approve(actor: Actor | None) -> bool:
+    """Whether ``actor`` may approve a scenario (批准) or send it back: the roles of
+    :attr:`Permission.approve_scenario` in the one matrix (:data:`core.store.access.MATRIX`)."""
+    return actor is not None and actor.may(Permission.approve_scenario)
 
 
 def load(session: Session, *, name: str) -> Saved | None:
@@ -40,20 +47,47 @@ def load(session: Session, *, name: str) -> Saved | None:
 
 
 def save(session: Session, *, name: str, levers: Levers | dict[str, Any] | str, actor: Actor, source: str,
-         description: str | None = None, scenario_id: int | None = None, seen_version: int | None = None) -> Saved:
+         description: str | None = None, scenario_id: int | None = None, seen_version: int | None = None,
+         results: dict[str, Any] | None = None) -> Saved:
     """Save levers as a new scenario (no ``scenario_id``) or over the one loaded at ``seen_version``.
 
     The levers are checked first; saving over a scenario that someone else has changed since is
     refused (:class:`core.store.scenario_rows.StaleScenario`) and the stored scenario stays as it is.
+    ``results`` (the headline figures as computed now) are kept with the version, with the time the
+    data last changed, so the scenario shows what it was saved with after the data change.
     """
     text = to_json(parse_levers(levers))
+    kept = json.dumps(results, ensure_ascii=False, default=str) if results is not None else None
+    as_of = repo.data_changed_at(session) if results is not None else None
     if scenario_id is None:
         return _saved(scenario_rows.insert_scenario(session, name=name, levers=text, description=description or "",
-                                           actor=actor, source=source))
+                                           actor=actor, source=source, results=kept or "", data_as_of=as_of))
     if seen_version is None:
         raise ValueError("saving over a scenario needs the version it was loaded at")
     return _saved(scenario_rows.update_scenario(session, scenario_id=scenario_id, seen_version=seen_version, name=name,
-                                       levers=text, description=description, actor=actor, source=source))
+                                       levers=text, description=description, actor=actor, source=source,
+                                       results=kept, data_as_of=as_of))
+
+
+def submit(session: Session, *, scenario_id: int, seen_version: int, actor: Actor, source: str) -> Saved:
+    """拟稿 → 审核: put a drafted scenario up for approval (who and when are recorded)."""
+    return _saved(scenario_rows.update_scenario(session, scenario_id=scenario_id, seen_version=seen_version,
+                                                status=ScenarioStatus.review.value, actor=actor, source=source))
+
+
+def approve(session: Session, *, scenario_id: int, seen_version: int, actor: Actor, source: str) -> Saved:
+    """审核 → 批准 by an actor whose role may approve (:attr:`Permission.approve_scenario`); anyone else
+    is refused (:class:`core.store.access.Refused`) and nothing is written."""
+    access.require(actor, Permission.approve_scenario)
+    return _saved(scenario_rows.update_scenario(session, scenario_id=scenario_id, seen_version=seen_version,
+                                                status=ScenarioStatus.approved.value, actor=actor, source=source))
+
+
+def send_back(session: Session, *, scenario_id: int, seen_version: int, actor: Actor, source: str) -> Saved:
+    """审核 or 批准 → 拟稿: return a scenario to its drafters (only an actor who may approve)."""
+    access.require(actor, Permission.approve_scenario)
+    return _saved(scenario_rows.update_scenario(session, scenario_id=scenario_id, seen_version=seen_version,
+                                                status=ScenarioStatus.draft.value, actor=actor, source=source))
 
 
 def rename(session: Session, *, scenario_id: int, seen_version: int, name: str, actor: Actor, source: str) -> Saved:

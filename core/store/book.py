@@ -22,10 +22,15 @@ class Factor:
     distribution: str = ""
     low: float | None = None
     high: float | None = None
+    source_en: str = ""
 
     def name(self, lang: str) -> str:
         """The factor's name in ``lang``."""
         return self.name_en if lang == "en" else self.name_zh
+
+    def source_in(self, lang: str) -> str:
+        """Where the figure comes from, in ``lang`` (the book's Chinese when no English is given)."""
+        return self.source_en if lang == "en" and self.source_en else self.source
 
 
 class AssumptionBook:
@@ -56,6 +61,7 @@ class AssumptionBook:
             distribution="" if pd.isna(dist) else str(dist or ""),
             low=None if pd.isna(r.get("low")) else float(r["low"]),
             high=None if pd.isna(r.get("high")) else float(r["high"]),
+            source_en="" if pd.isna(r.get("source_en")) else str(r.get("source_en") or ""),
         )
 
     def value(self, key: str, on: dt.date | None = None) -> float:

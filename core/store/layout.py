@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlmodel import SQLModel
 
+from core.i18n import STRINGS, label, t
 from core.store.limits import MAX_CELL_CHARS
 from core.store.models import (
     AdmissionStatus,
@@ -109,7 +110,7 @@ _SPEC_LIST: tuple[TableSpec, ...] = (
                "basis", "source"),
               (Ref(("service",), "services", "service_id"),)),
     TableSpec("assumptions", Assumption, ("key", "effective_date"),
-              ("key", "name_zh", "name_en", "value", "unit", "basis", "source", "effective_date",
+              ("key", "name_zh", "name_en", "value", "unit", "basis", "source", "source_en", "effective_date",
                "distribution", "low", "high")),
 )
 
@@ -208,16 +209,20 @@ HEADERS: dict[str, dict[str, tuple[str, str]]] = {
     "assumptions": {
         "key": ("参数代码", "Key"), "name_zh": ("中文名称", "Chinese name"), "name_en": ("英文名称", "English name"),
         "value": ("数值", "Value"), "unit": ("单位", "Unit"), "basis": ("依据类别", "Basis"), "source": ("来源", "Source"),
-        "effective_date": ("生效日期", "Effective date"), "distribution": ("分布", "Distribution"),
+        "source_en": ("来源（英文）", "Source (English)"), "effective_date": ("生效日期", "Effective date"), "distribution": ("分布", "Distribution"),
         "low": ("下限", "Low"), "high": ("上限", "High"),
     },
     "scenarios": {
         "name": ("方案名称", "Scenario"), "owner": ("创建人", "Owner"), "description": ("说明", "Description"),
         "levers": ("参数（JSON）", "Levers (JSON)"), "version": ("版本", "Version"),
-        "created_at": ("创建时间（UTC）", "Created (UTC)"), "updated_at": ("更新时间（UTC）", "Updated (UTC)"),
+        "created_at": ("创建时间（北京时间）", "Created (Beijing time)"), "updated_at": ("更新时间（北京时间）", "Updated (Beijing time)"),
+        "status": ("审批状态", "Status"), "submitted_by": ("送审人", "Submitted by"),
+        "submitted_at": ("送审时间（北京时间）", "Submitted (Beijing time)"), "approved_by": ("批准人", "Approved by"),
+        "approved_at": ("批准时间（北京时间）", "Approved (Beijing time)"), "results": ("保存时的结果（JSON）", "Results when saved (JSON)"),
+        "data_as_of": ("保存时数据截至（北京时间）", "Data as of saving (Beijing time)"),
     },
     "audit_log": {
-        "at": ("时间（UTC）", "Time (UTC)"), "actor": ("操作人", "Who"), "source": ("途径", "Through"),
+        "at": ("时间（北京时间）", "Time (Beijing time)"), "actor": ("操作人", "Who"), "source": ("途径", "Through"),
         "table_name": ("数据表", "Table"), "row_key": ("记录", "Row"), "action": ("操作", "Action"),
         "before": ("修改前", "Before"), "after": ("修改后", "After"), "changes": ("变动", "Changes"),
     },
@@ -331,6 +336,25 @@ def column_label(table: str, column: str, lang: str) -> str:
     """The column's header in ``lang``."""
     zh, en = HEADERS[table][column]
     return zh if lang == "zh" else en
+
+
+def key_label(table: str, key: str, lang: str) -> str:
+    """A row's natural key (``市行政中心/cleaning/2025/0``, as the audit log records it) as a reader
+    names it: enum values by their labels, month 0 as the whole year (``市行政中心 · 保洁 · 2025 · 全年``)."""
+    spec = SPECS.get(table)
+    parts = key.split("/")
+    if spec is None or len(parts) != len(spec.key):
+        return key
+    out = []
+    for col, part in zip(spec.key, parts):
+        group = enum_group(column_kind(table, col))
+        if group and part:
+            out.append(label(group, part, lang) if f"{group}.{part}" in STRINGS else part)
+        elif col == "month" and part.isdigit():
+            out.append(t("common.month_all", lang) if int(part) == 0 else t("common.month_n", lang, n=int(part)))
+        else:
+            out.append(part)
+    return " · ".join(out)
 
 
 def table_label(table: str, lang: str) -> str:

@@ -354,15 +354,25 @@ class Assumption(SQLModel, table=True):
     value: float
     unit: str = ""
     basis: Basis = Field(sa_type=enum_column(Basis))
-    source: str
+    source: str = Field(description="where the figure comes from, in Chinese (the book's language)")
+    source_en: str = Field(default="", description="the source in English, for English readers ('' = as source)")
     effective_date: dt.date
     distribution: str = Field(default="", description="'' (fixed), 'triangular', 'uniform' or 'normal'")
     low: float | None = Field(default=None, description="P10 or minimum, per the distribution")
     high: float | None = Field(default=None, description="P90 or maximum, per the distribution")
 
 
+class ScenarioStatus(StrEnum):
+    """Where a saved scenario stands: drafted (拟稿), submitted for review (审核), approved (批准)."""
+
+    draft = "draft"
+    review = "review"
+    approved = "approved"
+
+
 class Scenario(SQLModel, table=True):
-    """A saved set of consolidation levers (方案), with a version for optimistic locking."""
+    """A saved set of consolidation levers (方案), with a version for optimistic locking, its approval
+    status (who submitted and approved it, and when) and the results it was saved with."""
 
     __table_args__ = (CheckConstraint("version >= 1", name="version_positive"),)
     id: int | None = Field(default=None, primary_key=True)
@@ -372,6 +382,27 @@ class Scenario(SQLModel, table=True):
     levers: str = Field(default="{}", description="JSON")
     version: int = 1
     created_at: dt.datetime
+    updated_at: dt.datetime
+    status: str = Field(default=ScenarioStatus.draft.value, max_length=16, description="a ScenarioStatus value")
+    submitted_by: str = ""
+    submitted_at: dt.datetime | None = None
+    approved_by: str = ""
+    approved_at: dt.datetime | None = None
+    results: str = Field(default="", description="JSON: the headline figures as computed when saved")
+    data_as_of: dt.datetime | None = Field(default=None, description="when the data had last changed, at saving")
+
+
+class PackSettings(SQLModel, table=True):
+    """The meeting pack as the analyst set it up: choices (scenarios, sections, year, formats) and the
+    briefing's paragraphs as edited, per language; versioned like scenarios (a stale save is refused)."""
+
+    __table_args__ = (CheckConstraint("version >= 1", name="version_positive"),)
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=100)
+    settings: str = Field(default="{}", description="JSON: scenarios, sections, year, formats")
+    briefing: str = Field(default="{}", description="JSON: language → paragraph key → text as edited")
+    version: int = 1
+    updated_by: str = ""
     updated_at: dt.datetime
 
 

@@ -352,6 +352,19 @@ def data_version(session: Session) -> str:
     return "-".join(f"{n}.{m}" for n, m in rows)
 
 
+# changes to these are not changes of the data a scenario was computed from
+_NOT_DATA: tuple[str, ...] = ("scenarios", "pack_settings", "audit_log")
+
+
+def data_changed_at(session: Session) -> dt.datetime | None:
+    """When the data (not scenarios or pack settings) last changed, from the audit log [UTC]."""
+    tbl = table_of(AuditLog)
+    found = session.execute(select(func.max(tbl.c.at)).where(tbl.c.table_name.not_in(_NOT_DATA))).scalar()
+    if found is None:
+        return None
+    return found if found.tzinfo else found.replace(tzinfo=dt.UTC)
+
+
 def is_empty(session: Session) -> bool:
     """Whether the store holds no buildings yet."""
     return session.execute(select(func.count()).select_from(Building)).scalar_one() == 0

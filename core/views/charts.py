@@ -152,14 +152,43 @@ def budget_deviation(per_year: pd.DataFrame, per_building: pd.DataFrame, lang: s
     return fig
 
 
-# --- Compare modes and Standards (模式对比, 统一标准) ------------------------------------------------
+AT_ACTUAL_COLOR = "#a08c6e"  # items paid at actual (energy, repairs): not delivered in a mode
+
+
+def service_spending(rows: pd.DataFrame, lang: str) -> go.Figure:
+    """Spending by service item [万元], largest first, labelled with its share; items paid at actual in
+    their own colour. ``rows``: :func:`core.views.overview.service_rows` (figures already rounded: the
+    labels show the numbers the table beside the chart shows)."""
+    fig = base_figure(t("overview.services.title", lang), height=max(320, 110 + 30 * len(rows)))
+    unit = t("unit.wan", lang)
+    for paid, name in ((False, t("overview.services.legend.delivered", lang)),
+                       (True, t("overview.services.legend.at_actual", lang))):
+        d = rows.loc[rows["paid_at_actual"] == paid]
+        if d.empty:
+            continue
+        fig.add_bar(
+            y=d["service"], x=d["spend"], orientation="h", name=name,
+            marker_color=AT_ACTUAL_COLOR if paid else ACCENT,
+            text=[f"{v:,.1f} · {s:.1f}%" for v, s in zip(d["spend"], d["share"])], textposition="outside",
+            cliponaxis=False, customdata=d[["share", "cheapest_text"]],
+            hovertemplate="%{y}: %{x:,.1f} " + unit + " (%{customdata[0]:.1f}%)<br>"
+            + t("overview.services.col.cheapest", lang) + ": %{customdata[1]}<extra></extra>",
+        )
+    top = float(rows["spend"].max()) if len(rows) else 1.0
+    fig.update_layout(barmode="overlay",  # the legend in the corner the shortest bars leave empty
+                      legend={"orientation": "v", "x": 0.98, "xanchor": "right", "y": 0.02, "yanchor": "bottom",
+                              "bgcolor": "rgba(255,255,255,0.85)"},
+                      yaxis={"categoryorder": "array", "categoryarray": rows["service"].tolist()[::-1]},
+                      xaxis={"title": {"text": t("chart.spending_wan", lang)}, "tickformat": ",.0f",
+                             "range": [0, top * 1.45]})
+    return fig
+
+
+# --- Compare modes (模式对比); the Standards page's charts are in core.views.standards_charts ------------------------------------------------
 LINE_COLORS: dict[str, str] = {  # cost lines: personnel blues, vendor margin purples, hidden costs orange
     "labour": "#4a6fa5", "on_costs": "#8fb0d9", "materials": "#6aa77f", "management_fee": "#8e6fb8",
     "tax": "#c3b1de", "energy": "#a08c6e", "repairs": "#cdbfa6", "depreciation": "#7d8a96", "indirect": "#d9822b",
 }
-SERVICE_COLORS: tuple[str, ...] = ("#4a6fa5", "#6aa77f", "#8e6fb8", "#a08c6e", "#5b6770", "#d9822b")  # not mode colours
-SERVICE_SYMBOLS: tuple[str, ...] = ("circle", "diamond", "square", "triangle-up", "cross", "x")
-STATUS_COLORS: dict[str, str] = {"red": "#c4573a", "amber": "#e0a030", "green": "#3a9e8f", "none": "#d5d9de"}
 SPREAD_MEASURES: tuple[tuple[str, str, float], ...] = (  # column, title key, scale
     ("cost_per_m2", "compare.measure.cost_per_m2", 1.0),
     ("cost_per_staff", "compare.measure.cost_per_staff", 1.0),
@@ -311,91 +340,4 @@ def department_costs(table: pd.DataFrame, lang: str, *, top: int = 25) -> go.Fig
     fig.update_layout(yaxis={"categoryorder": "array", "categoryarray": d["department"].tolist()[::-1]},
                       xaxis={"title": {"text": t("costing.departments.axis", lang)}, "tickformat": ",.0f"},
                       barmode="overlay")
-    return fig
-
-
-def standards_map(bench: pd.DataFrame, services: list[str], lang: str, *, amber: float, red: float) -> go.Figure:
-    """Building × service grid coloured by status (red / amber / green, grey without a standard),
-    each cell labelled with its deviation from the standard.
-
-    ``bench``: ``building``, ``service``, ``status``, ``deviation_pct``, ``cost_per_m2_month``,
-    ``standard_per_m2_month``.
-    """
-    cols = [s for s in services if s in set(bench["service"])]
-    rows = list(dict.fromkeys(bench["building"]))
-    total = len(rows)
-    if total > MAX_ROWS:  # the buildings with most red, then amber items, then the largest deviation
-        rank = bench.assign(red=bench["status"] == "red", amber=bench["status"] == "amber").groupby(
-            "building", sort=False).agg(red=("red", "sum"), amber=("amber", "sum"), worst=("deviation_pct", "max"))
-        keep = set(rank.sort_values(["red", "amber", "worst"], ascending=False).head(MAX_ROWS).index)
-        rows = [b for b in rows if b in keep]
-        bench = bench.loc[bench["building"].isin(keep)]
-    dev, std = bench["deviation_pct"], bench["standard_per_m2_month"]
-    cells = bench.assign(
-        code=bench["status"].map({s: i for i, s in enumerate(("none", "green", "amber", "red"))}),
-        text=dev.map(lambda v: "" if pd.isna(v) else f"{v:+.0f}%"),
-        hover=bench["building"] + " · " + bench["service"].map(lambda c: label("service", c, lang)) + "<br>"
-        + bench["cost_per_m2_month"].map("{:.2f}".format) + " / "
-        + std.map(lambda v: "—" if pd.isna(v) else f"{v:.2f}") + " " + t("standards.unit", lang))
-
-    def grid(values: str) -> list[list[object]]:
-        g = cells.pivot_table(index="building", columns="service", values=values, aggfunc="first")
-        g = g.reindex(index=rows, columns=cols).astype(object)
-        return g.where(g.notna(), None if values == "code" else "").to_numpy().tolist()
-
-    z, text, hover = grid("code"), grid("text"), grid("hover")  # no arrangement: an empty cell
-    scale = []
-    for i, s in enumerate(("none", "green", "amber", "red")):
-        scale += [[i / 4, STATUS_COLORS[s]], [(i + 1) / 4, STATUS_COLORS[s]]]
-    fig = base_figure(capped_title(t("standards.map.title", lang), len(rows), total, lang),
-                      height=max(340, 150 + 28 * len(rows)))
-    fig.add_heatmap(z=z, x=[wrap(label("service", s, lang), 12) for s in cols], y=rows, zmin=-0.5, zmax=3.5,
-                    colorscale=scale, showscale=False, text=text, texttemplate="%{text}",
-                    textfont={"size": 11}, customdata=hover, hovertemplate="%{customdata}<extra></extra>",
-                    xgap=2, ygap=2)
-    for status in ("red", "amber", "green", "none"):  # the legend: what each colour means
-        fig.add_scatter(x=[None], y=[None], mode="markers", showlegend=True,
-                        name=t(f"standards.legend.{status}", lang, amber=f"{amber:.0%}", red=f"{red:.0%}"),
-                        marker={"symbol": "square", "size": 12, "color": STATUS_COLORS[status]})
-    fig.update_layout(yaxis={"autorange": "reversed", "showgrid": False, "zeroline": False},
-                      xaxis={"side": "top", "showgrid": False, "tickangle": 0, "zeroline": False},
-                      margin={"t": 110}, legend={"y": 0, "yanchor": "top", "x": 0, "xanchor": "left"})
-    return fig
-
-
-def outlier_bars(out: pd.DataFrame, lang: str, *, top: int = 20) -> go.Figure:
-    """The items furthest above their standard, as bars of the deviation [%], coloured by status."""
-    d = out.head(top)
-    fig = base_figure(t("standards.outliers.title", lang, n=len(d)), height=max(260, 90 + 26 * len(d)))
-    fig.add_bar(y=[f"{b} · {s}" for b, s in zip(d["building"], d["item_name"])], x=d["deviation_pct"],
-                orientation="h", marker_color=[STATUS_COLORS[s] for s in d["status"]],
-                text=[f"{v:+.0f}%" for v in d["deviation_pct"]], textposition="outside",
-                hovertemplate="%{y}: %{x:+.0f}%<extra></extra>", cliponaxis=False)
-    top_dev = float(d["deviation_pct"].max()) if len(d) else 100.0
-    fig.update_layout(yaxis={"autorange": "reversed"},
-                      xaxis={"title": {"text": t("standards.axis.deviation", lang)}, "ticksuffix": "%",
-                             "range": [0, top_dev * 1.15]})
-    return fig
-
-
-def staffing_vs_norm(staffed: pd.DataFrame, lang: str) -> go.Figure:
-    """Actual service workers against the staffing norm, one dot per building × service, on log
-    scales (most services need a handful of workers, a few need dozens); the dotted line is the norm."""
-    fig = base_figure(t("standards.staffing.title", lang), height=420)
-    if len(staffed):
-        lo = float(min(staffed["staff"].min(), staffed["norm_staff"].min())) * 0.8
-        hi = float(max(staffed["staff"].max(), staffed["norm_staff"].max())) * 1.25
-        fig.add_scatter(x=[lo, hi], y=[lo, hi], mode="lines", line={"color": "#9aa3ad", "dash": "dot"},
-                        name=t("standards.staffing.norm", lang), hoverinfo="skip")
-    for i, s in enumerate(dict.fromkeys(staffed["service"])):
-        d = staffed.loc[staffed["service"] == s]
-        fig.add_scatter(x=d["norm_staff"], y=d["staff"], mode="markers", name=label("service", s, lang),
-                        marker={"size": 9, "color": SERVICE_COLORS[i % len(SERVICE_COLORS)],
-                                "symbol": SERVICE_SYMBOLS[i % len(SERVICE_SYMBOLS)], "line": {"color": "white", "width": 1}},
-                        hovertext=d["building"],
-                        hovertemplate="%{hovertext}: %{y:.0f} / %{x:.1f}<extra>%{fullData.name}</extra>")
-    ticks = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500]
-    axis = {"type": "log", "tickvals": ticks, "ticktext": [f"{v:g}" for v in ticks]}
-    fig.update_layout(xaxis={"title": {"text": t("standards.staffing.x", lang)}, **axis},
-                      yaxis={"title": {"text": t("standards.staffing.y", lang)}, **axis})
     return fig

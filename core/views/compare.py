@@ -11,8 +11,10 @@ from core.domain import costing
 from core.domain.compare import (
     CONFIDENCE,
     Adjusted,
+    Cheapest,
     adjusted_comparison,
     building_measures,
+    cheapest_mode,
     composition,
     mode_comparison,
 )
@@ -26,10 +28,21 @@ from core.domain.costing import (
     factor_in_year,
 )
 from core.domain.quality import CRITERIA
-from core.i18n import STRINGS, fmt_money, fmt_num, fmt_pct, join, label, t
+from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, t, unit_text
 from core.store.repo import Portfolio
 from core.views import charts
 from core.views.exhibits import Exhibit, PackOptions, SectionContent
+
+
+def cheapest_sentence(c: Cheapest | None, lang: str) -> str:
+    """The one way every table, sentence and the pack say which mode is cheapest: total full cost ÷
+    total area, with the median of buildings as the robustness check."""
+    if c is None:
+        return t("cheapest.none", lang)
+    head = t("cheapest.head", lang, mode=label("mode", c.mode, lang), value=fmt_num(c.cost_per_m2))
+    if c.robust:
+        return head + t("cheapest.robust", lang)
+    return head + t("cheapest.fragile", lang, mode=label("mode", c.median_mode, lang), value=fmt_num(c.median_cost_per_m2))
 
 
 def adjusted_sentence(adj: Adjusted, lang: str) -> str:
@@ -65,18 +78,14 @@ def compare_exhibits(p: Portfolio, measures: pd.DataFrame, year: int, lang: str)
     """The Compare page's charts: spreads of the measures, composition, adjusted effects, quality."""
     summary = mode_comparison(measures)
     present = summary.loc[summary["buildings"] > 0]
-    lo = present.loc[present["median_cost_per_m2"].idxmin()]
-    hi = present.loc[present["median_cost_per_m2"].idxmax()]
     named = measures.assign(mode_name=measures["mode"].map(lambda m: label("mode", m, lang)))
     spread = Exhibit(
         key="compare-spread",
         figure=charts.measure_spread(measures, lang),
-        takeaway=t("compare.takeaway.spread", lang, year=year, low_mode=label("mode", lo["mode"], lang),
-                   low=fmt_num(lo["median_cost_per_m2"]), high_mode=label("mode", hi["mode"], lang),
-                   high=fmt_num(hi["median_cost_per_m2"])),
+        takeaway=t("compare.takeaway.spread", lang, year=year, cheapest=cheapest_sentence(cheapest_mode(summary), lang)),
         data=named[["building", "mode_name", "area_m2", "full_cost", "cost_per_m2", "cost_per_staff",
                     "cost_per_worker", "quality", "budget_cv"]].rename(columns=_measure_columns(lang)),
-        key_figures=tuple((label("mode", r["mode"], lang), f"{fmt_num(r['median_cost_per_m2'])} "
+        key_figures=tuple((label("mode", r["mode"], lang), f"{fmt_num(r['cost_per_m2'])} "
                            f"{t('unit.yuan_m2_yr', lang)}") for _, r in present.iterrows()),
     )
 
@@ -136,6 +145,7 @@ DISPLAY_ROWS: tuple[tuple[str, str], ...] = (  # column of mode_comparison, numb
     ("buildings", "{:,.0f}"), ("area_m2", "{:,.0f}"), ("annual_cost", "{:,.1f}"), ("recorded", "{:,.1f}"),
     ("cost_per_m2", "{:,.0f}"), ("cost_per_staff", "{:,.0f}"), ("cost_per_worker", "{:,.0f}"),
     ("staff_in_house", "{:,.0f}"), ("staff_vendor", "{:,.0f}"), ("quality_mean", "{:.1f}"), ("budget_cv", "{:.1%}"),
+    ("median_cost_per_m2", "{:,.0f}"),
 )
 
 
@@ -243,7 +253,7 @@ def working(p: Portfolio, costs: pd.DataFrame, building_id: int, lang: str) -> p
     long["value"] = long["key"].map(lambda k: f"{factors[k].value:g}" if k else "")
     long["unit"] = long["key"].map(lambda k: book_unit(factors[k].unit, lang) if k else "")
     long["basis"] = long["key"].map(lambda k: label("basis", factors[k].basis, lang) if k else "")
-    long["source"] = long["key"].map(lambda k: factors[k].source if k else "")
+    long["source"] = long["key"].map(lambda k: factors[k].source_in(lang) if k else "")
     order = {code: i for i, code in enumerate(p.services["code"])}
     long["_s"] = long["service"].map(order)
     long["_l"] = long["line"].map({c: i for i, c in enumerate(COST_LINES)})
@@ -257,8 +267,7 @@ def working(p: Portfolio, costs: pd.DataFrame, building_id: int, lang: str) -> p
 
 def book_unit(unit: str, lang: str) -> str:
     """A factor's unit as the assumption book spells it, in ``lang`` where we know the words."""
-    key = f"bookunit.{unit}"
-    return t(key, lang) if key in STRINGS else unit
+    return unit_text(unit, lang)
 
 
 def working_exhibit(p: Portfolio, costs: pd.DataFrame, building_id: int, lang: str) -> Exhibit:

@@ -91,6 +91,8 @@ class ScenarioChoice:
     name: str
     levers: dict[str, Any] = field(default_factory=dict)
     version: int = 1
+    color: str = ""  # the scenario's one colour on screen, in the PDF and on slides ("" = by position)
+    status: str = "draft"  # 拟稿 / 审核 / 批准
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ class PackOptions:
 
     year: int | None = None  # the year shown; None = the latest year with recorded spending
     scenarios: tuple[ScenarioChoice, ...] = ()
+    briefing: tuple[tuple[str, str], ...] = ()  # the briefing's paragraphs as edited: (key, text)
 
 
 @dataclass(frozen=True)
@@ -111,3 +114,4 @@ class SectionContent:
     exhibits: tuple[Exhibit, ...]
     key_figures: tuple[KeyFigure, ...] = ()
     assumptions: tuple[str, ...] = ()
+    caveats: tuple[str, ...] = ()  # what a reader must keep in mind (speaker notes, the briefing)

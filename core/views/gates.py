@@ -53,6 +53,8 @@ def quality_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     """Vendor scores (mean of the last four quarters) and their quarterly trends."""
     ranking = gates.ranking(p, s)
     assessed = ranking.dropna(subset=["score_mean"])
+    # rounded once, here: the chart's dots, the sentence and the table beside them show the same 72.3
+    assessed = assessed.assign(score_mean=assessed["score_mean"].round(1), latest=assessed["latest"].round(1))
     flagged = assessed.loc[assessed["flagged"], "vendor"].tolist()
     flag_text = (t("gates.takeaway.flagged", lang, names="、".join(flagged), v=s.replace_below) if flagged
                  else t("gates.takeaway.no_flag", lang, v=s.replace_below))
@@ -63,8 +65,7 @@ def quality_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
         takeaway=t("gates.takeaway.no_scores", lang) if top is None else t(
             "gates.takeaway.vendors", lang, n=len(assessed), best=top["vendor"], top=float(top["score_mean"]),
             flagged=flag_text),
-        data=_named(assessed.assign(score_mean=assessed["score_mean"].round(1), latest=assessed["latest"].round(1),
-                                    status=assessed["status"].map(lambda x: label("status", x, lang))),
+        data=_named(assessed.assign(status=assessed["status"].map(lambda x: label("status", x, lang))),
                     {"vendor": "gates.col.vendor", "status": "gates.col.status", "score_mean": "gates.col.score_mean",
                      "latest": "gates.col.latest", "low_streak": "gates.col.low_streak",
                      "flagged": "gates.col.flagged"}, lang),
@@ -72,7 +73,7 @@ def quality_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
     )
     per_q = quality.vendor_quarter_scores(p, s.weight_series)
     per_q = per_q.assign(vendor=per_q["vendor_id"].map(p.vendors.set_index("id")["name"]),
-                         period=_period(per_q["year"], per_q["quarter"]))
+                         period=_period(per_q["year"], per_q["quarter"]), score=per_q["score"].round(1))
     latest_q = per_q["period"].max()
     now = per_q.loc[per_q["period"] == latest_q].set_index("vendor")["score"]
     prev_q = sorted(per_q["period"].unique())[-2] if per_q["period"].nunique() > 1 else latest_q
@@ -87,7 +88,7 @@ def quality_exhibits(p: Portfolio, s: GateSettings, lang: str) -> list[Exhibit]:
         takeaway=t("gates.takeaway.no_scores", lang) if now.empty else t(
             "gates.takeaway.trend", lang, q=latest_q, worst=worst, low=float(now.min()), drop=drop,
             d=float(delta.min()) if len(delta) else 0.0),
-        data=_named(per_q.assign(score=per_q["score"].round(1)),
+        data=_named(per_q,
                     {"vendor": "gates.col.vendor", "period": "gates.col.quarter", "score": "gates.chart.score"}, lang),
     )
     return [scores, trend]

@@ -46,9 +46,11 @@ def comparison_table(named: Sequence[tuple[str, Analysis]], lang: str) -> pd.Dat
     return out
 
 
-def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> list[Exhibit]:
+def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str,
+                        colors: dict[str, str] | None = None) -> list[Exhibit]:
     """Saved scenarios side by side: key figures, overlaid NPV distributions, savings by lever, and
-    the median net saving per year."""
+    the median net saving per year; ``colors`` gives each scenario its one colour (see
+    :func:`core.views.sim_charts.scenario_palette`)."""
     names = [n for n, _ in named]
     table = comparison_table(named, lang)
     best = max(named, key=lambda x: x[1].npv[1])
@@ -71,7 +73,7 @@ def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> lis
         hists.append((n, h))
     widest = max(named, key=lambda x: x[1].npv[2] - x[1].npv[0])
     dist = Exhibit(
-        key="scenarios-npv", figure=sim_charts.scenario_distributions(hists, lang),
+        key="scenarios-npv", figure=sim_charts.scenario_distributions(hists, lang, colors),
         takeaway=t("sim.takeaway.compare_dist", lang, names=join(names, lang), widest=who(widest[0], lang),
                    low=fmt_money(widest[1].npv[0], lang), high=fmt_money(widest[1].npv[2], lang)),
         data=pd.DataFrame({t("sim.col.from_wan", lang): (edges[:-1] / 1e4).round(1),
@@ -89,14 +91,14 @@ def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> lis
     lever_take = (t("sim.takeaway.compare_levers", lang, lever=spread.idxmax(), amount=fmt_money(float(spread.max()), lang))
                   if len(spread) and spread.max() > 0 else t("sim.takeaway.waterfall_none", lang))
     lever_ex = Exhibit(
-        key="scenarios-levers", figure=sim_charts.scenario_levers(levers, lang), takeaway=lever_take,
+        key="scenarios-levers", figure=sim_charts.scenario_levers(levers, lang, colors), takeaway=lever_take,
         data=by_lever.div(1e4).round(1).reset_index().rename(columns={"lever": t("sim.col.lever", lang)}))
 
     paths = pd.concat([fan_table(a)[["year", "p50"]].assign(scenario=n) for n, a in named], ignore_index=True)
     last = paths.loc[paths["year"] == paths["year"].max()]
     top = last.loc[last["p50"].idxmax()]
     paths_ex = Exhibit(
-        key="scenarios-paths", figure=sim_charts.scenario_paths(paths, lang),
+        key="scenarios-paths", figure=sim_charts.scenario_paths(paths, lang, colors),
         takeaway=t("sim.takeaway.compare_paths", lang, year=int(top["year"]), best=who(str(top["scenario"]), lang),
                    p50=fmt_money(float(top["p50"]), lang)),
         data=paths.pivot_table(index="year", columns="scenario", values="p50", sort=False).div(1e4).round(1)
@@ -108,7 +110,8 @@ def scenarios_section(p: Portfolio, lang: str, options: PackOptions) -> SectionC
     """The Scenarios page's part of the pack: the chosen scenarios side by side (two or more)."""
     if len(options.scenarios) < 2:
         return SectionContent(exhibits=())
-    return SectionContent(exhibits=tuple(comparison_exhibits(_pack_analyses(p, options)[:4], lang)),
+    colors = {s.name: s.color for s in options.scenarios if s.color}
+    return SectionContent(exhibits=tuple(comparison_exhibits(_pack_analyses(p, options)[:4], lang, colors)),
                           assumptions=PACK_ASSUMPTIONS)
 
 

@@ -1,6 +1,8 @@
 """Charts of the consolidation simulator and the scenario comparison (整合模拟, 方案比较), on the shared template."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -8,7 +10,18 @@ from core.i18n import t
 from core.views.charts import ACCENT, GRID, INK, NEGATIVE, POSITIVE, base_figure, wrap
 
 # --- Consolidation and Scenarios (整合模拟, 方案比较) ------------------------------------------------
-SCENARIO_COLORS: tuple[str, ...] = ("#1f4e8c", "#d9822b", "#3a9e8f", "#8e6fb8")  # up to four scenarios
+SCENARIO_COLORS: tuple[str, ...] = ("#1f4e8c", "#d9822b", "#3a9e8f", "#8e6fb8", "#b8476d", "#6b8e23", "#5f6b7a",
+                                    "#c9a227")
+
+
+def scenario_palette(names_by_creation: Sequence[str]) -> dict[str, str]:
+    """One colour per saved scenario, fixed by the order the scenarios were created in, so a scenario
+    has the same colour on the Scenarios page, in the PDF and on the slides whichever are shown together."""
+    return {str(n): SCENARIO_COLORS[i % len(SCENARIO_COLORS)] for i, n in enumerate(names_by_creation)}
+
+
+def _color(name: str, i: int, colors: dict[str, str] | None) -> str:
+    return (colors or {}).get(name) or SCENARIO_COLORS[i % len(SCENARIO_COLORS)]
 FAN_BLUE = "47,109,181"  # ACCENT as r,g,b for the fan's translucent bands
 
 
@@ -129,12 +142,13 @@ def tornado(rows: pd.DataFrame, base: float, lang: str, *, top: int = 10) -> go.
     return fig
 
 
-def scenario_distributions(hists: list[tuple[str, pd.DataFrame]], lang: str) -> go.Figure:
+def scenario_distributions(hists: list[tuple[str, pd.DataFrame]], lang: str,
+                           colors: dict[str, str] | None = None) -> go.Figure:
     """The NPV saving of each scenario as an outline histogram on shared bins [万元], medians marked.
     ``hists``: (scenario name, frame of ``low``, ``high``, ``share``, with ``p50`` in ``attrs``)."""
     fig = base_figure(t("sim.compare.dist_title", lang), height=380)
     for i, (name, h) in enumerate(hists):
-        color = SCENARIO_COLORS[i % len(SCENARIO_COLORS)]
+        color = _color(name, i, colors)
         x = [*h["low"] / 1e4, float(h["high"].iloc[-1]) / 1e4] if len(h) else []
         y = [*h["share"], 0.0] if len(h) else []
         fig.add_scatter(x=x, y=y, mode="lines", line={"shape": "hv", "color": color, "width": 2.5}, name=name,
@@ -149,25 +163,25 @@ def scenario_distributions(hists: list[tuple[str, pd.DataFrame]], lang: str) -> 
     return fig
 
 
-def scenario_levers(table: pd.DataFrame, lang: str) -> go.Figure:
+def scenario_levers(table: pd.DataFrame, lang: str, colors: dict[str, str] | None = None) -> go.Figure:
     """Each lever's annual saving in each scenario, side by side [万元]. ``table``: ``lever`` (name),
     ``scenario``, ``saving`` [CNY/yr]; levers in order, scenarios in order."""
     fig = base_figure(t("sim.compare.levers_title", lang), height=max(320, 120 + 30 * table["lever"].nunique()))
     for i, (name, d) in enumerate(table.groupby("scenario", sort=False)):
         fig.add_bar(y=[wrap(x, 14) for x in d["lever"]], x=d["saving"] / 1e4, orientation="h", name=str(name),
-                    marker_color=SCENARIO_COLORS[i % len(SCENARIO_COLORS)],
+                    marker_color=_color(str(name), i, colors),
                     hovertemplate="%{y}: %{x:,.1f} " + t("unit.wan_yr", lang) + "<extra>%{fullData.name}</extra>")
     fig.update_layout(barmode="group", yaxis={"autorange": "reversed"},
                       xaxis={"title": {"text": t("sim.axis.saving_wan", lang)}, "tickformat": ",.0f"})
     return fig
 
 
-def scenario_paths(paths: pd.DataFrame, lang: str) -> go.Figure:
+def scenario_paths(paths: pd.DataFrame, lang: str, colors: dict[str, str] | None = None) -> go.Figure:
     """The median net saving per year of each scenario [万元]. ``paths``: ``scenario``, ``year``, ``p50``."""
     fig = base_figure(t("sim.compare.paths_title", lang), height=340)
     for i, (name, d) in enumerate(paths.groupby("scenario", sort=False)):
         fig.add_scatter(x=d["year"], y=d["p50"] / 1e4, mode="lines+markers", name=str(name),
-                        line={"color": SCENARIO_COLORS[i % len(SCENARIO_COLORS)], "width": 3},
+                        line={"color": _color(str(name), i, colors), "width": 3},
                         hovertemplate="%{x}: %{y:,.1f} " + t("unit.wan", lang) + "<extra>%{fullData.name}</extra>")
     fig.add_hline(y=0, line={"color": "#9aa3ad", "width": 1})
     fig.update_layout(xaxis={"dtick": 1}, yaxis={"title": {"text": t("sim.axis.net_wan", lang)}, "tickformat": ",.0f"})

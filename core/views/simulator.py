@@ -14,7 +14,7 @@ import pandas as pd
 
 from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, t
 from core.simulation import risk
-from core.simulation.levers import DELIVERIES, LEVERS, LeverError, Levers, to_json
+from core.simulation.levers import DELIVERIES, LEVERS, LeverError, Levers, parse_levers, to_json
 from core.simulation.model import Result, run
 from core.simulation.plan import MODEL_INPUTS, prepare
 from core.simulation.risk import MonteCarlo, Uncertain, Volatility
@@ -78,6 +78,13 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, draws: int = ri
         progress(1.0)
     return Analysis(result=run(plan), mc=mc, tornado=tornado, sobol=sobol,
                     volatility=risk.budget_volatility(p, plan), inputs=inputs)
+
+
+def analysed(p: Portfolio, levers: Levers | dict[str, Any] | str) -> Analysis:
+    """:func:`analyse` at the default draws and seed, kept with the portfolio: the pack's briefing,
+    cover and sections read one analysis of a scenario rather than three."""
+    key = to_json(parse_levers(levers))
+    return p.derived(f"analysis:{key}", lambda: analyse(p, key))
 
 
 # --- words and figures --------------------------------------------------------------------------
@@ -364,7 +371,7 @@ def assumptions_table(a: Analysis, p: Portfolio, lang: str) -> pd.DataFrame:
         if f.distribution and f.low is not None and f.high is not None:
             dist = f"{t('sim.dist.' + f.distribution, lang)} {factor_text(key, f.low, lang)} – {factor_text(key, f.high, lang)}"
         rows.append((f.name(lang), factor_text(key, f.value, lang), dist or t("sim.dist.fixed", lang),
-                     label("basis", f.basis, lang), f.source))
+                     label("basis", f.basis, lang), f.source_in(lang)))
     return pd.DataFrame(rows, columns=[t(f"sim.col.{c}", lang) for c in ("factor", "value", "distribution", "basis", "source")])
 
 
@@ -390,9 +397,9 @@ def _pack_analyses(p: Portfolio, options: PackOptions) -> list[tuple[str, Analys
     out = []
     for s in options.scenarios:
         try:
-            out.append((s.name, analyse(p, s.levers)))
+            out.append((s.name, analysed(p, s.levers)))
         except LeverError as exc:
-            raise ValueError(f"scenario {s.name!r}: {exc}") from None
+            raise LeverError("lever.err.scenario", name=s.name, problem=exc.text) from None
     return out
 
 

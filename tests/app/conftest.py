@@ -24,8 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def registered_pages() -> list[str]:
-    """The page files app.py registers with st.navigation, in order."""
-    return re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    """The page files app.py registers with st.navigation, in order (the Overview's /overview alias once)."""
+    found = re.findall(r'st\.Page\("(pages/[a-z_]+\.py)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    return list(dict.fromkeys(found))
 
 
 def signed_in_state(role: Role | str = Role.admin, login: str | None = None) -> auth.SignedIn:
@@ -67,6 +68,13 @@ def assert_clean(at: AppTest) -> None:
 @pytest.fixture(autouse=True)
 def _demo_store(demo_copy: Path) -> Path:
     return demo_copy
+
+
+@pytest.fixture(autouse=True)
+def _no_warming(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every app test has a store of its own: no background thread preparing each of them
+    (tests/app/test_warm.py runs the warming itself)."""
+    monkeypatch.setenv("JGSW_WARM", "0")
 
 
 @pytest.fixture(autouse=True)

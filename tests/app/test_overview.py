@@ -27,4 +27,16 @@ def test_year_selector_changes_the_figures(demo_portfolio):
     k = overview_kpis(demo_portfolio, 2020)
     assert metrics(at)["Total spending"] == fmt_money(k.total_spend, "en")
     charts = [e for e in at.main if getattr(e, "type", "") == "plotly_chart"]
-    assert len(charts) == 3
+    assert len(charts) == 4  # mode mix, trend, spending by service, budget deviation
+
+
+def test_where_the_money_goes_by_service(demo_portfolio):
+    from core.views.overview import service_rows
+
+    at = run_app("zh")
+    assert_clean(at)
+    rows = service_rows(demo_portfolio, demo_portfolio.latest_year, "zh")
+    table = next(df.value for df in at.dataframe if "最省方式" in df.value.columns)
+    assert table["服务项目"].tolist() == rows["service"].tolist()
+    assert table["支出（万元）"].tolist() == rows["spend"].tolist()
+    assert any(md.value.startswith(f"**{demo_portfolio.latest_year} 年支出最多的是") for md in at.markdown)

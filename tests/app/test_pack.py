@@ -10,7 +10,7 @@ from tests.conftest import need
 
 
 def build(at):
-    at.button[0].click().run()
+    next(b for b in at.button if b.label in ("生成会议材料", "Build the meeting pack")).click().run()
     assert_clean(at)
     return at
 
@@ -92,3 +92,15 @@ def test_a_saved_scenario_can_be_chosen_and_names_the_files(demo_copy):
     at = build(at.run())
     names = [c.value.split(" · ")[0] for c in at.caption if "会议材料-" in c.value]
     assert names == [f"会议材料-统一管理试点-{dt.date.today().isoformat()}.html"]
+
+
+def test_an_edited_briefing_paragraph_is_saved_with_the_settings_and_used():
+    at = run_app("zh", "pages/pack.py")
+    assert_clean(at)
+    area = next(a for a in at.text_area if a.key == "brief_zh_requests")
+    assert area.value.startswith("（一）")  # drafted from the data and the chosen scenario
+    area.set_value("（一）同意按标准先行方案推进。").run()
+    next(b for b in at.button if b.key == "brief_save").click().run()
+    assert_clean(at)
+    assert "已保存（第 1 版" in at.success[0].value
+    assert any("（已修改）" in a.label for a in at.text_area)  # the saved edit is marked and kept

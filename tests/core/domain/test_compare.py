@@ -163,3 +163,37 @@ def test_the_full_pack_carries_every_section_as_html_and_excel(demo_portfolio):
     html = built.files["html"].data.decode("utf-8")
     assert html.count("Plotly.newPlot(") == len(keys)
     assert "间接费用率" in html or "自我保障间接费用率" in html  # the factors used are listed with sources
+
+
+def test_the_cheapest_mode_is_total_over_area_with_the_median_as_a_check(tiny):
+    s = compare.mode_comparison(compare.building_measures(tiny, 2025))
+    c = compare.cheapest_mode(s)
+    # full 659,411.68 / 10,000 m² = 65.94; mixed 512,840 / 6,000 = 85.47; self 475,680 / 4,000 = 118.92
+    assert c is not None and c.mode == "full" and c.cost_per_m2 == pytest.approx(65.9411680)
+    # one building per mode: the median names the same mode
+    assert c.median_mode == "full" and c.robust and c.buildings == 1
+    assert compare.cheapest_mode(s.assign(buildings=0)) is None
+
+
+def test_spending_by_service_and_the_cheapest_delivery_by_hand(tiny):
+    s = compare.service_spending(tiny, 2025).set_index("service")
+    # recorded: cleaning 125,928 (甲, contracted) + 110,000 (乙) + 110,000 (丙) = 345,928, security the same;
+    # energy 40 CNY/m² × 20,000 m² = 800,000; in all 1,491,856
+    assert s.at["cleaning", "recorded"] == pytest.approx(345_928)
+    assert s.at["energy", "recorded"] == pytest.approx(800_000)
+    assert s.at["cleaning", "share"] == pytest.approx(345_928 / 1_491_856)
+    assert s["share"].sum() == pytest.approx(1.0)
+    # full cost per m² of each delivery of cleaning: in-house 157,840 / 4,000 = 39.46; labour-only
+    # 115,000 / 6,000 = 19.17; contracted 129,705.84 / 10,000 = 12.97 → contracted is the cheapest
+    assert s.at["cleaning", "in_house_per_m2"] == pytest.approx(39.46)
+    assert s.at["cleaning", "labour_only_per_m2"] == pytest.approx(115_000 / 6_000)
+    assert s.at["cleaning", "contracted_per_m2"] == pytest.approx(12.970584)
+    assert s.at["cleaning", "cheapest"] == "contracted" and s.at["cleaning", "cheapest_per_m2"] == pytest.approx(12.970584)
+    # security: in-house in 乙楼 and 丙楼, (157,840 × 2) / 10,000 = 31.568, over 2 buildings
+    assert s.at["security", "in_house_per_m2"] == pytest.approx(31.568) and s.at["security", "in_house_buildings"] == 2
+    assert np.isnan(s.at["security", "labour_only_per_m2"]) and s.at["security", "labour_only_buildings"] == 0
+    # energy is paid at actual: no delivery, nothing to compare
+    assert s.at["energy", "paid_at_actual"] and s.at["energy", "cheapest"] == ""
+    assert np.isnan(s.at["energy", "cheapest_per_m2"])
+    # a service the city does not have: no spending, no cheapest
+    assert s.at["canteen", "recorded"] == 0 and s.at["canteen", "cheapest"] == ""

@@ -192,9 +192,11 @@ def test_working_lists_every_line_with_its_factor(tiny):
     on = w.loc[(w["service"] == "Cleaning") & (w["line"] == "On-costs")].iloc[0]
     assert on["amount"] == pytest.approx(32_000)
     assert on["value"] == "0.32" and on["unit"] == "share of wages"
-    assert on["source"] == tiny.book.factor("on_cost_rate").source
+    assert on["source"] == tiny.book.factor("on_cost_rate").source_en  # English readers read the English source
     overhead = w.loc[(w["service"] == "Cleaning") & (w["line"].str.startswith("Overhead"))].iloc[0]
-    assert overhead["value"] == "0.12" and "OMB Circular A-76" in overhead["source"]
+    assert overhead["value"] == "0.12" and "prudent choice, informed by international practice" in overhead["source"]
+    zh = compare_views.working(tiny, year, b, "zh")
+    assert zh.loc[zh["unit"] != "", "unit"].isin(["占工资的比例", "占人员费用的比例"]).all()
     wages = w.loc[(w["service"] == "Cleaning") & (w["line"] == "Wages")].iloc[0]
     assert wages["rule"] == "As recorded" and wages["factor"] == ""
     assert compare_views.working(tiny, year.iloc[0:0], b, "zh").empty

@@ -31,7 +31,7 @@ from core.views import charts, overview
 from core.views.exhibits import Exhibit, PackOptions, ScenarioChoice, SectionContent
 
 DAY = dt.date(2026, 11, 27)
-SCENARIO = ScenarioChoice(name="方案甲", levers={"fee_cap": True, "bundling_lots": 3}, version=2)
+SCENARIO = ScenarioChoice(name="方案甲", levers={"fee_cap": True, "quality_gate": True}, version=2)
 
 
 def squash(text: str) -> str:
@@ -58,9 +58,11 @@ def test_the_overview_is_registered_as_a_section(demo_portfolio):
     section = pack.SECTIONS["overview"]
     assert section.title_key == "page.overview"
     content = section.build(demo_portfolio, "zh", PackOptions())
-    assert [ex.key for ex in content.exhibits] == ["overview-mode-mix", "overview-trend", "overview-budget"]
+    assert [ex.key for ex in content.exhibits] == ["overview-mode-mix", "overview-trend", "overview-services",
+                                                   "overview-budget"]
     assert all(2 <= len(ex.key_figures) <= 3 for ex in content.exhibits)
-    assert content.assumptions == ()  # recorded spending uses no factor of the assumption book
+    # the cheapest delivery per service is measured on the full cost: the full-cost factors are listed
+    assert content.assumptions == ("on_cost_rate", "overhead_rate", "supervision_rate", "contract_admin_rate")
 
 
 def test_section_figures_of_the_tiny_city(tiny):
@@ -86,13 +88,18 @@ def test_a_new_section_joins_the_pack_with_one_entry(tiny, monkeypatch):
     monkeypatch.setitem(pack.SECTIONS, "compare", pack.Section("compare", "page.pack", build))
     doc = pack.collect(tiny, "zh", PackOptions(), ["overview", "compare"], today=DAY)
     assert [ex.key for _, ex in doc.exhibits][-1] == "compare-test"
-    assert doc.assumptions.iloc[0].tolist()[:4] == ["自我保障间接费用率", 0.12, "share of personnel cost", "有出处"]
-    assert "OMB Circular A-76" in doc.assumptions.iloc[0, 4]
+    # the Overview lists the full-cost factors first (its cheapest delivery per service), each once
+    overhead = doc.assumptions.set_index(doc.assumptions.columns[0]).loc["自我保障间接费用率"]
+    assert doc.assumptions.iloc[:, 0].is_unique
+    assert overhead.tolist()[:3] == ["12%", "占人员费用的比例", "假设"]
+    assert "本局审慎取值，参照国际通行做法" in overhead.iloc[3] and "OMB A-76" in overhead.iloc[3]
     wb = load_workbook(io.BytesIO(pack.workbook(doc)))
-    assert wb["compare-test"]["A2"].value == "'=cmd|' /C calc'!A0"  # formula injection neutralised
-    assert wb["参数"]["A2"].value == "自我保障间接费用率"
+    sheet = next(n for n in wb.sheetnames if n.endswith("测试图"))  # sheets are named after the charts
+    assert wb[sheet]["A2"].value == "'=cmd|' /C calc'!A0"  # formula injection neutralised
+    assert [c.value for c in wb["参数"]["A"][1:5]] == doc.assumptions.iloc[:, 0].tolist()[:4]
+    assert "自我保障间接费用率" in [c.value for c in wb["参数"]["A"]]
     html = pack.document_html(doc, pack.interactive_charts(doc), interactive=True)
-    assert "OMB Circular A-76" in html and "甲比乙省 10%。" in html
+    assert "OMB A-76" in html and "甲比乙省 10%。" in html
 
 
 def test_unknown_sections_and_scenarios_are_refused(tiny):
@@ -111,7 +118,7 @@ def test_saved_scenarios_are_listed_and_chosen(session, tiny):
     saved = list_scenarios(session)
     assert sorted(saved["name"]) == ["坏方案", "方案乙"] and saved.loc[saved["name"] == "方案乙", "version"].item() == 3
     (choice,) = pack.scenario_choices(saved, ["方案乙"])
-    assert choice == ScenarioChoice("方案乙", {"energy": 0.05}, 3)
+    assert (choice.name, choice.levers, choice.version, choice.status) == ("方案乙", {"energy": 0.05}, 3, "draft")
     with pytest.raises(ValueError, match="not valid JSON"):
         pack.scenario_choices(saved, ["坏方案"])
 
@@ -137,69 +144,80 @@ def pdf_file(built, tmp_path: Path) -> Path:
     return path
 
 
-def test_pdf_has_cover_one_page_per_chart_and_assumptions(built, doc, tmp_path, demo_portfolio):
+def pdf_pages(path: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [squash(page) for page in text.split("\f") if page.strip()]
+
+
+def test_pdf_opens_with_the_briefing_then_the_cover_then_each_chart_once(built, doc, tmp_path, demo_portfolio):
     path = pdf_file(built, tmp_path)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    assert re.search(r"Pages:\s+5\b", info)  # cover + 3 charts + assumptions
     assert "595.0 x 842.0 pts (A4)" in info or "594.96 x 841.92 pts (A4)" in info
-
-    def page(n: int) -> str:
-        return squash(subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"],
-                                     capture_output=True, text=True, check=True).stdout)
-
-    cover = page(1)
-    assert "机关后勤服务保障会议材料" in cover and "编制日期：2026-11-27" in cover
+    pages = pdf_pages(path)
+    first = pages[0]
+    assert "汇报提纲" in first and "内部资料" in first and "一、基本情况" in first and "编制日期：2026-11-27" in first
+    briefing = "".join(pages[:3])
+    assert all(h in briefing for h in ("二、存在问题", "三、测算结果", "四、下一步建议", "五、请示事项"))
+    cover_at = next(i for i, p in enumerate(pages) if "关键数字" in p and "目录" in p)
+    cover = pages[cover_at]
     assert "示例数据" in cover and "方案：方案甲" in cover
     assert squash(fmt_money(spending.overview_kpis(demo_portfolio, 2025).total_spend)) in cover
-    for n, (_, ex) in enumerate(doc.exhibits, start=2):  # each chart's takeaway is real, searchable text
-        text = page(n)
-        assert squash(ex.takeaway) in text
-        assert all(squash(v) in text for _, v in ex.key_figures)
-    last = page(5)
-    assert "所用参数及来源" in last and "方案“方案甲”的参数（第2版）" in last and "bundling_lots" in last
+    assert all(squash(f.explanation[:20]) in cover for f in doc.cover) and len(doc.cover) <= 6
+    body = pages[cover_at + 1:]
+    for _, ex in doc.exhibits:  # each chart's takeaway is real, searchable text, on one page only
+        assert sum(squash(ex.takeaway) in p for p in body) == 1
+    assert all("内部资料" in p for p in pages)  # marked on every page, with its number
+    assert all(f"{n}/{len(pages)}" in p for n, p in enumerate(pages, start=1))
+    last = pages[-1]
+    assert "所用参数及来源" in "".join(pages[-2:]) and "方案“方案甲”的参数（第2版）" in "".join(pages[-2:])
+    assert "收费封顶" in "".join(pages[-2:]) and "{" not in last  # settings in words, never JSON
 
 
 def test_pdf_pages_render_and_none_is_blank(built, tmp_path):
     path = pdf_file(built, tmp_path)
     subprocess.run(["pdftoppm", "-png", "-r", "30", str(path), str(tmp_path / "p")], check=True)
     pages = sorted(tmp_path.glob("p-*.png"))
-    assert len(pages) == 5
     inked = [float((np.asarray(Image.open(png).convert("L")) < 200).mean()) for png in pages]
     assert all(share > 0.003 for share in inked), inked  # every page carries text or a chart
-    assert min(inked[1:4]) > 2 * inked[4], inked  # the chart pages are far fuller than the last, text-only page
 
 
-def test_pptx_has_one_message_per_slide(built, doc):
+def test_pptx_opens_with_the_briefing_and_has_one_message_per_slide(built, doc):
     prs = Presentation(io.BytesIO(built.files["pptx"].data))
     assert (prs.slide_width, prs.slide_height) == (Inches(13.333), Inches(7.5))  # 16:9
     titles = [s.shapes.title.text for s in prs.slides]
-    assert titles == ["机关后勤服务保障会议材料", *(ex.takeaway for _, ex in doc.exhibits), "所用参数及来源",
-                      "方案“方案甲”的参数（第 2 版）"]
-    levers = next(s for s in prs.slides[5].shapes if s.has_table).table  # the levers, one row each
-    assert [levers.cell(i, 0).text for i in range(1, 3)] == ["bundling_lots", "fee_cap"]
-    for slide, (_, ex) in zip(list(prs.slides)[1:4], doc.exhibits):
+    assert titles[1].startswith("汇报提纲")
+    cover = titles.index("关键数字")
+    charts = list(prs.slides)[cover + 1:cover + 1 + len(doc.exhibits)]
+    for slide, (_, ex) in zip(charts, doc.exhibits):
         pictures = [s for s in slide.shapes if s.shape_type == 13]
         assert len(pictures) == 1 and pictures[0].left + pictures[0].width <= prs.slide_width
         text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
         assert all(v in text for _, v in ex.key_figures)
+        assert ex.takeaway in slide.notes_slide.notes_text_frame.text
     title_slide = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
-    assert "示例数据" in title_slide and "方案甲" in title_slide
+    assert "示例数据" in title_slide and "方案甲" in title_slide and "内部资料" in title_slide
 
 
 def test_xlsx_holds_every_chart_table_with_core_figures(built, doc, demo_portfolio):
-    wb = load_workbook(io.BytesIO(built.files["xlsx"].data))
-    assert wb.sheetnames == ["目录", "关键数字", "overview-mode-mix", "overview-trend", "overview-budget", "参数"]
-    for _, ex in doc.exhibits:
-        sheet = pd.read_excel(io.BytesIO(built.files["xlsx"].data), sheet_name=ex.key)
+    data = io.BytesIO(built.files["xlsx"].data)
+    wb = load_workbook(data)
+    assert wb.sheetnames[:3] == ["汇报提纲", "目录", "关键数字"] and wb.sheetnames[-1] == "参数"
+    charts = wb.sheetnames[3:-1]
+    assert len(charts) == len(doc.exhibits)
+    for name, (_, ex) in zip(charts, doc.exhibits):
+        assert ex.title[:10] in name  # named in Chinese after the chart, not by an internal key
+        sheet = pd.read_excel(data, sheet_name=name)
         assert sheet.columns.tolist() == ex.data.columns.tolist()
-        pd.testing.assert_frame_equal(sheet, ex.data.reset_index(drop=True), check_dtype=False)
-    contents = pd.read_excel(io.BytesIO(built.files["xlsx"].data), sheet_name="目录", header=6)
+    contents = pd.read_excel(data, sheet_name="目录", header=7)
     assert contents["要点"].tolist() == [ex.takeaway for _, ex in doc.exhibits]
-    assert wb["目录"]["A1"].value == "机关后勤服务保障会议材料" and "示例数据" in wb["目录"]["A3"].value
-    figures = pd.read_excel(io.BytesIO(built.files["xlsx"].data), sheet_name="关键数字")
-    total = fmt_money(spending.overview_kpis(demo_portfolio, 2025).total_spend)
-    assert total in figures["取值"].tolist()
-    assert "bundling_lots" in pd.read_excel(io.BytesIO(built.files["xlsx"].data), sheet_name="参数")["参数"].tolist()
+    assert wb["目录"]["A1"].value == "机关后勤服务保障会议材料" and "内部资料" in wb["目录"]["A2"].value
+    values = [c.value for row in wb["关键数字"].iter_rows(min_row=2) for c in row]
+    assert not any(isinstance(v, str) and v.startswith("'") for v in values)  # figures are numbers, not '-1.6%
+    assert 4273.4 in [v for v in values if isinstance(v, float)] or any(
+        isinstance(v, str) and "4,273.4" in v for v in values)
+    formats = {c.number_format for row in wb[charts[0]].iter_rows(min_row=2) for c in row if isinstance(c.value, float)}
+    assert formats and "General" not in formats  # numbers carry a format
+    assert "收费封顶" in pd.read_excel(data, sheet_name="参数")["参数"].tolist()
 
 
 def test_html_is_self_contained_with_every_chart_and_its_data(built, doc):
@@ -216,7 +234,8 @@ def test_html_is_self_contained_with_every_chart_and_its_data(built, doc):
                     assert values["bdata"].replace("/", "\\u002f") in html  # plotly escapes "/" inside <script>
                 elif values:
                     assert json.dumps(values[0]) in html
-    budget = doc.exhibits[2][1].data
+    budget = next(ex for _, ex in doc.exhibits if ex.key == "overview-budget").data
+    assert html.count('class="page exhibit"') == len(doc.exhibits) == len({ex.key for _, ex in doc.exhibits})
     assert all(name in html for name in budget["办公楼/区"].unique())  # the table behind the chart
 
 

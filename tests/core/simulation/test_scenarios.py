@@ -220,6 +220,21 @@ def test_the_levers_document_is_checked():
         parse_levers({"conversions": [{"building": "甲楼", "service": "cleaning", "to": "elsewhere"}]})
 
 
+def test_lever_problems_read_in_chinese_with_labels_not_codes(tiny):
+    with pytest.raises(LeverError) as caught:
+        parse_levers({"fee_cap": {"tolerance": -1}, "conversions": [{"building": "甲楼", "service": "cleaning",
+                                                                    "to": "elsewhere"}]})
+    zh = caught.value.text("zh")
+    assert "“收费封顶 · 容差”的取值不在允许范围内" in zh and "“模式转换 · 转为”" in zh
+    assert "fee_cap" not in zh and "tolerance" not in zh and "conversions" not in zh
+    with pytest.raises(LeverError) as caught:
+        prepare(tiny, {"scope": {"buildings": ["丁楼"]}, "start_year": 2026})
+    assert caught.value.text("zh") == "数据中没有名为 '丁楼' 的办公楼/区"
+    with pytest.raises(LeverError) as caught:
+        prepare(tiny, {"start_year": 2025})
+    assert caught.value.text("zh") == "起始年份须晚于基年 2025 年、且不晚于 2035 年"
+
+
 def test_unknown_buildings_and_bad_years_are_refused(tiny):
     with pytest.raises(LeverError, match="no building named '丁楼'"):
         prepare(tiny, {"scope": {"buildings": ["丁楼"]}})

@@ -48,10 +48,11 @@ def downgrade(engine, revision: str) -> None:
 @both_backends
 def test_init_db_applies_migrations_and_leaves_data_alone(stores):
     engine = stores.engine(demo=True)
-    downgrade(engine, db.BASELINE)  # a store made before accounts existed
-    assert not inspect(engine).has_table("app_user")
+    downgrade(engine, db.BASELINE)  # a store made before accounts existed, data and all
+    assert db.schema_revision(engine) == db.BASELINE
+    assert not inspect(engine).has_table("app_user") and not inspect(engine).has_table("packsettings")
     db.migrate(engine)
-    assert db.schema_revision(engine) == db.head_revision() == "0002_accounts"
+    assert db.schema_revision(engine) == db.head_revision() == "0003_pack_and_versions"
     with Session(engine) as s:
         assert repo.table_counts(s)["buildings"] == 16
         assert users.count_users(s) == 0  # init-db --if-empty then makes the first admin (tests/core/cli)

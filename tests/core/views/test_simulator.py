@@ -113,8 +113,9 @@ def test_the_pack_workbook_holds_every_scenario_sheet(demo_portfolio):
                                      ScenarioChoice("标准+集中采购", EXAMPLES["标准+集中采购"])))
     doc = pack.collect(demo_portfolio, "en", options, ["consolidation", "scenarios"])
     sheets = pd.ExcelFile(BytesIO(pack.workbook(doc))).sheet_names
-    assert len(sheets) == 3 + 10 + 4  # contents, figures, assumptions; 5 per scenario; 4 side by side
-    assert "1-全面整合-waterfall" in sheets and "2-标准+集中采购-tornado" in sheets
+    # briefing, contents, figures, assumptions; 5 per scenario; 4 side by side (each sheet named after its chart)
+    assert len(sheets) == 4 + 10 + 4
+    assert sheets[:3] == ["Briefing", "Contents", "Key figures"] and sheets[-1] == "Assumptions"
 
 
 def test_a_scenario_with_bad_levers_names_itself_in_the_pack(demo_portfolio):

@@ -9,8 +9,10 @@ from sqlmodel import Session
 
 from core.i18n import fmt_time
 from core.store import pack_settings
+from core.store.access import Permission
 from core.views import briefing
-from ui.session import actor, lang, tr
+from ui.auth import actor, may
+from ui.session import lang, tr, tr_plain
 from ui.store import cached, engine, write
 
 
@@ -49,7 +51,10 @@ def editor(year: int, keys: tuple[tuple[str, str, int, str], ...], stored: pack_
 def save_button(settings: dict[str, Any], edited: dict[str, str], stored: pack_settings.SavedPack) -> None:
     """Save the choices and the edited paragraphs (the other language's edits are kept)."""
     if stored.version:
-        st.caption(tr("brief.saved_line", version=stored.version, who=stored.updated_by, when=fmt_time(stored.updated_at)))
+        st.caption(tr_plain("brief.saved_line", version=stored.version, who=stored.updated_by,
+                            when=fmt_time(stored.updated_at)))
+    if not may(Permission.save_pack):  # a viewer reads and downloads the pack; saving it is the analysts'
+        return
     if st.button(tr("brief.save"), icon=":material/save:", key="brief_save"):
         paragraphs = {**stored.briefing, lang(): edited}
         write(pack_settings.save, settings=settings, briefing=paragraphs, seen_version=stored.version, actor=actor(),

@@ -22,7 +22,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "access.perm.init_store": {"zh": "初始化数据库", "en": "initialise the store"},
     "access.perm.manage_accounts": {"zh": "管理账户", "en": "manage accounts"},
     "access.perm.adopt_plan": {"zh": "将方案确定为执行计划", "en": "adopt a plan"},
-    "access.perm.approve_scenario": {"zh": "批准方案", "en": "approve scenarios"},
+    "access.perm.approve_scenario": {"zh": "批准或退回方案", "en": "approve scenarios or send them back"},
+    "access.perm.save_pack": {"zh": "保存汇报材料设置和汇报提纲", "en": "save the meeting pack's settings and briefing"},
     # --- audit log: sign-in events --------------------------------------------------------------------
     "data.action.sign_in": {"zh": "登录", "en": "Sign-in"},
     "data.action.sign_in_failed": {"zh": "登录失败", "en": "Failed sign-in"},

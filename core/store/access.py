@@ -43,7 +43,8 @@ class Permission(StrEnum):
     init_store = "init_store"  # create or replace the store (init-db)
     manage_accounts = "manage_accounts"  # add accounts, set roles, disable, unlock, reset passwords
     adopt_plan = "adopt_plan"  # adopt a scenario as the programme
-    approve_scenario = "approve_scenario"  # approve a scenario put up for approval
+    approve_scenario = "approve_scenario"  # approve a scenario put up for approval, or send it back
+    save_pack = "save_pack"  # the meeting pack's settings and its edited briefing (汇报提纲)
 
 
 V, A, M = Role.viewer, Role.analyst, Role.admin
@@ -64,6 +65,7 @@ MATRIX: Final[dict[Permission, frozenset[Role]]] = {
     Permission.manage_accounts: frozenset({M}),
     Permission.adopt_plan: frozenset({M}),
     Permission.approve_scenario: frozenset({M}),
+    Permission.save_pack: frozenset({A, M}),
 }
 ROLES: Final[tuple[Role, ...]] = (V, A, M)
 

@@ -12,9 +12,11 @@ from sqlalchemy import select, update
 from sqlmodel import Session
 
 from core.i18n import t
-from core.store import audit
+from core.store import access, audit
+from core.store.access import Actor, Permission
 from core.store.db import Refused
 from core.store.models import AuditAction, PackSettings, table_of
+from core.store.text import clean
 
 DEFAULT_NAME = "default"
 MAX_PARAGRAPH = 4000  # characters a briefing paragraph may hold
@@ -49,9 +51,13 @@ def _json(text: str) -> dict[str, Any]:
 
 
 def save(session: Session, *, settings: dict[str, Any], briefing: dict[str, dict[str, str]], seen_version: int,
-         actor: str, source: str, name: str = DEFAULT_NAME) -> SavedPack:
+         actor: Actor, source: str, name: str = DEFAULT_NAME) -> SavedPack:
     """Save the pack settings over ``seen_version`` (0 = first save); refused, nothing written, when
-    someone saved a newer version meanwhile or a paragraph is too long. Audited."""
+    the actor's role may not, someone saved a newer version meanwhile or a paragraph is too long.
+    Paragraphs are cleaned of control characters first (line breaks kept). Audited."""
+    access.require(actor, Permission.save_pack)
+    briefing = {lang: {key: clean(text, multiline=True) for key, text in paragraphs.items()}
+                for lang, paragraphs in briefing.items()}
     for paragraphs in briefing.values():
         for key, text in paragraphs.items():
             if len(text) > MAX_PARAGRAPH:
@@ -59,7 +65,7 @@ def save(session: Session, *, settings: dict[str, Any], briefing: dict[str, dict
                               limit=MAX_PARAGRAPH)
     now = dt.datetime.now(dt.UTC)
     values: dict[str, Any] = {"settings": json.dumps(settings, ensure_ascii=False, default=str),
-              "briefing": json.dumps(briefing, ensure_ascii=False), "updated_by": actor, "updated_at": now}
+              "briefing": json.dumps(briefing, ensure_ascii=False), "updated_by": actor.audit_name, "updated_at": now}
     tbl = table_of(PackSettings)
     current = session.execute(select(PackSettings).where(tbl.c.name == name)).scalars().first()
     if current is None:

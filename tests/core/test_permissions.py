@@ -19,7 +19,7 @@ from sqlmodel import Session, SQLModel
 from core.domain import gates
 from core.files import admin, backup, editor, loader, writers
 from core.simulation import scenarios
-from core.store import access, db, repo, users
+from core.store import access, db, pack_settings, repo, users
 from core.store.access import Actor, Permission, Role
 from tests.factories import RULES, SYSTEM, TEST_LOGINS, TEST_PASSWORD
 
@@ -95,6 +95,12 @@ def _request(engine: Engine) -> None:
         users.request_access(s, issuer=SSO[0], subject=SSO[1], claims={"preferred_username": "wangwu"})
 
 
+def _in_review(engine: Engine) -> None:
+    """标准先行 put up for approval (version 2), so that approving or sending it back is one step."""
+    with db.session_scope(engine) as s:
+        scenarios.submit(s, scenario_id=scenario(engine, "标准先行").id, seen_version=1, actor=SYSTEM, source="test")
+
+
 # name → (the permission the matrix requires, the write, any set-up made before the store is compared)
 CASES: dict[str, tuple[Permission, Callable[[Engine, Actor], object], Callable[[Engine], None] | None]] = {
     "import a file": (Permission.import_data, lambda e, who: loader.import_files(
@@ -118,6 +124,15 @@ CASES: dict[str, tuple[Permission, Callable[[Engine, Actor], object], Callable[[
         scenarios.rename, scenario_id=scenario(e, "标准先行").id, seen_version=1, name="改名", source="app")(e, who), None),
     "duplicate a scenario": (Permission.save_scenario, in_session(
         scenarios.duplicate, name="全面整合", new_name="全面整合-副本", source="app"), None),
+    "put a scenario up for approval": (Permission.save_scenario, lambda e, who: in_session(
+        scenarios.submit, scenario_id=scenario(e, "标准先行").id, seen_version=1, source="app")(e, who), None),
+    "approve a scenario": (Permission.approve_scenario, lambda e, who: in_session(
+        scenarios.approve, scenario_id=scenario(e, "标准先行").id, seen_version=2, source="app")(e, who), _in_review),
+    "send a scenario back": (Permission.approve_scenario, lambda e, who: in_session(
+        scenarios.send_back, scenario_id=scenario(e, "标准先行").id, seen_version=2, source="app")(e, who), _in_review),
+    "save the meeting pack's briefing": (Permission.save_pack, in_session(
+        pack_settings.save, settings={"year": 2025}, briefing={"zh": {"summary": "提纲"}}, seen_version=0,
+        source="app"), None),
     "delete a scenario": (Permission.delete_scenario, lambda e, who: in_session(
         scenarios.remove, scenario_id=scenario(e, "标准先行").id, seen_version=1, source="app")(e, who), None),
     "decide on a vendor": (Permission.vendor_decision, lambda e, who: with_portfolio(
@@ -152,8 +167,8 @@ CASES: dict[str, tuple[Permission, Callable[[Engine, Actor], object], Callable[[
     "refuse an SSO request": (Permission.manage_accounts, in_session(
         users.reject, login="wangwu", source="app"), _request),
 }
-# Wired by the engineers who build them: adopting a plan (issue 12), approving a scenario (issue 16).
-NOT_YET_WRITTEN = {Permission.adopt_plan, Permission.approve_scenario}
+# Wired by the engineers who build them: adopting a plan (issue 12).
+NOT_YET_WRITTEN = {Permission.adopt_plan}
 
 
 def account(engine: Engine, role: Role) -> Actor:

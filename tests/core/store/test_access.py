@@ -17,7 +17,7 @@ def test_every_permission_has_a_row_and_the_roles_nest():
     admin = {p for p in Permission if access.allowed(Role.admin, p)}
     assert viewer == set()  # a viewer can change nothing
     assert analyst == {Permission.import_data, Permission.edit_data, Permission.save_scenario,
-                       Permission.vendor_decision, Permission.register_vendor}
+                       Permission.vendor_decision, Permission.register_vendor, Permission.save_pack}
     assert admin == set(Permission)  # the admin: everything, accounts, book, standards, rules, restore …
 
 

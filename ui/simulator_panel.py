@@ -5,6 +5,7 @@ The panel's widget keys and the mapping between their values and :class:`Levers`
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 from urllib.parse import urlencode
 
@@ -13,12 +14,12 @@ import streamlit as st
 from sqlmodel import Session
 
 from core.i18n import label
-from core.simulation import risk, scenarios
+from core.simulation import plans, risk, scenarios
 from core.simulation.levers import DEFAULT_LEVERS, DELIVERIES, LeverError, Levers, decode, encode
 from core.views import lever_form as form
 from core.views.simulator import VIEWS
 from ui.session import actor, lang, tr
-from ui.store import engine, write
+from ui.store import engine, portfolio, write
 
 SIM_PARAMS = ("scenario", "levers", "view")  # what a link to the Consolidation page says
 DRAW_CHOICES = (1_000, 5_000, 10_000, 20_000)
@@ -182,7 +183,7 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
     names = ["", *saved["name"].tolist()]
     if st.session_state.get("scen_pick") not in names:
         st.session_state["scen_pick"] = ""
-    left, mid, right = st.columns([4, 1, 1], vertical_alignment="bottom")
+    left, mid, right, adopt_col = st.columns([4, 1, 1, 1], vertical_alignment="bottom")
 
     def pick() -> None:
         name = st.session_state.get("scen_pick")
@@ -214,6 +215,26 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
         st.caption(tr("sim.bar.share_help"))
         st.code(share_url(share_params(levers, view), "consolidation"), language=None, wrap_lines=True)
         st.button(tr("sim.bar.reset"), key="scen_reset", width="stretch", on_click=_reset_levers, args=(ctx,))
+    with adopt_col.popover(tr("adopt.button"), icon=":material/verified:", width="stretch"):
+        adopt_form(levers, current)
+
+
+def adopt_form(levers: Levers, current: LoadedState) -> None:
+    """Adopt the loaded, unchanged saved scenario as the plan: name, who approved it, when, a note.
+    (Adopting is an administrator's action: the role check belongs to the write entry point.)"""
+    st.caption(tr("adopt.help"))
+    if current is None or current.levers != levers:
+        st.info(tr("adopt.needs_saved"), icon=":material/save:")
+        return
+    name = st.text_input(tr("adopt.name"), value=current.name, key="adopt_name", max_chars=100)
+    approver = st.text_input(tr("adopt.approved_by"), value=actor(), key="adopt_by", max_chars=100)
+    day = st.date_input(tr("adopt.date"), value=dt.date.today(), key="adopt_on")
+    note = st.text_area(tr("adopt.note"), key="adopt_note", height=68)
+    if st.button(tr("adopt.confirm"), type="primary", key="adopt_go", width="stretch"):
+        write(plans.adopt, p=portfolio(), levers=levers, name=name, approved_by=approver, adopted_on=day, note=note,
+              actor=actor(), source="app", scenario_id=current.id, scenario_name=current.name,
+              scenario_version=current.version,
+              done=lambda plan: tr("adopt.done", name=plan.name, version=plan.version))
 
 
 def _reset_levers(ctx: form.FormContext) -> None:

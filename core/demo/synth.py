@@ -14,6 +14,7 @@ Run ``python -m core.demo.synth`` to rewrite ``data/demo/*.csv`` and ``data/refe
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from core.demo import history
 from core.demo.city import (
     ACTUAL_SD,
     AREA_BANDS,
@@ -36,6 +38,7 @@ from core.demo.city import (
     DECLINING_VENDOR,
     DELIVERY_STAFFING,
     DEMO_BUILDINGS,
+    DEMO_PLAN,
     DEMO_VENDORS,
     DEPARTMENTS,
     DINER_SHARE,
@@ -51,6 +54,7 @@ from core.demo.city import (
     TIER_STANDARD,
     USABLE_SHARE,
     BuildingPlan,
+    PastPlan,
     VendorPlan,
 )
 from core.domain.quality import CRITERION_SERVICES
@@ -188,8 +192,11 @@ def generate(
     vendors: tuple[VendorPlan, ...],
     seed: int,
     reference: dict[str, pd.DataFrame] | None = None,
+    past_plan: PastPlan | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """A whole city in the import layout (natural keys), deterministic for a given seed."""
+    """A whole city in the import layout (natural keys), deterministic for a given seed; with ``past_plan``,
+    its contracts and ledger since the plan was adopted (:mod:`core.demo.history`), and which contract each
+    item the plan acts on had then (``plan_contracts``, not a table of the store)."""
     ref = reference or read_reference()
     ctx = _Ctx(np.random.default_rng(seed), AssumptionBook(ref["assumptions"]), ref["services"], vendors)
     margin = ctx.book.value("wage_margin")
@@ -241,7 +248,13 @@ def generate(
         cost_rows.extend(costs)
 
     costs_df = pd.DataFrame(cost_rows)
+    members = _plan_members(past_plan, arrangement_plan)
+    if past_plan is not None:
+        history.deliver(past_plan, members, costs_df, ctx.wage, MATERIAL_INFLATION, ctx.book.value("fee_cap_tolerance"))
     _price_contracts(contracts, assignment, costs_df, ctx.rng, ctx.book.value("direct_award_flag_threshold"))
+    plan_contracts = history.contracts(past_plan, members, contracts, assignment, costs_df) if past_plan else None
+    for row in arrangement_rows:  # the plan's lots replaced some contracts
+        row["contract"] = assignment.get((str(row["building"]), str(row["service"])), "")
     vendors_df, decisions_df = _vendor_tables(ctx)
     city = {
         "departments": pd.DataFrame(dept_rows),
@@ -254,7 +267,19 @@ def generate(
         "cost_records": costs_df,
         "quality_assessments": _assessments(ctx, arrangement_plan, assignment, contracts),
     }
-    return {name: frame[list(SPECS[name].columns)] for name, frame in city.items()}  # the import layout
+    out = {name: frame[list(SPECS[name].columns)] for name, frame in city.items()}  # the import layout
+    if plan_contracts is not None:
+        out["plan_contracts"] = plan_contracts
+    return out
+
+
+def _plan_members(plan: PastPlan | None, items: list[_Item]) -> list[history.Member]:
+    """The outsourced items a past plan acts on: its services in every building not wholly outsourced."""
+    if plan is None:
+        return []
+    return [history.Member(a.plan.name, a.service, str(a.delivery), a.plan.district, a.plan.area, a.plan.tier)
+            for a in items if a.service in plan.services and a.plan.mode != "full"
+            and a.delivery in ("labour_only", "contracted") and not a.restricted]
 
 
 def _arrangement(ctx: _Ctx, a: _Item) -> tuple[dict[str, object], list[dict[str, object]]]:
@@ -518,18 +543,36 @@ def _assessments(ctx: _Ctx, plan: list[_Item], assignment: dict[tuple[str, str],
 
 
 def demo_city(reference: dict[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
-    """The demo city: 16 buildings, 64 departments, 20 vendors, ledgers 2019-2025."""
-    return generate(DEMO_BUILDINGS, DEPARTMENTS, DEMO_VENDORS, DEMO_SEED, reference)
+    """The demo city: 16 buildings, 64 departments, 20 vendors, ledgers 2019-2025, and the plan it adopted
+    in 2023 (:data:`core.demo.city.DEMO_PLAN`)."""
+    return generate(DEMO_BUILDINGS, DEPARTMENTS, DEMO_VENDORS, DEMO_SEED, reference, past_plan=DEMO_PLAN)
 
 
-def write_city(city: dict[str, pd.DataFrame], folder: Path) -> None:
-    """Write every table of a city as UTF-8 CSV into ``folder``."""
+def plan_document(plan: PastPlan, contracts_at_adoption: pd.DataFrame) -> dict[str, object]:
+    """The past plan as ``data/demo/plans.json`` holds it: what was adopted, by whom, when, and the contract
+    each item it acts on had then (init-db adopts it on the ledger up to its base year)."""
+    buildings = sorted(set(contracts_at_adoption["building"]))
+    return {
+        "name": plan.name, "adopted_on": plan.adopted_on, "approved_by": plan.approved_by, "note": plan.note,
+        "base_year": plan.base_year,
+        "levers": {"bundling": {"cleaning": plan.lots}, "fee_cap": {"enabled": True},
+                   "scope": {"buildings": buildings, "services": list(plan.services)}},
+        "contracts_at_adoption": [{"building": b, "service": s, "contract": c}
+                                  for b, s, c in contracts_at_adoption.itertuples(index=False)],
+    }
+
+
+def write_city(city: dict[str, pd.DataFrame], folder: Path, plan: PastPlan | None = None) -> None:
+    """Write every table of a city as UTF-8 CSV into ``folder`` (and its past plan as ``plans.json``)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in TABLES:
         city[name].to_csv(folder / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+    if plan is not None and "plan_contracts" in city:
+        text = json.dumps([plan_document(plan, city["plan_contracts"])], ensure_ascii=False, indent=2)
+        (folder / "plans.json").write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
     fee_standards().to_csv(REFERENCE_DIR / "fee_standards.csv", index=False, encoding="utf-8", lineterminator="\n")
-    write_city(demo_city(), DEMO_DIR)
+    write_city(demo_city(), DEMO_DIR, DEMO_PLAN)
     print(f"wrote {DEMO_DIR} and {REFERENCE_DIR / 'fee_standards.csv'}")

@@ -113,4 +113,76 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": " The ledger grew {past} a year over {first}–{last}; the do-nothing projection, at the book's wage "
         "growth {wages} and inflation {prices}, grows {ahead} a year, in line with the city's history.",
     },
+    # adopted plans: refusals
+    "plans.store.name_empty": {"zh": "计划名称不能为空。", "en": "A plan needs a name."},
+    "plans.store.name_long": {"zh": "计划名称最多 100 个字（现为 {n} 个）。", "en": "A plan name has at most 100 characters ({n} given)."},
+    "plans.store.approver_empty": {"zh": "请写明批准人（或批准的会议）。", "en": "Say who approved the plan (a person or a meeting)."},
+    # the Delivery page (执行跟踪)
+    "page.delivery": {"zh": "执行跟踪", "en": "Delivery"},
+    "delivery.caption": {
+        "zh": "已采纳计划的每一年：计划节约与账面实际节约（受影响项目的基年全成本按当年实际工资、物价指数结转，减去当年全成本）。"
+        "统一管理节约的间接费用按参数计提，账面无法体现。",
+        "en": "Each year of an adopted plan: planned saving against the saving the ledger shows (each affected item's "
+        "base-year full cost carried forward with that year's actual wage and price indices, less its full cost "
+        "that year). Indirect cost saved by unified management is imputed, so the ledger cannot show it.",
+    },
+    "delivery.none": {
+        "zh": "还没有采纳的计划。在“整合模拟”页载入已保存的方案后，可将其采纳为计划（需管理员权限）。",
+        "en": "No plan has been adopted yet. Load a saved scenario on the Consolidation page to adopt it as the plan "
+        "(an administrator's action).",
+    },
+    "delivery.pick": {"zh": "计划", "en": "Plan"},
+    "delivery.title": {"zh": "“{name}”（第 {version} 版，{date} 经{who}批准）", "en": "“{name}” (version {version}, approved by {who} on {date})"},
+    "delivery.headline": {
+        "zh": "{title}{first}—{last} 年计划节约{planned}，账面实际节约{actual}，完成计划的 {share}。",
+        "en": "{title}: {planned} planned over {first}–{last}, {actual} delivered by the ledger, {share} of the plan.",
+    },
+    "delivery.headline.none": {
+        "zh": "{title}从 {first} 年起实施，账面尚无该年的记录。",
+        "en": "{title} starts in {first}; the ledger has no record of that year yet.",
+    },
+    "delivery.flags.none": {"zh": "没有低于计划 P10 的项目。", "en": " No cell fell below the plan's P10."},
+    "delivery.flags.some": {"zh": "{n} 项低于计划的 P10，差距最大的是：{cells}。", "en": " {n} fell below the plan's P10, the widest: {cells}."},
+    "delivery.flag.cell": {"zh": "{year} 年{building}{lever}", "en": "{lever} at {building} in {year}"},
+    "delivery.flag.below": {"zh": "低于 P10", "en": "below P10"},
+    "delivery.planned": {"zh": "计划", "en": "Planned"},
+    "delivery.actual": {"zh": "实际", "en": "Actual"},
+    "delivery.years.title": {"zh": "每年计划与实际节约（按措施）", "en": "Planned and actual saving each year, by lever"},
+    "delivery.buildings.title": {"zh": "各楼宇计划与实际节约（累计）", "en": "Planned and actual saving by building (to date)"},
+    "delivery.takeaway.buildings": {"zh": "差距最大的是{building}，比计划少{gap}。", "en": "The widest gap is at {building}: {gap} short of the plan."},
+    "delivery.takeaway.buildings_ok": {"zh": "各楼宇均达到或超过计划。", "en": "Every building meets or beats the plan."},
+    "delivery.col.planned": {"zh": "计划（万元）", "en": "Planned (CNY 10k)"},
+    "delivery.col.p10": {"zh": "计划 P10（万元）", "en": "Plan P10 (CNY 10k)"},
+    "delivery.col.actual": {"zh": "实际（万元）", "en": "Actual (CNY 10k)"},
+    "delivery.col.variance": {"zh": "差额（万元）", "en": "Variance (CNY 10k)"},
+    "delivery.col.planned_yuan": {"zh": "计划（元）", "en": "Planned (CNY)"},
+    "delivery.col.p10_yuan": {"zh": "计划 P10（元）", "en": "Plan P10 (CNY)"},
+    "delivery.col.actual_yuan": {"zh": "实际（元）", "en": "Actual (CNY)"},
+    "delivery.col.variance_yuan": {"zh": "差额（元）", "en": "Variance (CNY)"},
+    "delivery.col.flag": {"zh": "提示", "en": "Flag"},
+    "delivery.kf.planned": {"zh": "计划节约（至今）", "en": "Planned to date"},
+    "delivery.kf.actual": {"zh": "实际节约（至今）", "en": "Delivered to date"},
+    "delivery.kf.share": {"zh": "完成比例", "en": "Share delivered"},
+    "delivery.kf.flags": {"zh": "低于 P10 的项目", "en": "Cells below P10"},
+    "delivery.table": {"zh": "明细：楼宇 × 措施 × 年度（元，精确到分）", "en": "Detail: building × lever × year (CNY, to the fen)"},
+    "delivery.plan.levers": {"zh": "采纳时的措施与测算", "en": "What was adopted"},
+    "delivery.plan.figures": {
+        "zh": "采纳时测算 {first}—{last} 年净现值节约约 {p50}（有 80% 的可能在 {range}之间，{draws} 次抽样）。措施：{levers}。{note}",
+        "en": "Forecast when adopted: about {p50} in present value over {first}–{last} (80% chance of between {range}, "
+        "{draws} draws). Levers: {levers}. {note}",
+    },
+    # adopting a scenario as the plan (on the Consolidation page)
+    "adopt.button": {"zh": "采纳为计划", "en": "Adopt as the plan"},
+    "adopt.help": {
+        "zh": "把已保存的方案采纳为计划：按楼宇、措施、年度冻结测算结果，记录批准人和日期；之后在“执行跟踪”页逐年对照账面。",
+        "en": "Adopt the saved scenario as the plan: its forecast by building, lever and year is frozen with who approved "
+        "it and when; the Delivery page then checks it against the ledger year by year.",
+    },
+    "adopt.needs_saved": {"zh": "请先保存方案（未改动的已保存方案才能采纳）。", "en": "Save the scenario first: only a saved, unchanged scenario can be adopted."},
+    "adopt.name": {"zh": "计划名称", "en": "Plan name"},
+    "adopt.approved_by": {"zh": "批准人（或批准会议）", "en": "Approved by (person or meeting)"},
+    "adopt.date": {"zh": "批准日期", "en": "Approved on"},
+    "adopt.note": {"zh": "备注", "en": "Note"},
+    "adopt.confirm": {"zh": "确认采纳", "en": "Adopt"},
+    "adopt.done": {"zh": "已采纳为计划“{name}”（第 {version} 版）。", "en": "Adopted as the plan “{name}” (version {version})."},
 }

@@ -148,11 +148,6 @@ class Attrition:
         key = self.lever * (int(self.group.max(initial=0)) + 1) + self.group
         return np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
 
-    @property
-    def lever_starts(self) -> np.ndarray:
-        """First row of each lever."""
-        return np.flatnonzero(np.r_[True, self.lever[1:] != self.lever[:-1]])
-
 
 @dataclass(frozen=True)
 class Ramp:

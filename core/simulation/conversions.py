@@ -7,8 +7,10 @@ confidential items never go to an outside vendor), priced, and its expected annu
 saving at the book's values times the conversion's realisation share — beats the minimum conversion
 differential (OMB A-76: ``hurdle_rate`` × the in-house personnel cost of the side in house).
 
-One rule of indexation for everything: indirect cost (overhead, supervision, contract administration)
-is staff time and grows with wages, even where it is charged on materials; materials grow with prices.
+One rule of indexation everywhere (baseline, levers, conversions and the full-cost model's later years):
+an indirect cost grows as the cost it is charged on grows — contract administration on a contract's
+labour with wages, on its materials with prices — because the full-cost model charges it as a rate of
+that cost every year (:mod:`core.domain.costing`).
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ DECISIONS: tuple[str, ...] = ("accepted", "restricted", "paid_at_actual", "uncha
                               "out_of_scope", "no_price", "no_saving", "below_hurdle")
 
 # the factor products a conversion's cost is linear in (see core.simulation.model.multipliers)
-BASIS: tuple[str, ...] = ("one", "ih", "lo_sup", "ct_admin", "ca", "lo_new", "ct_new", "hurdle_ih", "hurdle")
+BASIS: tuple[str, ...] = ("one", "ih", "lo_sup", "ct_admin", "lo_new", "ct_new", "hurdle_ih", "hurdle")
 
 
 def decide(it: pd.DataFrame, lv: Levers, v: dict[str, float], realisation: float, *,
@@ -128,10 +130,9 @@ def basis(c: pd.DataFrame) -> dict[str, np.ndarray]:
         elif k0 == "labour_only":
             out["old_labour"][row, j["lo_sup"]] = r["inv0"]
             out["old_price"][row, j["one"]] = r["materials"]
-        else:  # contracted: administration on the materials is staff time, so it grows with wages
+        else:  # contracted: the price and its administration, each part growing as it does
             out["old_labour"][row, j["ct_admin"]] = r["inv0"]
-            out["old_labour"][row, j["ca"]] = r["materials"]
-            out["old_price"][row, j["one"]] = r["materials"]
+            out["old_price"][row, j["ct_admin"]] = r["materials"]
         nw = r["workers"] * r["wage"]
         if k1 == "in_house":
             out["new_labour"][row, j["ih"]] = nw

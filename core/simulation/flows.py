@@ -153,7 +153,11 @@ def unified_management(fl: Flows, it: pd.DataFrame, groups: int) -> None:
     amounts = np.zeros((2, groups, len(mults)))
     for k, c in enumerate(FEE_MULT):
         sel = um["cls"] == c
-        np.add.at(amounts, (0, um.loc[sel, "g"].to_numpy(), k), um.loc[sel, "b"].to_numpy())
+        b = um.loc[sel, "b"].to_numpy()
+        # a contract's administration on its materials grows with prices, on the rest with wages
+        materials = um.loc[sel, "materials"].to_numpy() if c == "ct" else np.zeros(len(b))
+        np.add.at(amounts, (0, um.loc[sel, "g"].to_numpy(), k), b - materials)
+        np.add.at(amounts, (1, um.loc[sel, "g"].to_numpy(), k), materials)
     if amounts.any():
         fl.ramps.append(Ramp(lever=L["unified_management"], mults=mults, amounts=amounts))
 

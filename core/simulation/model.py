@@ -12,8 +12,8 @@ Carlo of :mod:`core.simulation.risk` is the same function at sampled values, so 
 
 **Baseline** (the do-nothing path): the scope's full cost (:mod:`core.domain.costing`) in the base
 year, the latest year of the ledger, with the book's current factors. Lines driven by labour (wages,
-on-costs, vendor fees and margins, VAT, indirect cost — contract administration included, even on
-materials) grow with ``wage_growth``, the others (materials, energy, repairs, depreciation) with
+on-costs, vendor fees and margins, VAT, and the indirect cost charged on them) grow with ``wage_growth``,
+the others (materials — with the administration charged on them — energy, repairs, depreciation) with
 ``price_inflation``, both from the base year; each saving grows with the lines it comes from.
 
 **Levers** (:mod:`core.simulation.flows`) act in a fixed order, each on the cost the ones before leave,
@@ -77,7 +77,7 @@ def multipliers(f: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     fail = np.minimum(f["retender_fail_prob"], MAX_FAIL)
     rho = {f"rho:{lever}": f[REALISATION[lever]] for lever in LEVERS}
     return rho | {
-        "ih": oc1 * (1 + oh), "lo_sup": 1 + sup, "ct_admin": 1 + ca, "ca": ca, "lo_new": lo_new * (1 + sup),
+        "ih": oc1 * (1 + oh), "lo_sup": 1 + sup, "ct_admin": 1 + ca, "lo_new": lo_new * (1 + sup),
         "ct_new": mpf * (1 + ca), "hurdle_ih": f["hurdle_rate"] * oc1, "hurdle": f["hurdle_rate"],
         "fee_ih": oc1, "fee_lo_new": lo_new, "fee_ct_new": mpf,
         "ind_ih": oh * oc1, "ind_lo": sup, "ind_lo_new": sup * lo_new, "ind_ct": ca, "ind_ct_new": ca * mpf,
@@ -101,6 +101,7 @@ class Draws:
     Money in CNY: ``lever_saving`` at base-year prices and full effect, yearly figures in each year's prices."""
 
     lever_saving: np.ndarray  # (L, n) annual saving at full effect, realised, by lever [CNY/yr, base-year prices]
+    by_group: np.ndarray  # (L, G, n) the same by group
     by_lever: np.ndarray  # (L, G, H, n) saving in each year, by lever
     transition: np.ndarray  # (3, G, H, n) one-time costs in each year, by kind (TRANSITION_KINDS)
     people: np.ndarray  # (3, L, G, H, n) people released in each year, by type (people.TYPES) and lever
@@ -179,7 +180,7 @@ def evaluate(plan: Plan, theta: np.ndarray) -> Draws:
                 at_full[channel] += table.total[sl][q] * m[q]
     parts = plan.channels.split(out)
     saving = parts["saving"]  # (L, 2, G, H, n) base-year prices
-    full = plan.channels.split(at_full)["saving"].sum(axis=(1, 2))  # (L, n)
+    full = plan.channels.split(at_full)["saving"].sum(axis=1)  # (L, G, n)
     people = np.zeros((len(TYPES), levers, groups, horizon, n))
     people[1:] = parts["leavers"]
 
@@ -192,7 +193,7 @@ def evaluate(plan: Plan, theta: np.ndarray) -> Draws:
         cost = a.wages[:, None] * mu["ih"] * scale  # (R, n) [CNY/yr] once all are released
         lever, group = a.lever[a.starts], a.group[a.starts]  # rows come sorted by lever and group
         saving[lever, 0, group] += np.add.reduceat(cost[:, None, :] * ramp_share(t_a, length, horizon), a.starts)
-        full[np.unique(lever)] += np.add.reduceat(cost, a.lever_starts)
+        full[lever, group] += np.add.reduceat(cost, a.starts)
         done = reached(t_a, length, horizon)  # share released by the end of each year
         gone = np.diff(done, axis=1, prepend=0.0) * (a.posts[:, None] * scale)[:, None, :]
         people[0, lever, group] += np.add.reduceat(gone, a.starts)
@@ -201,7 +202,7 @@ def evaluate(plan: Plan, theta: np.ndarray) -> Draws:
         m = np.stack([_product(mu, mult, n) for mult in r.mults])
         w = np.einsum("dgk,kn->dgn", r.amounts, m)
         saving[r.lever] += w[:, :, None, :] * ramp_share(delay[r.lever], f[RAMP[LEVERS[r.lever]]] / 12, horizon)
-        full[r.lever] += w.sum(axis=(0, 1))
+        full[r.lever] += w.sum(axis=0)
 
     c = plan.curve
     if c is not None:
@@ -211,7 +212,7 @@ def evaluate(plan: Plan, theta: np.ndarray) -> Draws:
         pairs = np.add.reduceat(rows, c.sums, axis=0)  # (P, n) by group and timing row
         spread = pairs[:, None, :] * step_share(t[c.pair_row], horizon)
         saving[c.lever, 0, c.group[c.starts]] += np.add.reduceat(spread, c.pair_starts, axis=0)
-        full[c.lever] += rows.sum(axis=0)
+        full[c.lever, c.group[c.starts]] += np.add.reduceat(rows, c.starts, axis=0)
 
     first = plan.years[0] - plan.base_year
     wages = _compound(f["wage_growth"], first, horizon)  # (H, n) index from the base year
@@ -227,9 +228,9 @@ def evaluate(plan: Plan, theta: np.ndarray) -> Draws:
     sums = plan.sums
     oc1, oh, sup, ca = 1 + f["on_cost_rate"], f["overhead_rate"], f["supervision_rate"], f["contract_admin_rate"]
     base_labour = (oc1 * (1 + oh) * sums["base_ih_wages"] + (1 + sup) * sums["base_lo_fee"]
-                   + (1 + ca) * sums["base_ct_fee"] + ca * sums["base_ct_materials"] + sums["base_fixed_labour"])
-    base_price = sums["base_price"] + sums["base_ct_materials"] * np.ones(n)
-    return Draws(lever_saving=full, by_lever=by_lever, transition=transition, people=people, hurdle=hurdle,
+                   + (1 + ca) * sums["base_ct_fee"] + sums["base_fixed_labour"])
+    base_price = sums["base_price"] + (1 + ca) * sums["base_ct_materials"]
+    return Draws(lever_saving=full.sum(axis=1), by_group=full, by_lever=by_lever, transition=transition, people=people, hurdle=hurdle,
                  base_labour=base_labour, base_price=base_price, wages=wages, prices=prices, npv=npv,
                  hurdle_npv=hurdle_npv, beats=(npv > hurdle_npv) & (_margin(plan, mu, rho, n) > 0))
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.domain import costing, quality, standards
+from core.domain import costing, procurement, quality, standards
 from core.simulation import calendar, conversions, flows, people
 from core.simulation.blocks import Attrition, Channels, Collector, Curve, Mult, Ramp, Stream, Table
 from core.simulation.levers import LEVERS, LeverError, Levers, parse_levers
@@ -273,13 +273,8 @@ def _bundle(it: pd.DataFrame, lv: Levers) -> pd.DataFrame:
                          & ~it["restricted"]]
         if members.empty:
             continue
-        # by district (largest first), then by area: consecutive cuts of the running area make the lots
-        d_area = members.groupby("district")["area"].transform("sum")
-        m = members.assign(_d=d_area).sort_values(["_d", "district", "area"], ascending=[False, True, False])
-        total = float(m["area"].sum())
-        mid = m["area"].cumsum() - m["area"] / 2
-        lot = np.minimum(k - 1, np.floor(mid / (total / k))).astype(int)
-        lot = pd.Series(pd.factorize(lot)[0], index=m.index)  # number the lots formed 0, 1, …
+        lot = procurement.form_lots(members["district"], members["area"], k)  # by district, balanced by area
+        m = members.loc[lot.index]
         it.loc[m.index, "lot"] = lot
         lot_area = m["area"].groupby(lot).sum()
         it.loc[m.index, "lot_area"] = lot.map(lot_area)

@@ -68,10 +68,11 @@ def test_baseline_is_the_base_years_full_cost(tiny):
 
 def test_baseline_grows_with_wages_and_prices(tiny):
     r = simulate(tiny, {"horizon_years": 3})
-    # labour-driven (wages, on-costs, fees, VAT, indirect cost) grows 5% a year, the rest 2%:
-    # price-driven = materials 6 × 10,000 + energy 800,000 = 860,000 (the 3% administration on the
-    # contracted materials is indirect cost: labour-driven); labour-driven = 1,647,931.68 − 860,000
-    labour, price = 787_931.68, 860_000.0
+    # labour-driven (wages, on-costs, fees, VAT, the indirect cost on them) grows 5% a year, the rest 2%:
+    # price-driven = materials 6 × 10,000 + energy 800,000 + the 3% administration on 甲楼's two contracts'
+    # materials, 600 (one rule: an indirect cost grows as the cost it is charged on) = 860,600;
+    # labour-driven = 1,647,931.68 − 860,600 = 787,331.68
+    labour, price = 787_331.68, 860_600.0
     assert r.baseline[0] == pytest.approx(labour * 1.05 + price * 1.02)
     assert r.baseline[2] == pytest.approx(labour * 1.05**3 + price * 1.02**3)
 
@@ -80,7 +81,8 @@ def test_unified_management_saves_on_the_indirect_cost_of_shared_buildings(tiny)
     r = simulate(certain(tiny), {"unified_management": True})
     # only 甲楼 is shared: contract administration 0.03 × 125,928 × 2 = 7,555.68; 15% of it
     assert lever(r, "unified_management") == pytest.approx(7_555.68 * 0.15)  # 1,133.352
-    assert row(r, "unified_management")[0] == pytest.approx(1_133.352 * 1.05)  # in full from 2026
+    # in full from 2026; the part charged on materials (0.15 × 0.03 × 20,000 = 90) grows with prices
+    assert row(r, "unified_management")[0] == pytest.approx(1_043.352 * 1.05 + 90 * 1.02)
     # the book's realisation share for a shared-service lever is 50%: half of it, at full effect
     half = simulate(certain(tiny, realisation_unified_management=0.5), {"unified_management": True})
     assert lever(half, "unified_management") == pytest.approx(566.676)
@@ -90,7 +92,7 @@ def test_unified_management_starts_after_its_set_up_period_on_a_ramp(tiny):
     r = simulate(certain(tiny, delay_unified_management=12, ramp_unified_management=24), {"unified_management": True})
     # set up during 2026, then a ramp over 2027-2028: the share in effect at x years is (x − 1) / 2;
     # 2027: ∫₁² (x − 1)/2 dx = 0.25; 2028: ∫₂³ = 0.75; 2029: 1
-    full = 1_133.352 * 1.05 ** np.arange(1, 6)
+    full = 1_043.352 * 1.05 ** np.arange(1, 6) + 90 * 1.02 ** np.arange(1, 6)
     assert row(r, "unified_management") == pytest.approx(full * [0, 0.25, 0.75, 1, 1])
     assert r.full_effect_year == 2029
 
@@ -452,3 +454,18 @@ def test_forecast_by_building_adds_up_to_the_scope(demo_portfolio):
     assert by_building.by_lever.shape[1] == demo_portfolio.buildings.shape[0]
     assert by_building.by_lever.sum(axis=1)[:, :, 0] == pytest.approx(scope.by_lever, rel=1e-9, abs=1e-6)
     assert by_building.npv[0] == pytest.approx(scope.npv)
+
+
+def test_one_indexation_rule_for_contract_administration_on_materials(tiny):
+    # 甲楼 cleaning, contracted: price 125,928 of which materials 10,000, administration 3% on all of it.
+    # The baseline carries 115,928 × 1.03 = 119,405.84 with wages and 10,000 × 1.03 = 10,300 with prices
+    # (the administration on materials grows with the materials). Converted to labour only (taken even
+    # though it saves nothing), the item then costs 4 workers × 25,000 × 1.32 × 1.08 × 1.06 × 1.05 =
+    # 158,669.28 with wages, plus its 10,000 materials with prices: baseline − saving is exactly that,
+    # every year after the change (HT-1 ends 2026-12-31), so the old cost left the books as it was carried.
+    levers = {"scope": {"buildings": ["甲楼"], "services": ["cleaning"]},
+              "conversions": [{"building": "甲楼", "service": "cleaning", "to": "labour_only"}]}
+    r = run(prepare(certain(tiny), levers, options=True))
+    k = np.arange(2, 6)  # 2027 … 2030
+    assert r.baseline[1:] == pytest.approx(119_405.84 * 1.05**k + 10_300 * 1.02**k)
+    assert (r.baseline - r.saving)[1:] == pytest.approx(158_669.28 * 1.05**k + 10_000 * 1.02**k, abs=0.01)

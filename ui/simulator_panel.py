@@ -5,6 +5,7 @@ The panel's widget keys and the mapping between their values and :class:`Levers`
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -14,7 +15,7 @@ from sqlmodel import Session
 from streamlit.delta_generator import DeltaGenerator
 
 from core.i18n import join, label
-from core.simulation import risk, scenarios
+from core.simulation import plans, risk, scenarios
 from core.simulation.levers import DEFAULT_LEVERS, DELIVERIES, LeverError, Levers, decode, encode
 from core.store.access import Permission
 from core.store.limits import MAX_NAME_CHARS
@@ -22,8 +23,8 @@ from core.views import lever_form as form
 from core.views.simulator import VIEWS
 from ui.auth import actor, may
 from ui.session import lang, tr, tr_plain
-from ui.store import engine, write
-from ui.widgets import multiselect
+from ui.store import engine, portfolio, write
+from ui.widgets import date_input, multiselect
 
 SIM_PARAMS = ("scenario", "levers", "view")  # what a link to the Consolidation page says
 DRAW_CHOICES = (1_000, 5_000, 10_000, 20_000)
@@ -147,6 +148,7 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
     with bar.expander(tr("sim.group.standards"), icon=":material/rule:", expanded=True):
         st.toggle(tr("sim.form.cap"), key=form.CAP, help=tr("sim.form.cap_help"), persist_state=keep)
         st.number_input(tr("sim.form.tolerance"), 0.0, 100.0, step=1.0, key=form.TOL, persist_state=keep)
+        st.toggle(tr("sim.form.std"), key=form.STD, help=tr("sim.form.std_help"), persist_state=keep)
     with bar.expander(tr("sim.group.procurement"), icon=":material/shopping_cart:"):
         chosen = multiselect(tr("sim.form.bundle"), list(ctx.bundle_services), format_func=svc, key=form.BUNDLE,
                                 help=tr("sim.form.bundle_help"), placeholder=tr("sim.form.none_chosen"),
@@ -191,7 +193,7 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
     names = ["", *saved["name"].tolist()]
     if st.session_state.get("scen_pick") not in names:
         st.session_state["scen_pick"] = ""
-    left, mid, right = st.columns([4, 1, 1], vertical_alignment="bottom")
+    left, mid, right, adopt_col = st.columns([4, 1, 1, 1], vertical_alignment="bottom")
 
     def pick() -> None:
         name = st.session_state.get("scen_pick")
@@ -211,6 +213,27 @@ def scenario_bar(levers: Levers, saved: pd.DataFrame, ctx: form.FormContext, vie
         st.caption(tr("sim.bar.share_help"))
         st.code(share_url(share_params(levers, view), "consolidation"), language=None, wrap_lines=True)
         st.button(tr("sim.bar.reset"), key="scen_reset", width="stretch", on_click=_reset_levers, args=(ctx,))
+    if may(Permission.adopt_plan):  # adopting is the administrator's; core refuses anyone else too
+        with adopt_col.popover(tr("adopt.button"), icon=":material/verified:", width="stretch"):
+            adopt_form(levers, current)
+
+
+def adopt_form(levers: Levers, current: scenarios.Saved | None) -> None:
+    """Adopt the loaded, unchanged saved scenario as the plan: name, who approved it, when, a note."""
+    st.caption(tr("adopt.help"))
+    if current is None or current.levers != levers:
+        st.info(tr("adopt.needs_saved"), icon=":material/save:")
+        return
+    name = st.text_input(tr("adopt.name"), value=current.name, key="adopt_name", max_chars=MAX_NAME_CHARS)
+    approver = st.text_input(tr("adopt.approved_by"), value=actor().display_name, key="adopt_by",
+                             max_chars=MAX_NAME_CHARS)
+    day = date_input(tr("adopt.date"), value=dt.date.today(), key="adopt_on")
+    note = st.text_area(tr("adopt.note"), key="adopt_note", height=68)
+    if st.button(tr("adopt.confirm"), type="primary", key="adopt_go", width="stretch"):
+        write(plans.adopt, p=portfolio(), levers=levers, name=name, approved_by=approver, adopted_on=day, note=note,
+              actor=actor(), source="app", scenario_id=current.id, scenario_name=current.name,
+              scenario_version=current.version,
+              done=lambda plan: tr_plain("adopt.done", name=plan.name, version=plan.version))
 
 
 def _save_popover(where: DeltaGenerator, levers: Levers, current: scenarios.Saved | None,

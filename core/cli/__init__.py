@@ -20,7 +20,7 @@ from core.cli.checkup import cmd_check
 from core.cli.common import _date
 from core.cli.data import cmd_backup, cmd_export, cmd_import, cmd_info, cmd_init_db, cmd_restore
 from core.cli.pack import cmd_pack
-from core.cli.scenarios import cmd_scenarios, cmd_simulate
+from core.cli.scenarios import cmd_plans, cmd_scenarios, cmd_simulate, cmd_track
 from core.cli.users import add_users_parser
 from core.store import db
 
@@ -126,6 +126,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("scenarios", help="list the saved scenarios with their levers")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(func=cmd_scenarios)
+
+    p = sub.add_parser("plans", help="list the adopted plans: who approved them, when, their forecast")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_plans)
+
+    p = sub.add_parser("track", help="an adopted plan against the ledger: planned, actual and variance by year and lever",
+                       description="Money in CNY, to the fen. Without --plan, the latest adopted plan.")
+    p.add_argument("--plan", metavar="NAME", help="the plan's name (default: the latest adopted)")
+    p.add_argument("--version", type=int, help="the plan's version (default: its latest)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_track)
 
     for name, func, text in (
         ("vendors", cmd_vendors, "vendors: status, contracts in use, spend, mean score, replacement flag and other flags"),

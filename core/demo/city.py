@@ -1,6 +1,7 @@
 """The demo city as described: its departments, buildings (area, tier, district, how each service is delivered), vendors, and the constants that shape its ledger. Synthetic: every page that shows it says so. :mod:`core.demo.synth` generates the tables from this description."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # Generation parameters of the synthetic ledger (not cost-model factors: those are in the book).
@@ -95,6 +96,22 @@ STAFFING_NORM: dict[str, tuple[float, str]] = {
 
 
 TIER_STANDARD = {1: 1.15, 2: 1.0, 3: 0.88}
+
+
+# How the demo city employs its in-house teams (用工类型): established posts (编制内, 工勤编制) per team of
+# n workers, by service; the rest on labour contracts (编外合同), except cleaners and guards of the
+# self-run buildings, half of whom an agency dispatches (劳务派遣).
+ESTABLISHED_POSTS: dict[str, Callable[[int], int]] = {
+    "confidential": lambda n: n,
+    "property_mgmt": lambda n: n // 2,
+    "facilities": lambda n: min(n, 1),
+    "conference": lambda n: 1 if n >= 3 else 0,
+    "reception": lambda n: 1 if n >= 3 else 0,
+    "canteen": lambda n: 1 if n >= 4 else 0,
+}
+
+
+DISPATCHED_SERVICES = frozenset({"cleaning", "security"})
 
 
 @dataclass(frozen=True)
@@ -303,3 +320,44 @@ DEMO_VENDORS: tuple[VendorPlan, ...] = (
 
 
 DECLINING_VENDOR = "净源环境服务有限公司"  # two low quarters at the end of 2025: flagged for replacement
+
+
+@dataclass(frozen=True)
+class PastPlan:
+    """A plan the Bureau adopted in the past, and what its contracts and ledger show since (the Delivery
+    page's story). The forecast itself is the simulator's, made at init-db on the ledger up to ``base_year``."""
+
+    name: str
+    adopted_on: str
+    approved_by: str
+    note: str
+    base_year: int
+    services: tuple[str, ...]  # the plan's scope: these services in every building not wholly outsourced
+    lots: int  # cleaning bundled into this many lots
+    lot_vendors: tuple[str, ...]  # who won each lot
+    lot_start: str  # the lots' contracts, tendered when the district contracts ended …
+    lot_end: str
+    failed_lot: int  # … except this lot (0 = the first), whose first tender failed (流标) …
+    failed_lot_start: str  # … so its old contracts rolled over at the old price until this day
+    lot_discount: float  # what the lots came in below the old contracts
+    cap_delivered: float  # the share of each fee's excess over its cap that its renewal removed
+    facilities_end: str  # the facilities contract's end when the plan was adopted (renewed the next day)
+
+
+DEMO_PLAN = PastPlan(
+    name="2023年保洁集中采购与收费封顶",
+    adopted_on="2023-03-20",
+    approved_by="市机关事务管理局局务会",
+    note="保洁服务按片区合并为两个标段公开招标；保洁、设施设备运维超出统一标准的收费在合同到期时封顶。",
+    base_year=2022,
+    services=("cleaning", "facilities"),
+    lots=2,
+    lot_vendors=("锦城物业服务有限公司", DECLINING_VENDOR),  # the second lot's winner declines late in 2025
+    lot_start="2023-07-01",
+    lot_end="2026-06-30",
+    failed_lot=0,
+    failed_lot_start="2024-01-01",
+    lot_discount=0.015,
+    cap_delivered=0.6,
+    facilities_end="2024-02-29",
+)

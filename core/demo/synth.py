@@ -14,6 +14,7 @@ Run ``python -m core.demo.synth`` to rewrite ``data/demo/*.csv`` and ``data/refe
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from core.demo import history
 from core.demo.city import (
     ACTUAL_SD,
     AREA_BANDS,
@@ -36,10 +38,13 @@ from core.demo.city import (
     DECLINING_VENDOR,
     DELIVERY_STAFFING,
     DEMO_BUILDINGS,
+    DEMO_PLAN,
     DEMO_VENDORS,
     DEPARTMENTS,
     DINER_SHARE,
+    DISPATCHED_SERVICES,
     ENERGY_TREND,
+    ESTABLISHED_POSTS,
     MATERIAL_INFLATION,
     SERVICE_INTENSITY,
     SICHUAN_REPAIRS,
@@ -49,10 +54,12 @@ from core.demo.city import (
     TIER_STANDARD,
     USABLE_SHARE,
     BuildingPlan,
+    PastPlan,
     VendorPlan,
 )
 from core.domain.quality import CRITERION_SERVICES
 from core.store.book import AssumptionBook
+from core.store.layout import SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_DIR = ROOT / "data" / "reference"
@@ -185,8 +192,11 @@ def generate(
     vendors: tuple[VendorPlan, ...],
     seed: int,
     reference: dict[str, pd.DataFrame] | None = None,
+    past_plan: PastPlan | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """A whole city in the import layout (natural keys), deterministic for a given seed."""
+    """A whole city in the import layout (natural keys), deterministic for a given seed; with ``past_plan``,
+    its contracts and ledger since the plan was adopted (:mod:`core.demo.history`), and which contract each
+    item the plan acts on had then (``plan_contracts``, not a table of the store)."""
     ref = reference or read_reference()
     ctx = _Ctx(np.random.default_rng(seed), AssumptionBook(ref["assumptions"]), ref["services"], vendors)
     margin = ctx.book.value("wage_margin")
@@ -238,7 +248,13 @@ def generate(
         cost_rows.extend(costs)
 
     costs_df = pd.DataFrame(cost_rows)
+    members = _plan_members(past_plan, arrangement_plan)
+    if past_plan is not None:
+        history.deliver(past_plan, members, costs_df, ctx.wage, MATERIAL_INFLATION, ctx.book.value("fee_cap_tolerance"))
     _price_contracts(contracts, assignment, costs_df, ctx.rng, ctx.book.value("direct_award_flag_threshold"))
+    plan_contracts = history.contracts(past_plan, members, contracts, assignment, costs_df) if past_plan else None
+    for row in arrangement_rows:  # the plan's lots replaced some contracts
+        row["contract"] = assignment.get((str(row["building"]), str(row["service"])), "")
     vendors_df, decisions_df = _vendor_tables(ctx)
     city = {
         "departments": pd.DataFrame(dept_rows),
@@ -251,7 +267,19 @@ def generate(
         "cost_records": costs_df,
         "quality_assessments": _assessments(ctx, arrangement_plan, assignment, contracts),
     }
-    return city
+    out = {name: frame[list(SPECS[name].columns)] for name, frame in city.items()}  # the import layout
+    if plan_contracts is not None:
+        out["plan_contracts"] = plan_contracts
+    return out
+
+
+def _plan_members(plan: PastPlan | None, items: list[_Item]) -> list[history.Member]:
+    """The outsourced items a past plan acts on: its services in every building not wholly outsourced."""
+    if plan is None:
+        return []
+    return [history.Member(a.plan.name, a.service, str(a.delivery), a.plan.district, a.plan.area, a.plan.tier)
+            for a in items if a.service in plan.services and a.plan.mode != "full"
+            and a.delivery in ("labour_only", "contracted") and not a.restricted]
 
 
 def _arrangement(ctx: _Ctx, a: _Item) -> tuple[dict[str, object], list[dict[str, object]]]:
@@ -289,6 +317,7 @@ def _arrangement(ctx: _Ctx, a: _Item) -> tuple[dict[str, object], list[dict[str,
         "tenure_years": round(float(rng.uniform(2, 12)) * 2) / 2 if delivery == "in_house" else 0,
         "depreciation": _money(depreciation),
         "restricted": "true" if (service == "security" and plan.restricted_security) else "",
+        **employment_types(plan, service, staff if delivery == "in_house" else 0),
     }
     costs: list[dict[str, object]] = []
     previous_actual: float | None = None
@@ -326,6 +355,20 @@ def _arrangement(ctx: _Ctx, a: _Item) -> tuple[dict[str, object], list[dict[str,
         costs.append({"building": plan.name, "service": service, "year": year, "month": 0,
                       **{k: _money(v) for k, v in line.items()}, "budget": _money(budget)})
     return row, costs
+
+
+def employment_types(plan: BuildingPlan, service: str, staff: int) -> dict[str, int]:
+    """How an in-house team is employed (编制内 / 编外合同 / 劳务派遣), by a fixed rule of the demo city:
+    confidential work and part of the management and equipment posts are established (工勤编制); the
+    Bureau-run self-service buildings hire cleaners and guards through an agency; the rest are on labour
+    contracts (编外合同)."""
+    if staff <= 0:
+        return {"staff_established": 0, "staff_contract": 0, "staff_dispatched": 0}
+    rule = ESTABLISHED_POSTS.get(service)
+    established = rule(staff) if rule is not None else 0
+    dispatched = (staff - established + 1) // 2 if plan.mode == "self" and service in DISPATCHED_SERVICES else 0
+    return {"staff_established": established, "staff_contract": staff - established - dispatched,
+            "staff_dispatched": dispatched}
 
 
 def _vendors_for(ctx: _Ctx, service: str, restricted: bool) -> list[VendorPlan]:
@@ -385,9 +428,14 @@ def _contracts(ctx: _Ctx, plan: list[_Item]) -> tuple[list[dict[str, object]], d
         names = sorted({m.plan.name for m in members})
         title = ("、".join(names[:3]) + ("等" if len(names) > 3 else "")
                  + ("整体物业服务" if key[0] == "whole" else "、".join(zh_name[s] for s in services) + "服务"))
+        # multi-building lots on three-year terms are re-signed every year (服务期三年，合同一年一签):
+        # their price can be reviewed at the anniversary that follows the ledger
+        review = dt.date(YEARS[-1] + 1, start.month, min(start.day, 28))
+        reviewed = key[0] == "lot" and term == 36 and start < review < end
         contracts.append({"code": code, "title": title, "vendor": vendor.name, "channel": "",
                           "signed_on": signed.isoformat(), "start_date": start.isoformat(),
-                          "end_date": end.isoformat(), "annual_price": 0.0, "lot": key})
+                          "end_date": end.isoformat(), "annual_price": 0.0,
+                          "review_date": review.isoformat() if reviewed else "", "lot": key})
         for m in members:
             assignment[(m.plan.name, m.service)] = code
     # A blacklisted vendor's expired contract stays on the register as history.
@@ -396,7 +444,7 @@ def _contracts(ctx: _Ctx, plan: list[_Item]) -> tuple[list[dict[str, object]], d
             contracts.append({"code": "JGSW-2021-090", "title": "交通水利大楼秩序维护服务", "vendor": v.name,
                               "channel": "competitive_consultation", "signed_on": "2021-03-10",
                               "start_date": "2021-04-01", "end_date": "2023-03-31",
-                              "annual_price": 486_000.0, "lot": ("history",)})
+                              "annual_price": 486_000.0, "review_date": "", "lot": ("history",)})
     contracts.sort(key=lambda c: str(c["code"]))
     return contracts, assignment
 
@@ -495,18 +543,36 @@ def _assessments(ctx: _Ctx, plan: list[_Item], assignment: dict[tuple[str, str],
 
 
 def demo_city(reference: dict[str, pd.DataFrame] | None = None) -> dict[str, pd.DataFrame]:
-    """The demo city: 16 buildings, 64 departments, 20 vendors, ledgers 2019-2025."""
-    return generate(DEMO_BUILDINGS, DEPARTMENTS, DEMO_VENDORS, DEMO_SEED, reference)
+    """The demo city: 16 buildings, 64 departments, 20 vendors, ledgers 2019-2025, and the plan it adopted
+    in 2023 (:data:`core.demo.city.DEMO_PLAN`)."""
+    return generate(DEMO_BUILDINGS, DEPARTMENTS, DEMO_VENDORS, DEMO_SEED, reference, past_plan=DEMO_PLAN)
 
 
-def write_city(city: dict[str, pd.DataFrame], folder: Path) -> None:
-    """Write every table of a city as UTF-8 CSV into ``folder``."""
+def plan_document(plan: PastPlan, contracts_at_adoption: pd.DataFrame) -> dict[str, object]:
+    """The past plan as ``data/demo/plans.json`` holds it: what was adopted, by whom, when, and the contract
+    each item it acts on had then (init-db adopts it on the ledger up to its base year)."""
+    buildings = sorted(set(contracts_at_adoption["building"]))
+    return {
+        "name": plan.name, "adopted_on": plan.adopted_on, "approved_by": plan.approved_by, "note": plan.note,
+        "base_year": plan.base_year,
+        "levers": {"bundling": {"cleaning": plan.lots}, "fee_cap": {"enabled": True},
+                   "scope": {"buildings": buildings, "services": list(plan.services)}},
+        "contracts_at_adoption": [{"building": b, "service": s, "contract": c}
+                                  for b, s, c in contracts_at_adoption.itertuples(index=False)],
+    }
+
+
+def write_city(city: dict[str, pd.DataFrame], folder: Path, plan: PastPlan | None = None) -> None:
+    """Write every table of a city as UTF-8 CSV into ``folder`` (and its past plan as ``plans.json``)."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in TABLES:
         city[name].to_csv(folder / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+    if plan is not None and "plan_contracts" in city:
+        text = json.dumps([plan_document(plan, city["plan_contracts"])], ensure_ascii=False, indent=2)
+        (folder / "plans.json").write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
     fee_standards().to_csv(REFERENCE_DIR / "fee_standards.csv", index=False, encoding="utf-8", lineterminator="\n")
-    write_city(demo_city(), DEMO_DIR)
+    write_city(demo_city(), DEMO_DIR, DEMO_PLAN)
     print(f"wrote {DEMO_DIR} and {REFERENCE_DIR / 'fee_standards.csv'}")

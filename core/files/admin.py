@@ -12,7 +12,7 @@ from sqlmodel import Session
 from core.domain.modes import MODE_ORDER, modes_of_buildings
 from core.files import loader
 from core.files.io import read_folder
-from core.simulation import scenarios
+from core.simulation import plans, scenarios
 from core.store import access, db, repo, users
 from core.store.access import Actor, Permission
 from core.store.auth_settings import AuthSettings
@@ -29,6 +29,7 @@ def is_synthetic(meta: dict[str, str]) -> bool:
 REFERENCE_DIR = db.ROOT / "data" / "reference"
 DEMO_DIR = db.ROOT / "data" / "demo"
 EXAMPLE_SCENARIOS = DEMO_DIR / "scenarios.json"  # three example scenarios shipped with the demo city
+EXAMPLE_PLANS = DEMO_DIR / "plans.json"  # the plan the demo city adopted in 2023 (the Delivery page's story)
 
 
 def init_store(
@@ -69,6 +70,8 @@ def init_store(
         counts = loader.load_frames(session, frames=tables, actor=actor)
         if demo and EXAMPLE_SCENARIOS.exists():
             counts["scenarios"] = scenarios.load_examples(session, EXAMPLE_SCENARIOS, actor=actor, source="init-db")
+        if demo and EXAMPLE_PLANS.exists():
+            counts["plans"] = plans.load_examples(session, EXAMPLE_PLANS, actor=actor, source="init-db")
         repo.set_meta(session, values={
             "app_id": APP_ID,
             "dataset": dataset or ("demo" if demo else "empty"),

@@ -1,5 +1,6 @@
 """The rules between the fields of a row, checked on the row as it will be once written (the input's
-values, else the stored row's): a contract ends after it starts, an area band's bounds are in order,
+values, else the stored row's): a contract ends after it starts and is reviewed within its term, an area
+band's bounds are in order,
 and an arrangement's delivery agrees with its service, its contract and its staff.
 
 For arrangements (保障安排):
@@ -7,6 +8,7 @@ For arrangements (保障安排):
 - a service paid at actual (能耗, 房屋维修) has no delivery; every other service has one;
 - an outsourced item (派人不配物, 整体外包) names its contract and has no in-house staff;
 - an in-house item (自我保障) has no outsourcing contract;
+- the established, contract and dispatched staff together are no more than the in-house staff;
 - a contract serves one building (whatever services) or one service (whatever buildings): an item
   linked to a contract that serves neither its building nor its service names the wrong contract.
 
@@ -14,6 +16,7 @@ Import and the editor run the same rules (:func:`core.files.checks.plan_sources`
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol
 
@@ -60,12 +63,34 @@ def row_rules(table: str, whole: pd.DataFrame, frame: pd.DataFrame, where: Where
     if table == "contracts":
         pair("start_date", "end_date", "end_before_start",
              lambda s, e: [x is not None and y is not None and y < x for x, y in zip(s, e)])
+        if "review_date" in whole:  # a price review (the day the fee cap can act) falls within the term
+            pair("start_date", "review_date", "review_outside_term",
+                 lambda s, r: [isinstance(x, dt.date) and isinstance(y, dt.date) and not x <= y for x, y in zip(s, r)])
+            pair("end_date", "review_date", "review_outside_term",
+                 lambda e, r: [isinstance(x, dt.date) and isinstance(y, dt.date) and not y <= x for x, y in zip(e, r)])
     elif table == "fee_standards":
         pair("area_min_m2", "area_max_m2", "band_order", lambda lo, hi: pd.to_numeric(hi) <= pd.to_numeric(lo))
     elif table == "assumptions":
         pair("low", "high", "low_high", lambda lo, hi: pd.to_numeric(lo) > pd.to_numeric(hi))
     elif table == "arrangements":
+        _staff_types(whole, frame, where)
         _arrangement_rules(whole, frame, where, context, store)
+
+
+STAFF_TYPES = ("staff_established", "staff_contract", "staff_dispatched")
+
+
+def _staff_types(whole: pd.DataFrame, frame: pd.DataFrame, where: Where) -> None:
+    """The employment types split the in-house staff: together never more than it (a blank type is 0)."""
+    types = [c for c in STAFF_TYPES if c in whole]
+    if not types or "staff_in_house" not in whole:
+        return
+    split = sum(pd.to_numeric(whole[c], errors="coerce").fillna(0.0) for c in types)
+    total = pd.to_numeric(whole["staff_in_house"], errors="coerce")
+    over = _flag(total.notna() & (split > total + 0.001))
+    shown = [_shown(frame, whole, c).astype(str) for c in types]
+    values = shown[0].str.cat(shown[1:], sep="+") if len(shown) > 1 else shown[0]
+    where.report("staff_types_exceed", over, types, values)
 
 
 def _paid_at_actual(context: dict[str, pd.DataFrame]) -> dict[str, bool]:

@@ -35,7 +35,7 @@ from core.sharing.document import PackDoc
 from core.sharing.slides import deck
 from core.store.repo import Portfolio
 from core.store.text import neutralise_formulas
-from core.views import briefing, overview, scenario_compare, simulator
+from core.views import briefing, delivery, overview, scenario_compare, simulator
 from core.views import compare as compare_views
 from core.views import gates as gates_views
 from core.views import standards as standards_views
@@ -67,6 +67,7 @@ SECTIONS: dict[str, Section] = {s.key: s for s in (
     Section("gates", "page.vendors", gates_views.gates_section),
     Section("consolidation", "page.consolidation", simulator.consolidation_section),  # what is, then what to decide
     Section("scenarios", "page.scenarios", scenario_compare.scenarios_section),
+    Section("delivery", "page.delivery", delivery.delivery_section),
 )}
 
 FORMATS: tuple[str, ...] = ("pdf", "pptx", "xlsx", "html")

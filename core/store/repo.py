@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
 
@@ -18,6 +18,7 @@ from core.store.book import AssumptionBook
 from core.store.layout import SPECS
 from core.store.models import (
     AdmissionStatus,
+    AdoptedPlan,
     Arrangement,
     Assumption,
     AuditAction,
@@ -30,6 +31,8 @@ from core.store.models import (
     DepartmentKind,
     FeeStandard,
     Occupancy,
+    PlanForecast,
+    PlanItem,
     QualityAssessment,
     Scenario,
     ServiceItem,
@@ -47,6 +50,7 @@ ACCOUNTS_TABLE = "users"  # how the audit log names the accounts table
 TABLE_MODELS: dict[str, type[SQLModel]] = {
     **{name: spec.model for name, spec in SPECS.items()},
     "scenarios": Scenario,
+    "plans": AdoptedPlan,
     "audit_log": AuditLog,
 }
 
@@ -236,6 +240,10 @@ class Portfolio:
     assessments: pd.DataFrame
     standards: pd.DataFrame
     assumptions: pd.DataFrame
+    # adopted plans (采纳方案) as frozen: the plans, their forecast by year, lever and building, their items
+    plans: pd.DataFrame = field(default_factory=pd.DataFrame)
+    plan_forecasts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    plan_items: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def derived(self, key: str, compute: Callable[[], T]) -> T:
         """A value derived from this portfolio, computed on first use and kept with it.
@@ -319,6 +327,9 @@ def load_portfolio(session: Session) -> Portfolio:
         assessments=_table_frame(session, QualityAssessment),
         standards=standards,
         assumptions=_table_frame(session, Assumption),
+        plans=_table_frame(session, AdoptedPlan),
+        plan_forecasts=_table_frame(session, PlanForecast),
+        plan_items=_table_frame(session, PlanItem),
     )
 
 

@@ -49,6 +49,7 @@ class FormContext:
 # Widget keys of the lever panel, one per lever setting; per-service and per-delivery keys via the helpers.
 PREFIX = "sim_"
 UM, POOL, ENERGY, CAP, TOL, BUNDLE, QUALITY = (PREFIX + k for k in ("um", "pool", "energy", "cap", "tol", "bundle", "quality"))
+STD = PREFIX + "std"
 RULE, RULE_FROM, RULE_TO, RULE_SERVICES = (PREFIX + k for k in ("rule", "rule_from", "rule_to", "rule_services"))
 BUILDINGS, SERVICES, HORIZON, START = (PREFIX + k for k in ("buildings", "services", "horizon", "start"))
 DRAWS, SEED, VIEW = PREFIX + "draws", PREFIX + "seed", PREFIX + "view"
@@ -78,7 +79,7 @@ def form_values(levers: Levers, ctx: FormContext) -> dict[str, Any]:
         HORIZON: levers.horizon_years or ctx.horizon,
         START: min(max(start, ctx.base_year + 1), ctx.base_year + START_AHEAD),
         UM: levers.unified_management, POOL: levers.staff_pooling, ENERGY: levers.energy,
-        CAP: levers.fee_cap.enabled,
+        CAP: levers.fee_cap.enabled, STD: levers.staffing_standard,
         TOL: round(100 * (levers.fee_cap.tolerance if levers.fee_cap.tolerance is not None else ctx.tolerance), 1),
         BUNDLE: [s.value for s, _ in levers.bundling if s.value in ctx.bundle_services], QUALITY: levers.quality_gate,
         RULE: rule is not None, RULE_FROM: rule.from_.value if rule else "in_house",
@@ -126,6 +127,7 @@ def levers_from_form(values: Mapping[str, Any], ctx: FormContext) -> Levers:
         "unified_management": bool(values[UM]), "staff_pooling": bool(values[POOL]),
         "energy": bool(values[ENERGY]), "quality_gate": bool(values[QUALITY]),
         "fee_cap": {"enabled": bool(values[CAP]), "tolerance": None if abs(tol - ctx.tolerance) < 1e-9 else tol},
+        "staffing_standard": bool(values.get(STD, False)),
         "bundling": {s: int(values.get(lots_key(s), 1)) for s in values[BUNDLE]},
         "conversions": conversions,
         "convert_rule": ({"from": values[RULE_FROM], "to": values[RULE_TO], "services": list(values[RULE_SERVICES])}

@@ -169,7 +169,7 @@ def test_init_db_goes_through_the_importer_and_audits(stores):
     admin.init_store(eng, demo=True, actor=SYSTEM)
     with Session(eng) as s:
         c = repo.table_counts(s)
-        n_rows = sum(v for k, v in c.items() if k in layout.SPECS or k == "scenarios")  # the demo's 3 examples too
+        n_rows = sum(v for k, v in c.items() if k in layout.SPECS or k in ("scenarios", "plans"))  # examples, plan too
         assert c["audit_log"] == n_rows  # one insert entry per row loaded
         entry = s.exec(select(AuditLog).where(AuditLog.table_name == "buildings")).first()
         assert (entry.source, entry.action, entry.row_key) == ("init-db", "insert", "市行政中心")

@@ -148,6 +148,8 @@ def prepare(p: Portfolio, levers: Levers | dict[str, Any] | str, items: pd.DataF
     lv = parse_levers(levers)
     base = p.latest_year
     theta0 = book_values(p)
+    if lv.hurdle_rate is not None:
+        theta0[INPUT_INDEX["hurdle_rate"]] = lv.hurdle_rate
     horizon = lv.horizon_years or int(p.book.value("horizon_years"))
     start = lv.start_year or base + 1
     if not base < start <= base + 10:

@@ -18,6 +18,7 @@ class FormContext:
     base_year: int
     horizon: int  # the book's horizon_years
     tolerance: float  # the book's fee_cap_tolerance (a fraction)
+    hurdle: float  # the book's hurdle_rate (a fraction)
     buildings: tuple[str, ...]
     services: tuple[str, ...]  # every service code, in the services' order
     bundle_services: tuple[str, ...]  # services a vendor delivers somewhere (paid at actual excluded)
@@ -34,7 +35,7 @@ class FormContext:
                  for b, s, d, r in zip(a["building"], a["service"], a["delivery"], a["restricted"])}
         paid = set(p.services.loc[p.services["paid_at_actual"].astype(bool), "code"])
         return cls(base_year=p.latest_year, horizon=int(p.book.value("horizon_years")),
-                   tolerance=p.book.value("fee_cap_tolerance"), buildings=tuple(p.buildings["name"]),
+                   tolerance=p.book.value("fee_cap_tolerance"), hurdle=p.book.value("hurdle_rate"), buildings=tuple(p.buildings["name"]),
                    services=tuple(p.services["code"]), bundle_services=tuple(c for c in p.services["code"] if c not in paid),
                    items=items)
 
@@ -52,6 +53,7 @@ UM, POOL, ENERGY, CAP, TOL, BUNDLE, QUALITY = (PREFIX + k for k in ("um", "pool"
 RULE, RULE_FROM, RULE_TO, RULE_SERVICES = (PREFIX + k for k in ("rule", "rule_from", "rule_to", "rule_services"))
 BUILDINGS, SERVICES, HORIZON, START = (PREFIX + k for k in ("buildings", "services", "horizon", "start"))
 DRAWS, SEED, VIEW = PREFIX + "draws", PREFIX + "seed", PREFIX + "view"
+HURDLE = PREFIX + "hurdle"
 
 
 def lots_key(service: str) -> str:
@@ -74,6 +76,7 @@ def form_values(levers: Levers, ctx: FormContext) -> dict[str, Any]:
         CAP: levers.fee_cap.enabled,
         TOL: round(100 * (levers.fee_cap.tolerance if levers.fee_cap.tolerance is not None else ctx.tolerance), 1),
         BUNDLE: [s.value for s, _ in levers.bundling], QUALITY: levers.quality_gate,
+        HURDLE: round(100 * (levers.hurdle_rate if levers.hurdle_rate is not None else ctx.hurdle), 1),
         RULE: rule is not None, RULE_FROM: rule.from_.value if rule else "in_house",
         RULE_TO: rule.to.value if rule else "contracted",
         RULE_SERVICES: [s.value for s in rule.services] if rule else [],
@@ -87,8 +90,9 @@ def form_values(levers: Levers, ctx: FormContext) -> dict[str, Any]:
 
 def levers_from_form(values: Mapping[str, Any], ctx: FormContext) -> Levers:
     """The levers the panel's widget values (by widget key) describe. Values equal to the book's
-    defaults (horizon, first year, tolerance) are left out, so that the scenario follows the book."""
+    defaults (horizon, first year, tolerance, hurdle) are left out, so that the scenario follows the book."""
     tol = float(values[TOL]) / 100
+    hurdle = float(values.get(HURDLE, 100 * ctx.hurdle)) / 100
     conversions = [{"building": k.split("|")[0], "service": k.split("|")[1], "to": d}
                    for d in DELIVERIES for k in values.get(to_key(d), []) if k in ctx.items]
     data: dict[str, Any] = {
@@ -98,6 +102,7 @@ def levers_from_form(values: Mapping[str, Any], ctx: FormContext) -> Levers:
         "unified_management": bool(values[UM]), "staff_pooling": bool(values[POOL]),
         "energy": bool(values[ENERGY]), "quality_gate": bool(values[QUALITY]),
         "fee_cap": {"enabled": bool(values[CAP]), "tolerance": None if abs(tol - ctx.tolerance) < 1e-9 else tol},
+        "hurdle_rate": None if abs(hurdle - ctx.hurdle) < 1e-9 else hurdle,
         "bundling": {s: int(values.get(lots_key(s), 1)) for s in values[BUNDLE]},
         "conversions": conversions,
         "convert_rule": ({"from": values[RULE_FROM], "to": values[RULE_TO], "services": list(values[RULE_SERVICES])}

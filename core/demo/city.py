@@ -1,6 +1,7 @@
 """The demo city as described: its departments, buildings (area, tier, district, how each service is delivered), vendors, and the constants that shape its ledger. Synthetic: every page that shows it says so. :mod:`core.demo.synth` generates the tables from this description."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # Generation parameters of the synthetic ledger (not cost-model factors: those are in the book).
@@ -95,6 +96,22 @@ STAFFING_NORM: dict[str, tuple[float, str]] = {
 
 
 TIER_STANDARD = {1: 1.15, 2: 1.0, 3: 0.88}
+
+
+# How the demo city employs its in-house teams (用工类型): established posts (编制内, 工勤编制) per team of
+# n workers, by service; the rest on labour contracts (编外合同), except cleaners and guards of the
+# self-run buildings, half of whom an agency dispatches (劳务派遣).
+ESTABLISHED_POSTS: dict[str, Callable[[int], int]] = {
+    "confidential": lambda n: n,
+    "property_mgmt": lambda n: n // 2,
+    "facilities": lambda n: min(n, 1),
+    "conference": lambda n: 1 if n >= 3 else 0,
+    "reception": lambda n: 1 if n >= 3 else 0,
+    "canteen": lambda n: 1 if n >= 4 else 0,
+}
+
+
+DISPATCHED_SERVICES = frozenset({"cleaning", "security"})
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,9 @@ from core.demo.city import (
     DEMO_VENDORS,
     DEPARTMENTS,
     DINER_SHARE,
+    DISPATCHED_SERVICES,
     ENERGY_TREND,
+    ESTABLISHED_POSTS,
     MATERIAL_INFLATION,
     SERVICE_INTENSITY,
     SICHUAN_REPAIRS,
@@ -53,6 +55,7 @@ from core.demo.city import (
 )
 from core.domain.quality import CRITERION_SERVICES
 from core.store.book import AssumptionBook
+from core.store.layout import SPECS
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_DIR = ROOT / "data" / "reference"
@@ -251,7 +254,7 @@ def generate(
         "cost_records": costs_df,
         "quality_assessments": _assessments(ctx, arrangement_plan, assignment, contracts),
     }
-    return city
+    return {name: frame[list(SPECS[name].columns)] for name, frame in city.items()}  # the import layout
 
 
 def _arrangement(ctx: _Ctx, a: _Item) -> tuple[dict[str, object], list[dict[str, object]]]:
@@ -289,6 +292,7 @@ def _arrangement(ctx: _Ctx, a: _Item) -> tuple[dict[str, object], list[dict[str,
         "tenure_years": round(float(rng.uniform(2, 12)) * 2) / 2 if delivery == "in_house" else 0,
         "depreciation": _money(depreciation),
         "restricted": "true" if (service == "security" and plan.restricted_security) else "",
+        **employment_types(plan, service, staff if delivery == "in_house" else 0),
     }
     costs: list[dict[str, object]] = []
     previous_actual: float | None = None
@@ -326,6 +330,20 @@ def _arrangement(ctx: _Ctx, a: _Item) -> tuple[dict[str, object], list[dict[str,
         costs.append({"building": plan.name, "service": service, "year": year, "month": 0,
                       **{k: _money(v) for k, v in line.items()}, "budget": _money(budget)})
     return row, costs
+
+
+def employment_types(plan: BuildingPlan, service: str, staff: int) -> dict[str, int]:
+    """How an in-house team is employed (编制内 / 编外合同 / 劳务派遣), by a fixed rule of the demo city:
+    confidential work and part of the management and equipment posts are established (工勤编制); the
+    Bureau-run self-service buildings hire cleaners and guards through an agency; the rest are on labour
+    contracts (编外合同)."""
+    if staff <= 0:
+        return {"staff_established": 0, "staff_contract": 0, "staff_dispatched": 0}
+    rule = ESTABLISHED_POSTS.get(service)
+    established = rule(staff) if rule is not None else 0
+    dispatched = (staff - established + 1) // 2 if plan.mode == "self" and service in DISPATCHED_SERVICES else 0
+    return {"staff_established": established, "staff_contract": staff - established - dispatched,
+            "staff_dispatched": dispatched}
 
 
 def _vendors_for(ctx: _Ctx, service: str, restricted: bool) -> list[VendorPlan]:
@@ -385,9 +403,14 @@ def _contracts(ctx: _Ctx, plan: list[_Item]) -> tuple[list[dict[str, object]], d
         names = sorted({m.plan.name for m in members})
         title = ("、".join(names[:3]) + ("等" if len(names) > 3 else "")
                  + ("整体物业服务" if key[0] == "whole" else "、".join(zh_name[s] for s in services) + "服务"))
+        # multi-building lots on three-year terms are re-signed every year (服务期三年，合同一年一签):
+        # their price can be reviewed at the anniversary that follows the ledger
+        review = dt.date(YEARS[-1] + 1, start.month, min(start.day, 28))
+        reviewed = key[0] == "lot" and term == 36 and start < review < end
         contracts.append({"code": code, "title": title, "vendor": vendor.name, "channel": "",
                           "signed_on": signed.isoformat(), "start_date": start.isoformat(),
-                          "end_date": end.isoformat(), "annual_price": 0.0, "lot": key})
+                          "end_date": end.isoformat(), "annual_price": 0.0,
+                          "review_date": review.isoformat() if reviewed else "", "lot": key})
         for m in members:
             assignment[(m.plan.name, m.service)] = code
     # A blacklisted vendor's expired contract stays on the register as history.
@@ -396,7 +419,7 @@ def _contracts(ctx: _Ctx, plan: list[_Item]) -> tuple[list[dict[str, object]], d
             contracts.append({"code": "JGSW-2021-090", "title": "交通水利大楼秩序维护服务", "vendor": v.name,
                               "channel": "competitive_consultation", "signed_on": "2021-03-10",
                               "start_date": "2021-04-01", "end_date": "2023-03-31",
-                              "annual_price": 486_000.0, "lot": ("history",)})
+                              "annual_price": 486_000.0, "review_date": "", "lot": ("history",)})
     contracts.sort(key=lambda c: str(c["code"]))
     return contracts, assignment
 

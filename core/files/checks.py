@@ -383,6 +383,17 @@ def _cross_checks(table: str, canon: pd.DataFrame, frame: pd.DataFrame, where: _
     if table == "contracts":
         pair("start_date", "end_date", "end_before_start",
              lambda s, e: [x is not None and y is not None and y < x for x, y in zip(s, e)])
+        pair("start_date", "review_date", "review_outside_term", lambda s, r: [
+            isinstance(x, dt.date) and isinstance(y, dt.date) and not x <= y for x, y in zip(s, r)])
+        pair("end_date", "review_date", "review_outside_term", lambda e, r: [
+            isinstance(x, dt.date) and isinstance(y, dt.date) and not y <= x for x, y in zip(e, r)])
+    elif table == "arrangements" and "staff_in_house" in canon:
+        # the employment types split the in-house staff: together never more than it (a blank type is 0)
+        types = [c for c in ("staff_established", "staff_contract", "staff_dispatched") if c in canon]
+        if types:
+            split = sum(canon[c].astype(float).fillna(0.0) for c in types)
+            over = _mask(canon["staff_in_house"].notna() & (split > canon["staff_in_house"].astype(float) + 0.001))
+            where.report("staff_types_exceed", over, types, _join([frame[c] for c in types], "+"))
     elif table == "fee_standards":
         pair("area_min_m2", "area_max_m2", "band_order", lambda lo, hi: hi <= lo)
     elif table == "assumptions":

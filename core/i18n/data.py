@@ -162,6 +162,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.problem.duplicate_unique": {"zh": "与“{other}”重复，此列必须唯一", "en": "same as {other}; this column must be unique"},
     "data.problem.self_parent": {"zh": "上级部门不能是自己", "en": "a department cannot be its own parent"},
     "data.problem.end_before_start": {"zh": "结束日期早于开始日期", "en": "ends before it starts"},
+    "data.problem.review_outside_term": {"zh": "价格调整日期不在合同期内", "en": "the price review falls outside the term"},
+    "data.problem.staff_types_exceed": {"zh": "编制内、编外合同、劳务派遣人数合计超过自有人员数",
+                                        "en": "established, contract and dispatched staff add up to more than the in-house staff"},
     "data.problem.band_order": {"zh": "面积上限必须大于面积下限", "en": "the upper area bound must exceed the lower"},
     "data.problem.low_high": {"zh": "下限大于上限", "en": "low is above high"},
     "data.problem.conflict": {

@@ -90,11 +90,12 @@ _SPEC_LIST: tuple[TableSpec, ...] = (
               ("vendor", "decided_on", "from_status", "to_status", "reason", "criteria", "decided_by"),
               (Ref(("vendor",), "vendors", "vendor_id"),)),
     TableSpec("contracts", Contract, ("code",),
-              ("code", "title", "vendor", "channel", "signed_on", "start_date", "end_date", "annual_price"),
+              ("code", "title", "vendor", "channel", "signed_on", "start_date", "end_date", "annual_price",
+               "review_date"),
               (Ref(("vendor",), "vendors", "vendor_id"),)),
     TableSpec("arrangements", Arrangement, ("building", "service"),
               ("building", "service", "delivery", "staff_in_house", "staff_vendor", "tenure_years",
-               "depreciation", "restricted", "contract"),
+               "depreciation", "restricted", "contract", "staff_established", "staff_contract", "staff_dispatched"),
               (Ref(("building",), "buildings", "building_id"), Ref(("service",), "services", "service_id"),
                Ref(("contract",), "contracts", "contract_id", required=False))),
     TableSpec("cost_records", CostRecord, ("building", "service", "year", "month"),
@@ -136,6 +137,7 @@ TABLE_NAMES: dict[str, tuple[str, str]] = {
     "assumptions": ("参数", "Assumption book"),
     "audit_log": ("审计日志", "Audit log"),
     "scenarios": ("方案", "Scenarios"),
+    "plans": ("采纳方案", "Adopted plans"),
 }
 _B, _S, _D = ("办公楼（区）", "Building"), ("服务项目", "Service"), ("部门", "Department")
 HEADERS: dict[str, dict[str, tuple[str, str]]] = {
@@ -175,6 +177,7 @@ HEADERS: dict[str, dict[str, tuple[str, str]]] = {
         "channel": ("采购方式", "Procurement channel"), "signed_on": ("签订日期", "Signed on"),
         "start_date": ("开始日期", "Start date"), "end_date": ("结束日期", "End date"),
         "annual_price": ("年合同价（元）", "Annual price (CNY)"),
+        "review_date": ("价格调整日期", "Price review date"),
     },
     "arrangements": {
         "building": _B, "service": _S, "delivery": ("提供方式", "Delivery"),
@@ -184,6 +187,9 @@ HEADERS: dict[str, dict[str, tuple[str, str]]] = {
         "depreciation": ("设备折旧（元/年）", "Depreciation (CNY/yr)"),
         "restricted": ("核心关键保密（单独设定）", "Restricted (override)"),
         "contract": ("合同编号", "Contract code"),
+        "staff_established": ("其中编制内（人）", "Of which established (persons)"),
+        "staff_contract": ("其中编外合同（人）", "Of which contract staff (persons)"),
+        "staff_dispatched": ("其中劳务派遣（人）", "Of which dispatched (persons)"),
     },
     "cost_records": {
         "building": _B, "service": _S, "year": ("年度", "Year"), "month": ("月份（0=全年）", "Month (0 = whole year)"),
@@ -245,7 +251,8 @@ BOUNDS: dict[str, Bound] = {
     # money [CNY], areas [m²] and headcounts [persons, FTE] are never negative
     **{c: _NONNEG for c in (
         "staff_headcount", "floor_area_m2", "staff", "registered_capital_wan", "annual_price", "staff_in_house",
-        "staff_vendor", "tenure_years", "depreciation", "labour", "on_costs", "materials", "management_fee",
+        "staff_vendor", "tenure_years", "depreciation", "staff_established", "staff_contract", "staff_dispatched",
+        "labour", "on_costs", "materials", "management_fee",
         "tax", "energy", "repairs", "budget", "area_min_m2", "fee_per_m2_month", "sort_order")},
     "gross_floor_area_m2": Bound(0, low_open=True),
     "area_max_m2": Bound(0, low_open=True),

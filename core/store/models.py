@@ -211,6 +211,8 @@ class Contract(SQLModel, table=True):
     __table_args__ = (
         CheckConstraint("annual_price >= 0", name="price_nonneg"),
         CheckConstraint("end_date >= start_date", name="term_order"),
+        CheckConstraint("review_date IS NULL OR (review_date >= start_date AND review_date <= end_date)",
+                        name="review_within_term"),
     )
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(unique=True, max_length=40)
@@ -221,6 +223,9 @@ class Contract(SQLModel, table=True):
     start_date: dt.date
     end_date: dt.date
     annual_price: float = Field(description="[CNY/yr], VAT included")
+    # a date within the term when the price may be changed (yearly re-signing, 一年一签; a wage clause):
+    # the fee cap and the quality clause can act there instead of waiting for the end
+    review_date: dt.date | None = Field(default=None, description="next price-review date")
 
 
 class Arrangement(SQLModel, table=True):
@@ -232,6 +237,12 @@ class Arrangement(SQLModel, table=True):
         CheckConstraint("staff_vendor >= 0", name="staff_vendor_nonneg"),
         CheckConstraint("tenure_years >= 0", name="tenure_nonneg"),
         CheckConstraint("depreciation >= 0", name="depreciation_nonneg"),
+        CheckConstraint("staff_established >= 0 AND staff_contract >= 0 AND staff_dispatched >= 0",
+                        name="staff_types_nonneg"),
+        # the types split the in-house staff (a little slack for fractional FTE); what they leave
+        # unsplit counts as contract staff (see core.simulation.people)
+        CheckConstraint("staff_established + staff_contract + staff_dispatched <= staff_in_house + 0.001",
+                        name="staff_types_within"),
     )
     id: int | None = Field(default=None, primary_key=True)
     building_id: int = Field(foreign_key="building.id", ondelete="CASCADE")
@@ -243,6 +254,10 @@ class Arrangement(SQLModel, table=True):
     staff_in_house: float = Field(default=0, description="in-house workers [FTE]")
     staff_vendor: float = Field(default=0, description="vendor workers on site [FTE]")
     tenure_years: float = Field(default=0, description="mean years of service of in-house workers")
+    # in-house staff by employment type (用工类型): released by different rules (core.simulation.people)
+    staff_established: float = Field(default=0, description="of staff_in_house: established posts, 编制内 [persons]")
+    staff_contract: float = Field(default=0, description="of staff_in_house: labour contracts, 编外合同 [persons]")
+    staff_dispatched: float = Field(default=0, description="of staff_in_house: dispatched, 劳务派遣 [persons]")
     depreciation: float = Field(default=0, description="agency-owned equipment [CNY/yr]")
     restricted: bool | None = Field(default=None, description="override of the service's flag")
 
@@ -358,6 +373,67 @@ class Scenario(SQLModel, table=True):
     version: int = 1
     created_at: dt.datetime
     updated_at: dt.datetime
+
+
+class AdoptedPlan(SQLModel, table=True):
+    """A scenario adopted as the plan (采纳方案): who approved it, when, and its forecast frozen.
+
+    Adopting again under the same name makes the next version; earlier versions stay as they were.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("name", "version"),
+        CheckConstraint("version >= 1", name="version_positive"),
+        CheckConstraint("first_year > base_year AND last_year >= first_year", name="years_order"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100)
+    version: int = 1
+    scenario_id: int | None = Field(default=None, foreign_key="scenario.id", ondelete="SET NULL")
+    scenario_name: str = Field(default="", max_length=100)
+    scenario_version: int | None = None
+    levers: str = Field(default="{}", description="JSON, as adopted")
+    adopted_on: dt.date
+    approved_by: str = Field(max_length=100)
+    note: str = ""
+    base_year: int = Field(description="the ledger year the forecast was made on")
+    first_year: int
+    last_year: int
+    draws: int = Field(description="Monte Carlo draws behind the P10/P50/P90")
+    seed: int
+    npv_p10: float = Field(description="[CNY]")
+    npv_p50: float = Field(description="[CNY]")
+    npv_p90: float = Field(description="[CNY]")
+    created_at: dt.datetime
+
+
+class PlanForecast(SQLModel, table=True):
+    """An adopted plan's saving by year, lever and building, as forecast when it was adopted [CNY]."""
+
+    __table_args__ = (UniqueConstraint("plan_id", "year", "lever", "building"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="adoptedplan.id", ondelete="CASCADE")
+    year: int
+    lever: str = Field(max_length=32)
+    building: str = Field(max_length=100, description="the building's name when the plan was adopted")
+    planned: float = Field(description="at the book's values [CNY]")
+    p10: float = Field(description="[CNY]")
+    p50: float = Field(description="[CNY]")
+    p90: float = Field(description="[CNY]")
+
+
+class PlanItem(SQLModel, table=True):
+    """An item (building × service) an adopted plan acts on, with its base-year cost frozen: what
+    tracking carries forward to say what the item would have cost without the plan."""
+
+    __table_args__ = (UniqueConstraint("plan_id", "building", "service"),)
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="adoptedplan.id", ondelete="CASCADE")
+    building: str = Field(max_length=100)
+    service: str = Field(max_length=32)
+    base_labour: float = Field(description="base-year cost that grows with wages [CNY/yr]")
+    base_price: float = Field(description="base-year cost that grows with prices [CNY/yr]")
+    levers: str = Field(default="{}", description="JSON: lever → share of the item's planned saving")
 
 
 class AuditLog(SQLModel, table=True):

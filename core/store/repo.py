@@ -17,6 +17,7 @@ from core.store.book import AssumptionBook
 from core.store.layout import SPECS
 from core.store.models import (
     AdmissionStatus,
+    AdoptedPlan,
     Arrangement,
     Assumption,
     AuditAction,
@@ -45,6 +46,7 @@ COST_COMPONENTS: tuple[str, ...] = (
 TABLE_MODELS: dict[str, type[SQLModel]] = {
     **{name: spec.model for name, spec in SPECS.items()},
     "scenarios": Scenario,
+    "plans": AdoptedPlan,
     "audit_log": AuditLog,
 }
 

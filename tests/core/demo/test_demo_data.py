@@ -106,3 +106,16 @@ def test_fee_standards_carry_the_sichuan_repair_figures(demo_portfolio):
     repairs = s.loc[(s["service"] == "repairs") & (s["tier"] == 2)].sort_values("area_min_m2")
     assert repairs["fee_per_m2_month"].tolist()[:6] == [0.8, 0.7, 0.6, 0.5, 0.4, 0.3]
     assert (repairs["basis"] == "sourced").all()
+
+
+def test_in_house_teams_are_split_by_employment_type(demo_portfolio):
+    a = demo_portfolio.arrangements
+    split = a[["staff_established", "staff_contract", "staff_dispatched"]].sum(axis=1)
+    assert (split <= a["staff_in_house"] + 1e-9).all()
+    in_house = a.loc[a["delivery"] == "in_house"]
+    assert (split[in_house.index] == in_house["staff_in_house"]).all()  # the demo records every type
+    # confidential work is on established posts; the self-run buildings' guards are partly dispatched
+    conf = in_house.loc[in_house["service"] == "confidential"]
+    assert (conf["staff_established"] == conf["staff_in_house"]).all()
+    assert in_house[["staff_established", "staff_contract", "staff_dispatched"]].sum().gt(0).all()
+    assert (a.loc[a["delivery"] != "in_house", ["staff_established", "staff_contract", "staff_dispatched"]] == 0).all().all()

@@ -58,6 +58,11 @@ CATALOGUE = [
      [("", 2, "credit_code", "duplicate_unique", "same as 锦城物业服务有限公司; this column must be unique")]),
     ("contract_ends_before_start.csv", {"table": "contracts"},
      [("", 2, "end_date", "end_before_start", "ends before it starts")]),
+    ("staff_types_exceed.csv", {},
+     [("", 2, "staff_established/staff_contract/staff_dispatched", "staff_types_exceed",
+       "established, contract and dispatched staff add up to more than the in-house staff")]),
+    ("review_outside_term.csv", {"table": "contracts"},
+     [("", 2, "review_date", "review_outside_term", "the price review falls outside the term")]),
 ]
 
 

@@ -22,6 +22,7 @@ pages = {
         st.Page("pages/consolidation.py", title=ui.tr("page.consolidation"), icon=":material/savings:",
                 url_path="consolidation"),
         st.Page("pages/scenarios.py", title=ui.tr("page.scenarios"), icon=":material/compare:", url_path="scenarios"),
+        st.Page("pages/recommend.py", title=ui.tr("page.recommend"), icon=":material/auto_awesome:", url_path="recommend"),
         st.Page("pages/pack.py", title=ui.tr("page.pack"), icon=":material/slideshow:", url_path="pack"),
     ],
     ui.tr("nav.manage"): [

@@ -1,7 +1,7 @@
 """Chinese (default) and English for every visible string, the domain glossary, and how numbers, money
 and lists are written in each language.
 
-The catalogue is split by area (:mod:`.frame`, :mod:`.overview`, :mod:`.costing`, :mod:`.simulator`,
+The catalogue is split by area (:mod:`.frame`, :mod:`.overview`, :mod:`.costing`, :mod:`.simulator`, :mod:`.recommend`,
 :mod:`.gates`, :mod:`.data`, :mod:`.sharing`), each a ``STRINGS`` mapping of key → ``{"zh": …, "en": …}``
 with both languages side by side; :mod:`.enums` names every enum value, :mod:`.glossary` the domain's
 terms. :func:`t` looks a key up; :func:`label` names an enum value; :func:`join` writes a list and
@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable
 from typing import Final, Literal
 
-from core.i18n import costing, data, frame, gates, overview, sharing, simulator
+from core.i18n import costing, data, frame, gates, overview, recommend, sharing, simulator
 from core.i18n.enums import ENUMS
 from core.i18n.glossary import GLOSSARY
 
@@ -34,7 +34,7 @@ def _enum_entries() -> dict[str, Entry]:
 
 def _catalogue() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
-    for area in (frame, overview, costing, simulator, gates, data, sharing):
+    for area in (frame, overview, costing, simulator, recommend, gates, data, sharing):
         doubled = out.keys() & area.STRINGS.keys()
         if doubled:  # an area must not silently override another's text
             raise ValueError(f"i18n keys defined twice: {sorted(doubled)}")

@@ -36,6 +36,7 @@ from core.store.text import neutralise_formulas
 from core.views import compare as compare_views
 from core.views import gates as gates_views
 from core.views import overview, scenario_compare, simulator
+from core.views import recommend as recommend_views
 from core.views import standards as standards_views
 from core.views.charts import FONT_FAMILY, INK
 from core.views.exhibits import KeyFigure, PackOptions, ScenarioChoice, SectionContent
@@ -61,6 +62,7 @@ SECTIONS: dict[str, Section] = {s.key: s for s in (
     Section("gates", "page.vendors", gates_views.gates_section),
     Section("consolidation", "page.consolidation", simulator.consolidation_section),  # what is, then what to decide
     Section("scenarios", "page.scenarios", scenario_compare.scenarios_section),
+    Section("recommend", "page.recommend", recommend_views.recommend_section),
 )}
 
 FORMATS: tuple[str, ...] = ("pdf", "pptx", "xlsx", "html")

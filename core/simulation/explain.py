@@ -146,7 +146,7 @@ def why(pr: Problem, sol: Solution, choice: Choice, found: tuple[tuple[str, obje
     """Each cell: its choice, the next best delivery and by how much the choice beats it (expected
     NPV [CNY]), and the constraint that holds it back where a better option is barred.
 
-    Columns: ``cell``, ``building``, ``service``, ``from``, ``to`` (the choice; = from when kept),
+    Columns: ``cell``, ``building``, ``service``, ``now`` (today's delivery), ``to`` (the choice; = now when kept),
     ``value`` (of the choice, against keeping), ``next`` (the next best delivery), ``margin``,
     ``binding`` (a group, or "" when nothing better is barred)."""
     o = pr.options
@@ -173,4 +173,4 @@ def why(pr: Problem, sol: Solution, choice: Choice, found: tuple[tuple[str, obje
             reason = top[2] or next(iter(sorted(rows_bind - set(ALWAYS_ON))), "")
         rows.append((int(str(cell)), c["building"], c["service"], c["kind0"], to, chosen[cell], nxt[0],
                      chosen[cell] - nxt[1], reason))
-    return pd.DataFrame(rows, columns=["cell", "building", "service", "from", "to", "value", "next", "margin", "binding"])
+    return pd.DataFrame(rows, columns=["cell", "building", "service", "now", "to", "value", "next", "margin", "binding"])

@@ -72,6 +72,22 @@ class Constraints(_Strict):
     extra_people: tuple[tuple[int, float], ...] = ()  # (year, people) added to that year's limit
     extra_budget: tuple[tuple[int, float], ...] = ()  # (year, CNY) added to that year's budget
 
+    @model_validator(mode="before")
+    @classmethod
+    def _limits_keep_their_default_value(cls, data: Any) -> Any:
+        """``"budget_per_year": true`` (or a dict without a value) switches a limit on at its default value."""
+        if not isinstance(data, dict):
+            return data
+        out = dict(data)
+        for name, field in cls.model_fields.items():
+            given, default = out.get(name), field.default
+            if not isinstance(default, Limit) or given is None or isinstance(given, Limit):
+                continue
+            given = {"enabled": given} if isinstance(given, bool) else given
+            if isinstance(given, dict) and "value" not in given:
+                out[name] = {**given, "value": default.value}
+        return out
+
     @field_validator("locks", "forces")
     @classmethod
     def _one_per_cell(cls, v: tuple[Cell, ...]) -> tuple[Cell, ...]:
@@ -102,6 +118,8 @@ class Settings(_Strict):
     seed: int = 20_260_101
     time_limit: Annotated[float, Field(gt=0, le=3_600)] = 30.0  # [s]
     mip_rel_gap: Annotated[float, Field(ge=0, le=0.2)] = 0.001
+    bundle: bool = True  # the optimiser may bundle services into lots
+    pool: bool = True  # and pool staff
 
     @property
     def expected_weight(self) -> float:

@@ -46,18 +46,31 @@ def diagnose(pr: Problem, time_limit: float = 10.0) -> tuple[str, ...]:
 
 
 def binding(pr: Problem, sol: Solution, choice: Choice, tol: float = 1e-6) -> tuple[tuple[str, object], ...]:
-    """The constraints that hold the plan back: rows at their bound (by group and year or service),
-    and groups of barred options one of which is worth more than its cell's choice."""
+    """The constraints that hold the plan back: rows (by group and year or service) at their bound or
+    without room for some worthwhile option the plan leaves out, and groups of barred options one of
+    which is worth more than its cell's choice."""
     assert sol.x is not None
     m = pr.model
-    act = m.activity(sol.x)
+    a = m.matrix()
+    act = m.activity(sol.x, a)
+    gain = np.concatenate(m.c)
+    on = pr.x >= 0
+    gain[pr.x[on]] = pr.options.npv_mean()[on]  # an option's worth whatever the objective weighs
+    idle = (sol.x < 0.5) & (gain > 0)  # options (and lots, pooling) left out that would add on their own
     out: list[tuple[str, object]] = []
     for r, (group, key) in sorted(pr.labels.items()):
         if group.endswith("_member"):
             continue
         lo, hi = m.row_lo[r], m.row_hi[r]
+        row = a[[r], :].toarray()[0]
+        if np.isfinite(hi):
+            room = hi - act[r]
+            need = row[idle & (row > 0)]
+        else:
+            room = act[r] - lo
+            need = -row[idle & (row < 0)]
         scale = max(1.0, abs(hi) if np.isfinite(hi) else abs(lo))
-        if (np.isfinite(hi) and act[r] >= hi - tol * scale) or (np.isfinite(lo) and act[r] <= lo + tol * scale):
+        if room <= tol * scale or (need.size and (need > room + tol * scale).any()):
             if group == "hhi" and sol.x[[v for (s, _), v in pr.lots.items() if s == key]].sum() < 0.5:
                 continue  # an unbundled service is not held back by the cap on lots
             out.append((group, key))

@@ -96,6 +96,7 @@ def build(o: Options, constraints: Constraints, settings: Settings, weights: Wei
                  rho=o.bundling.rho.copy() if rho is None else rho)
     _option_variables(pr, lam)
     _bundling(pr, lam)
+    _tenders(pr)
     _pooling(pr, lam)
     _people_and_money(pr)
     _vendor_limits(pr)
@@ -160,7 +161,7 @@ def _bundling(pr: Problem, lam: float) -> None:
     for s in sorted(set(t.loc[outside, "service"])):
         pr.tender[s] = int(m.add(1, integer=True, obj=-lam * tender_mean)[0])
     k_min = 1 if not c.hhi_cap.enabled else max(1, math.ceil(HHI_FULL / max(c.hhi_cap.value or 1.0, 1.0) - 1e-9))
-    for si, s in enumerate(b.services):
+    for si, s in enumerate(b.services if pr.settings.bundle else ()):
         mine = (b.service_of == si) & (x >= 0)
         most = int(b.count_keep[si] + (b.d_count[mine] > 0).sum())
         # the model's bundling saves more the larger a lot, and tenders cost per lot, so the fewest
@@ -174,9 +175,6 @@ def _bundling(pr: Problem, lam: float) -> None:
         m.row(yv, np.ones(len(yv)), hi=1.0)
         # k lots need k outsourced items
         m.row([*yv, *x[mine]], [*choices, *(-b.d_count[mine])], hi=float(b.count_keep[si]))
-        if s in pr.tender:  # conversions to a vendor are tendered within the lots when bundled
-            for j in np.flatnonzero(outside & (t["service"].to_numpy() == s)):
-                m.row([pr.tender[s], x[j], *yv], [1.0, -1.0, *np.ones(len(yv))], lo=0.0)
         w = int(m.add(1, lb=0.0, ub=float(b.f1_max[si]), obj=lam * m_b)[0])
         pr.term1[s] = w
         m.row([w, *x[mine]], [1.0, *(-b.d_f1[mine])], hi=float(b.f1_keep[si]))
@@ -192,6 +190,18 @@ def _bundling(pr: Problem, lam: float) -> None:
         cols = [*a_cols, *x[mine], *yv]
         m.row(cols, [*a_vals, *(-b.d_area[mine]), *np.full(len(yv), big)], hi=float(b.area_keep[si]) + big)
         m.row(cols, [*a_vals, *(-b.d_area[mine]), *np.full(len(yv), -big)], lo=float(b.area_keep[si]) - big)
+
+
+def _tenders(pr: Problem) -> None:
+    """A service with a conversion to a vendor needs a tender, unless it is bundled (then the
+    conversion is tendered within the lots)."""
+    m, t, x = pr.model, pr.options.table, pr.x
+    outside = t["outside"].to_numpy() & (x >= 0)
+    service = t["service"].to_numpy()
+    for s, tender in pr.tender.items():
+        ys = [v for (svc, _), v in pr.lots.items() if svc == s]
+        for j in np.flatnonzero(outside & (service == s)):
+            m.row([tender, x[j], *ys], [1.0, -1.0, *np.ones(len(ys))], lo=0.0)
 
 
 def _pieces(m: Model, service: str, y: int, top: float, scale: float, cost: float) -> Pieces:
@@ -234,7 +244,7 @@ def _pooling(pr: Problem, lam: float) -> None:
     at or below the norm today are left out; the simulator's evaluation counts what rounding to whole
     workers may still release there."""
     o, m, pool = pr.options, pr.model, pr.options.pooling
-    if not pool.available:
+    if not pool.available or not pr.settings.pool:
         return
     x = pr.x
     on = x >= 0

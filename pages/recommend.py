@@ -16,9 +16,10 @@ ctx = ui.cached(lever_form.FormContext.of)()
 saved = ui.saved_scenarios()
 levers, constraints, settings, weights = panel.settings_panel(ctx, recommend_form.book_of(p), saved)
 marks = tuple(zip(saved["name"].astype(str), saved["levers"].astype(str)))
-try:
-    a = ui.computed(views.analyse, levers, constraints, settings, weights, marks, label=ui.tr("rec.running"),
-                    derived={"items": ui.cached(base_items)()}, keep=16)
+items = ui.cached(base_items)()
+try:  # the plan first; relaxations and frontiers only for the views that show them
+    a = ui.computed(views.page_analysis, levers, constraints, settings, weights, (), "plan", label=ui.tr("rec.running"),
+                    derived={"items": items}, keep=16)
 except LeverError as exc:
     ui.page_header("page.recommend")
     st.error(ui.tr("sim.problem", msg=str(exc)), icon=":material/tune:")
@@ -33,14 +34,18 @@ if not a.found:
     st.stop()
 
 st.markdown(f"##### {views.headline(a, lang)}")
-figures = views.key_figures(a, lang)
-for col, (name, value) in zip(st.columns(len(figures)), figures):
-    col.metric(name, value, border=True)
+tiles = views.metrics(a, lang)
+for col, (name, value, more) in zip(st.columns(len(tiles)), tiles):
+    col.metric(name, value, border=True, help=more)
+st.caption(ui.tr("rec.solver_line", v=views.key_figures(a, lang)[-1][1]))
 panel.save_bar(a.rec.levers, ui.tr("rec.description", objective=ui.tr(f"rec.objective.{settings.objective}"),
                                    mean=fmt_money(a.rec.evaluated.mean if a.rec.evaluated else 0.0, lang)))
 
 view = st.segmented_control(ui.tr("sim.view"), views.VIEWS, required=True, key="rec_view", default=views.VIEWS[0],
                             format_func=lambda v: ui.tr(f"rec.view.{v}"), label_visibility="collapsed")
+if view in ("frontier", "reasons"):
+    a = ui.computed(views.page_analysis, levers, constraints, settings, weights, marks if view == "frontier" else (),
+                    view, label=ui.tr("rec.running"), derived={"items": items}, keep=16)
 if view == "plan":
     ui.exhibit(views.grid_exhibit(a, p, lang))
     st.caption(views.lots_text(a, lang))

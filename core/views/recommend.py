@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, t
+from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, money_figure, t
 from core.simulation import risk
 from core.simulation.constraints import ALWAYS_ON, Constraints, Settings, constraints_json
 from core.simulation.criteria import CRITERIA, Weights, default_scores
@@ -82,6 +82,15 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str = DEFAULT_LEVERS
     return Analysis(rec=rec, why=table, binding=found, relaxations=relaxed, frontier=front, mc=mc)
 
 
+def page_analysis(p: Portfolio, levers: Levers, constraints: Constraints, settings: Settings, weights: Weights,
+                  saved: Saved, part: str, *, progress: Callable[[float], object] | None = None,
+                  items: pd.DataFrame | None = None) -> Analysis:
+    """What one view of the page needs: the plan alone (``plan``, ``method``), with the worth of
+    relaxing each binding constraint (``reasons``), or with the frontiers (``frontier``)."""
+    return analyse(p, levers, constraints, settings, weights, saved, with_frontier=part == "frontier",
+                   explain=part == "reasons", progress=progress, items=items)
+
+
 # --- words ----------------------------------------------------------------------------------------
 def cell_name(building: str, service: str, lang: str) -> str:
     """“市行政中心 · 保洁”."""
@@ -135,6 +144,25 @@ def headline(a: Analysis, lang: str) -> str:
              start=years[0], end=years[-1], mean=fmt_money(rec.evaluated.mean, lang), p10=fmt_money(p10, lang),
              p90=fmt_money(p90, lang), gain=fmt_money(rec.evaluated.mean - float(rec.options.constant.mean()), lang),
              score=f"{rec.noncost:.2f}", now=f"{rec.noncost_now:.2f}", people=fmt_num(rec.people.sum()))
+
+
+def metrics(a: Analysis, lang: str) -> tuple[tuple[str, str, str], ...]:
+    """The page's metric tiles: label, a short figure, and the help that says the rest."""
+    rec = a.rec
+    if rec.evaluated is None:
+        return ()
+    p10, _, p90 = a.npv
+    unit = t("unit.wan", lang)
+    return (
+        (f"{t('rec.kf.mean', lang)}（{unit}）" if lang == "zh" else f"{t('rec.kf.mean', lang)} ({unit})",
+         money_figure(rec.evaluated.mean, lang), f"P10 – P90: {fmt_money(p10, lang)} – {fmt_money(p90, lang)}"),
+        (t("rec.kf.cvar", lang, a=fmt_pct(rec.problem.settings.alpha, 0)), money_figure(rec.evaluated.cvar, lang),
+         t("rec.kf.cvar_help", lang)),
+        (t("rec.kf.noncost", lang), f"{rec.noncost:.2f}", f"{t('rec.kf.now', lang)} {rec.noncost_now:.2f}"),
+        (t("rec.kf.people", lang), fmt_num(rec.people.sum()),
+         join((f"{t(f'rec.type.{typ}', lang)} {fmt_num(rec.people[i].sum())}" for i, typ in enumerate(TYPES)), lang)),
+        (t("rec.kf.changes", lang), fmt_num(len(rec.choice.chosen) if rec.choice else 0), lots_text(a, lang)),
+    )
 
 
 def key_figures(a: Analysis, lang: str) -> tuple[KeyFigure, ...]:
@@ -282,8 +310,10 @@ def grid_exhibit(a: Analysis, p: Portfolio, lang: str, prefix: str = "rec") -> E
         t("rec.col.to", lang): cells["to"].map(lambda d: label("delivery", d, lang)),
         t("rec.col.value_wan", lang): (cells["value"] / 1e4).round(1),
     })
+    assert a.rec.choice is not None
+    take = t("rec.takeaway.grid", lang, n=len(a.rec.choice.chosen), cells=len(cells), lots=lots_text(a, lang))
     return Exhibit(key=f"{prefix}-grid", figure=recommend_charts.plan_grid(cells, list(p.services["code"]), lang),
-                   takeaway=headline(a, lang), data=data, key_figures=key_figures(a, lang)[:2])
+                   takeaway=take, data=data, key_figures=key_figures(a, lang)[:2])
 
 
 def frontier_exhibits(a: Analysis, lang: str, prefix: str = "rec") -> list[Exhibit]:

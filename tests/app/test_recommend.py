@@ -24,7 +24,7 @@ def test_the_plan_in_one_sentence_with_its_grid(lang):
     assert at.title[0].value == ("最优方案" if lang == "zh" else "Recommend")
     headline = at.markdown[0].value
     assert headline.startswith("##### ") and ("推荐方案" in headline if lang == "zh" else "Recommended" in headline)
-    assert len(at.metric) == 6
+    assert len(at.metric) == 5
     grid = charts(at)[0]
     assert grid["data"][0]["type"] == "heatmap"
     assert len(at.dataframe) == 2  # the changes and the people by year

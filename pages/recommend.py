@@ -48,7 +48,6 @@ if view in ("frontier", "reasons"):
                     view, label=ui.tr("rec.running"), derived={"items": items}, keep=16)
 if view == "plan":
     ui.exhibit(views.grid_exhibit(a, p, lang))
-    st.caption(views.lots_text(a, lang))
     st.subheader(ui.tr("rec.changes"))
     ui.table(views.changes_table(a, lang), key="rec_changes")
     st.subheader(ui.tr("rec.people"))

@@ -206,8 +206,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{cell}: from {frm} to {to}, {value} more NPV saving than today and {margin} ahead of the next best ({next}).",
     },
     "rec.reason.held": {
-        "zh": "{cell}：保持{to}，有更省钱的方式，但受“{why}”限制。",
-        "en": "{cell}: stays {to}; a cheaper way exists but “{why}” holds it back.",
+        "zh": "{cell}：保持{to}；改为{better}本可多节约 {forgone}，但受“{why}”限制。",
+        "en": "{cell}: {to}; {better} would save {forgone} more, but “{why}” holds it back.",
     },
     "rec.reason.more": {"zh": "另有 {n} 个改变的项目见“方案”表。", "en": "{n} more changes are in the Plan table."},
     "rec.relax.people": {"zh": "{year} 年多允许影响 {n} 人", "en": "Allowing {n} more people affected in {year}"},

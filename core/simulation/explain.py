@@ -109,7 +109,8 @@ def relaxations(pr: Problem, sol: Solution, choice: Choice, found: tuple[tuple[s
                 progress: Callable[[float], object] | None = None) -> tuple[Relaxation, ...]:
     """For each binding constraint, the objective gained by relaxing it one step (re-solved)."""
     out: list[Relaxation] = []
-    todo = [(g, k) for g, k in found if g not in ALWAYS_ON][:RELAX_MAX]
+    per_year = ("people", "budget")  # relaxed in the year that binds; any other group as a whole, once
+    todo = list(dict.fromkeys((g, k if g in per_year else None) for g, k in found if g not in ALWAYS_ON))[:RELAX_MAX]
     for i, (group, key) in enumerate(todo):
         c, step = _relaxed(pr.constraints, group, key)
         if c is None:
@@ -161,7 +162,8 @@ def why(pr: Problem, sol: Solution, choice: Choice, found: tuple[tuple[str, obje
 
     Columns: ``cell``, ``building``, ``service``, ``now`` (today's delivery), ``to`` (the choice; = now when kept),
     ``value`` (of the choice, against keeping), ``next`` (the next best delivery), ``margin``,
-    ``binding`` (a group, or "" when nothing better is barred)."""
+    ``binding`` (a group, or "" when nothing better is barred), ``better`` (that better delivery)
+    and ``forgone`` (what it would add)."""
     o = pr.options
     t = o.table
     value = o.npv_mean()
@@ -180,10 +182,12 @@ def why(pr: Problem, sol: Solution, choice: Choice, found: tuple[tuple[str, obje
         allowed = [a for a in others if a[2] == ""]
         nxt = max(allowed or others, key=lambda a: a[1])
         better = [a for a in others if a[1] > chosen[cell] + 1.0]
-        reason = ""
+        reason, best, forgone = "", "", 0.0
         if better:
             top = max(better, key=lambda a: a[1])
             reason = top[2] or next(iter(sorted(rows_bind - set(ALWAYS_ON))), "")
+            best, forgone = top[0], top[1] - chosen[cell]
         rows.append((int(str(cell)), c["building"], c["service"], c["kind0"], to, chosen[cell], nxt[0],
-                     chosen[cell] - nxt[1], reason))
-    return pd.DataFrame(rows, columns=["cell", "building", "service", "now", "to", "value", "next", "margin", "binding"])
+                     chosen[cell] - nxt[1], reason, best, forgone))
+    return pd.DataFrame(rows, columns=["cell", "building", "service", "now", "to", "value", "next", "margin", "binding",
+                                       "better", "forgone"])

@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from core.simulation.constraints import Limit
-from core.simulation.criteria import cell_scores
 from core.simulation.levers import LeverError, parse_levers
 from core.simulation.optimiser import build
 from core.simulation.recommend import Recommendation, evaluate_levers, finish, noncost_of
@@ -76,7 +75,8 @@ def frontier(p: Portfolio, rec: Recommendation, saved: pd.DataFrame | None = Non
 
 
 def _floors(rec: Recommendation) -> list[float]:
-    """Non-cost floors from just above the plan's score up to the highest score a plan could reach."""
+    """Non-cost floors from just above the plan's score up to the highest score a plan can reach
+    under the same constraints."""
     top = highest_score(rec)
     low = rec.noncost
     if not np.isfinite(low) or not np.isfinite(top) or top <= low + 1e-6:
@@ -85,22 +85,19 @@ def _floors(rec: Recommendation) -> list[float]:
 
 
 def highest_score(rec: Recommendation) -> float:
-    """The highest non-cost score a plan could reach: each cell at its best-scoring delivery among
-    keeping it and its options the model and the always-on rules allow (other constraints ignored)."""
+    """The highest non-cost score a plan can reach under the recommendation's constraints: the
+    same program, maximising the score instead of the saving."""
     pr = rec.problem
-    o = pr.options
-    t = o.table
-    cells = o.cells
-    keep = cell_scores(cells["service"], cells["kind0"], pr.weights)
-    opt = cell_scores(t["service"], t["to"], pr.weights)
-    allowed = (pr.x >= 0) & (t["status"] == "ok").to_numpy()
-    best = keep.copy()
-    for j in np.flatnonzero(allowed & ~np.isnan(opt)):
-        cell = int(t.at[j, "cell"])
-        best[cell] = max(best[cell], opt[j]) if not np.isnan(best[cell]) else opt[j]
-    cost = cells["recorded"].to_numpy(dtype=float)
-    ok = ~np.isnan(best) & (cost > 0)
-    return float((best[ok] * cost[ok]).sum() / cost[ok].sum()) if ok.any() else float("nan")
+    c = pr.constraints.model_copy(update={"noncost_floor": Limit(enabled=True, value=0.0)})
+    again = build(pr.options, c, pr.settings.model_copy(update={"objective": "expected"}), pr.weights, rho=pr.rho)
+    m = again.model
+    row = next(r for r, (group, _) in again.labels.items() if group == "noncost")
+    gain = m.matrix()[[row], :].toarray()[0]
+    m.c, m.constant = [gain], 0.0
+    sol = m.solve(time_limit=pr.settings.time_limit, gap=pr.settings.mip_rel_gap)
+    if not sol.found:
+        return float("nan")
+    return rec.noncost_now + float(gain @ sol.x)  # the row measures the score's rise from today's
 
 
 def saved_points(p: Portfolio, rec: Recommendation, saved: pd.DataFrame | None) -> pd.DataFrame:

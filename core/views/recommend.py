@@ -194,9 +194,10 @@ def reasons(a: Analysis, lang: str) -> list[str]:
         out.append(t("rec.reason.changed", lang, cell=cell_name(r.building, r.service, lang),
                      frm=label("delivery", r.now, lang), to=label("delivery", r.to, lang), value=fmt_money(r.value, lang),
                      next=label("delivery", r.next, lang), margin=fmt_money(r.margin, lang)))
-    held = w.loc[w["binding"] != ""].sort_values("margin")
+    held = w.loc[w["binding"] != ""].sort_values("forgone", ascending=False)
     for r in held.head(REASONS_SHOWN).itertuples():
         out.append(t("rec.reason.held", lang, cell=cell_name(r.building, r.service, lang), to=label("delivery", r.to, lang),
+                     better=label("delivery", r.better, lang), forgone=fmt_money(r.forgone, lang),
                      why=group_text(r.binding, a, lang)))
     if len(changed) > REASONS_SHOWN:
         out.append(t("rec.reason.more", lang, n=len(changed) - REASONS_SHOWN))

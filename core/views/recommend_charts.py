@@ -65,17 +65,17 @@ def frontier_chart(points: pd.DataFrame, saved: pd.DataFrame, chosen: tuple[floa
     scale = 1e4 if money else 1.0
     fig = base_figure(title, height=400)
     p = points.dropna(subset=["mean", x]).sort_values(x)
+    if chosen is not None:  # under the frontier's line, which often runs through it
+        fig.add_scatter(x=[chosen[0] / scale], y=[chosen[1] / 1e4], mode="markers", name=t("rec.frontier.chosen", lang),
+                        marker={"symbol": "star", "size": 20, "color": "#f2c14e", "line": {"color": "#1f2933", "width": 1}})
     fig.add_scatter(x=p[x] / scale, y=p["mean"] / 1e4, mode="lines+markers", name=t("rec.frontier.plans", lang),
-                    line={"color": ACCENT, "width": 2.5}, marker={"size": 9},
+                    line={"color": ACCENT, "width": 2.5}, marker={"size": 8},
                     hovertemplate="%{x:,.2f} · %{y:,.1f} " + t("unit.wan", lang) + "<extra></extra>")
     if len(saved):
         fig.add_scatter(x=saved[x] / scale, y=saved["mean"] / 1e4, mode="markers+text", text=saved["name"],
                         textposition="bottom center", name=t("rec.frontier.saved", lang),
                         marker={"symbol": "diamond", "size": 12, "color": SAVED_COLOR},
                         hovertemplate="%{text}: %{x:,.2f} · %{y:,.1f} " + t("unit.wan", lang) + "<extra></extra>")
-    if chosen is not None:
-        fig.add_scatter(x=[chosen[0] / scale], y=[chosen[1] / 1e4], mode="markers", name=t("rec.frontier.chosen", lang),
-                        marker={"symbol": "star", "size": 18, "color": "#1f2933"})
     fig.update_layout(xaxis={"title": {"text": x_title}, "tickformat": ",.0f" if money else ".2f"},
                       yaxis={"title": {"text": t("rec.axis.mean", lang)}, "tickformat": ",.0f"},
                       legend={"orientation": "h", "y": -0.2})

@@ -23,9 +23,9 @@ from bench.common import BIG_CITY, Result, demo_db
 from core.cli.optimise import _quiet_stdout
 from core.simulation.constraints import Constraints, Settings
 from core.simulation.levers import DEFAULT_LEVERS
-from core.simulation.optimiser import build
 from core.simulation.options import value_options
 from core.simulation.plan import base_items
+from core.simulation.program import build
 from core.simulation.recommend import recommend
 from core.store import db, repo
 from core.store.repo import Portfolio

@@ -1,12 +1,12 @@
-"""整合模拟 Consolidation: move a lever, see what unified management would save, how sure it is, and
-which assumption the answer hangs on."""
+"""整合模拟 Consolidation: move a lever, see what unified management would save, when, how surely, whom it
+affects, and which assumption the answer hangs on."""
 import streamlit as st
 
 import ui
-from core.i18n import fmt_money, fmt_pct, money_figure
+from core.i18n import fmt_money, fmt_pct
 from core.simulation.levers import LeverError
 from core.simulation.plan import base_items
-from core.views import lever_form, simulator
+from core.views import lever_form, sim_figures, simulator
 from ui import simulator_panel as panel
 
 lang = ui.lang()
@@ -32,18 +32,8 @@ ui.page_header("page.consolidation", ui.tr("sim.caption", base=r.plan.base_year,
                                            start=r.years[0], end=r.years[-1], draws=f"{a.mc.draws:,}"))
 bar = st.container()
 st.markdown(f"##### {simulator.headline(a, lang, name)}")
-
-p10, p50, p90 = a.npv
-money = money_figure
-c = st.columns(5)
-c[0].metric(ui.tr("sim.metric.npv"), money(p50, lang), border=True,
-            help=f"{ui.tr('sim.kf.npv_p50')}; {ui.tr('sim.kf.npv_range')} {fmt_money(p10, lang)} – {fmt_money(p90, lang)}")
-c[1].metric(ui.tr("sim.metric.prob"), fmt_pct(a.mc.prob_positive, 0), border=True,
-            help=f"{ui.tr('sim.kf.prob_beats')}: {fmt_pct(a.mc.prob_beats, 0)}")
-c[2].metric(ui.tr("sim.metric.payback"), str(r.payback_year or "—"), border=True)
-c[3].metric(ui.tr("sim.metric.transition"), money(r.transition_total, lang), border=True)
-c[4].metric(ui.tr("sim.metric.annual"), money(r.annual_saving, lang), border=True,
-            help=ui.tr("sim.kf.annual", year=r.plan.base_year))
+for column, (label, value, help_text) in zip(st.columns(6), sim_figures.tiles(a.figures, lang)):
+    column.metric(label, value, border=True, help=help_text)
 
 view = st.segmented_control(ui.tr("sim.view"), simulator.VIEWS, required=True, key=lever_form.VIEW,
                             format_func=lambda v: ui.tr(f"sim.view.{v}"), label_visibility="collapsed")
@@ -58,6 +48,16 @@ if view == "savings":
     with right:
         ui.exhibit(simulator.paths_exhibit(a, lang, name), scenario=name)
     ui.table(waterfall.data, key="sim_waterfall_table")
+elif view == "schedule":
+    ui.exhibit(simulator.schedule_exhibit(a, lang, name), scenario=name)
+    ui.table(simulator.schedule_table(a, lang), key="sim_schedule_table")
+    left, right = st.columns(2)
+    with left:
+        ui.exhibit(simulator.people_exhibit(a, lang, name), scenario=name)
+    with right:
+        st.subheader(ui.tr("plans.people.by_lever"))
+        ui.table(simulator.people_by_lever(a, lang), key="sim_people_table")
+        st.caption(ui.tr("plans.people.caption"))
 elif view == "risk":
     left, right = st.columns(2)
     with left:
@@ -85,6 +85,7 @@ elif view == "details":
 else:
     st.markdown(ui.tr("sim.method.body", base=r.plan.base_year, hurdle=fmt_pct(r.plan.value("hurdle_rate"), 0),
                       discount=fmt_pct(r.plan.value("discount_rate"), 0)))
+    st.info(simulator.history_text(a, lang).strip(), icon=":material/history:")
     st.subheader(ui.tr("sim.method.assumptions"))
     ui.table(simulator.assumptions_table(a, p, lang), key="sim_assumptions")
 

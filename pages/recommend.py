@@ -26,7 +26,7 @@ except LeverError as exc:
     st.stop()
 
 years = a.rec.options.years
-ui.page_header("page.recommend", ui.tr("rec.caption", start=years[0], end=years[-1], draws=settings.draws,
+ui.page_header("page.recommend", ui.tr("rec.caption", start=years[0], end=years[-1], draws=a.rec.options.draws,
                                        cells=len(a.rec.options.cells)))
 if not a.found:
     st.error(views.headline(a, lang), icon=":material/block:")

@@ -134,3 +134,36 @@ def gate_city(*, scores: dict[tuple[str, int], tuple[float | None, float | None]
         "building", "year", "quarter", "customer_service", "building_mgmt", "facilities", "public_order",
         "cleaning", "greening", "conference", "satisfaction", "assessor"])
     return city
+
+
+# The book's phasing and realisation set to certainty: every lever realised in full, at once, no tender
+# ever fails. Hand-checked cases of a lever's arithmetic use it, then switch one factor back on.
+CERTAIN: dict[str, float] = {
+    **{f"realisation_{lever}": 1.0 for lever in (
+        "conversion", "unified_management", "fee_cap", "staffing_standard", "bundling", "energy", "quality_gate")},
+    "staff_pooling_realisation": 1.0,
+    **{f"delay_{lever}": 0.0 for lever in (
+        "conversion", "unified_management", "fee_cap", "staffing_standard", "bundling", "staff_pooling", "energy",
+        "quality_gate")},
+    "ramp_unified_management": 0.0, "ramp_energy": 0.0, "retender_fail_prob": 0.0,
+}
+
+
+def with_book(p: repo.Portfolio, **values: float) -> repo.Portfolio:
+    """The portfolio with the book's current value of each named factor replaced (and its range collapsed
+    onto it, so it is no longer uncertain)."""
+    import dataclasses
+
+    a = p.assumptions.copy()
+    latest = a.groupby("key")["effective_date"].transform("max") == a["effective_date"]
+    for key, value in values.items():
+        row = latest & (a["key"] == key)
+        assert row.any(), key
+        a.loc[row, "value"] = float(value)
+        a.loc[row & a["low"].notna(), ["low", "high"]] = float(value)
+    return dataclasses.replace(p, assumptions=a)
+
+
+def certain(p: repo.Portfolio, **values: float) -> repo.Portfolio:
+    """:func:`with_book` with :data:`CERTAIN` first."""
+    return with_book(p, **{**CERTAIN, **values})

@@ -24,7 +24,7 @@ from ui.simulator_panel import share_url
 from ui.store import write
 
 KEEP: Literal["session"] = "session"  # widget values outlive a page switch
-DRAW_CHOICES = (100, 200, 500)
+DRAW_CHOICES = (0, 100, 200, 500)  # 0: as many as the city's size allows
 
 
 def _seed(ctx: FormContext, book: dict[str, float]) -> None:
@@ -86,7 +86,8 @@ def settings_panel(ctx: FormContext, book: dict[str, float], saved: pd.DataFrame
         st.slider(tr("rec.form.alpha"), 5, 50, step=5, key=form.ALPHA, help=tr("rec.form.alpha_help"), persist_state=KEEP,
                   disabled=objective == "expected")
         st.slider(tr("rec.form.mix"), 0, 100, step=5, key=form.MIX, persist_state=KEEP, disabled=objective != "mix")
-        st.selectbox(tr("rec.form.draws"), DRAW_CHOICES, key=form.DRAWS, help=tr("rec.form.draws_help"), persist_state=KEEP)
+        st.selectbox(tr("rec.form.draws"), DRAW_CHOICES, key=form.DRAWS, help=tr("rec.form.draws_help"), persist_state=KEEP,
+                     format_func=lambda n: f"{n:,}" if n else tr("rec.form.draws_auto"))
     with bar.expander(tr("rec.group.constraints"), icon=":material/rule_settings:"):
         st.caption(tr("rec.form.always"))
         for field in form.SWITCHES:

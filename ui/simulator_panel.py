@@ -139,6 +139,7 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
     with bar.expander(tr("sim.group.standards"), icon=":material/rule:", expanded=True):
         st.toggle(tr("sim.form.cap"), key=form.CAP, help=tr("sim.form.cap_help"), persist_state=keep)
         st.number_input(tr("sim.form.tolerance"), 0.0, 100.0, step=1.0, key=form.TOL, persist_state=keep)
+        st.toggle(tr("sim.form.std"), key=form.STD, help=tr("sim.form.std_help"), persist_state=keep)
     with bar.expander(tr("sim.group.procurement"), icon=":material/shopping_cart:"):
         chosen = st.multiselect(tr("sim.form.bundle"), list(ctx.bundle_services), format_func=svc, key=form.BUNDLE,
                                 help=tr("sim.form.bundle_help"), placeholder=tr("sim.form.none_chosen"),

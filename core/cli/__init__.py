@@ -121,7 +121,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="maximise the expected NPV saving, the mean of its worst alpha (CVaR), or a mix")
     p.add_argument("--alpha", type=float, default=0.10, help="CVaR: the worst share of the draws (default 0.10)")
     p.add_argument("--mix", type=float, default=0.5, help="mix: the weight on the expected value (default 0.5)")
-    p.add_argument("--draws", type=int, default=200, help="draws the CVaR is linearised over (default 200)")
+    p.add_argument("--draws", type=int, default=None,
+                   help="draws the options are valued and the CVaR linearised over (default: 200, fewer for a large city)")
     p.add_argument("--constraints", metavar="FILE.json", help="a JSON file of constraints (see core/simulation/constraints.py)")
     p.add_argument("--time-limit", type=float, default=30.0, metavar="S", help="solver time limit in seconds (default 30)")
     p.add_argument("--gap", type=float, default=0.1, metavar="PCT", help="acceptable MIP gap in percent (default 0.1)")

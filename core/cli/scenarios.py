@@ -53,9 +53,14 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     print("  annual saving by lever (full effect, base-year prices):")
     for lever, value in result["waterfall"].items():
         print(f"    {lever:<26}{value:>14,.0f}")
-    print("  net saving per year, P50:")
-    for year, value in result["annual_saving_p50"].items():
-        print(f"    {year:<26}{value:>14,.0f}")
+    print(f"  first budget year ({result['budget_year']}) net saving, P50 {result['budget_cut_p50']:>14,.0f}")
+    print(f"  full effect in               {result['full_effect_year'] or 'beyond the horizon':>14}")
+    print("  by year: total P10 / P50 / P90, one-time costs (P50), people released (established/contract/dispatched):")
+    for year, entry in result["by_year"].items():
+        total, people = entry["total"], entry["people"]
+        print(f"    {year:<6}{total['p10']:>14,.0f}{total['p50']:>14,.0f}{total['p90']:>14,.0f}"
+              f"{entry['one_time_p50']:>14,.0f}   {people['established']:.1f} / {people['contract']:.1f} / "
+              f"{people['dispatched']:.1f}")
     return 0
 
 

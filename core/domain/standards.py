@@ -21,7 +21,8 @@ def standards_for_arrangements(p: Portfolio) -> pd.DataFrame:
     Returns the arrangements' ``id``, ``building_id``, ``service``, area and tier, plus
     ``standard_per_m2_month`` [CNY/(m²·month)] and ``m2_per_worker`` [m²].
     """
-    a = p.arrangements[["id", "building_id", "service", "paid_at_actual", "staff_in_house", "staff_vendor"]].merge(
+    a = p.arrangements[["id", "building_id", "service", "delivery", "paid_at_actual", "staff_in_house",
+                        "staff_vendor"]].merge(
         p.buildings[["id", "gross_floor_area_m2", "tier"]].rename(columns={"id": "building_id"}), on="building_id")
     s = p.standards[["service", "tier", "area_min_m2", "area_max_m2", "fee_per_m2_month", "m2_per_worker"]]
     m = a.merge(s, on=["service", "tier"], how="left")
@@ -40,8 +41,12 @@ def benchmark(p: Portfolio, year: int, *, amber: float, red: float) -> pd.DataFr
     Staffing: ``norm_staff`` = area / m² per worker, ``staff_deviation_pct`` against actual staff.
     """
     a = standards_for_arrangements(p)
-    spend = p.costs.loc[p.costs["year"] == year].groupby("arrangement_id")["actual"].sum()
-    a["annual_cost"] = a["id"].map(spend).fillna(0.0)
+    spend = p.costs.loc[p.costs["year"] == year].groupby("arrangement_id")[["actual", "materials"]].sum()
+    a["annual_cost"] = a["id"].map(spend["actual"]).fillna(0.0)
+    # what a vendor bills: the whole cost of a contracted item; a labour-only invoice without the
+    # agency's own materials; nothing in house
+    a["vendor_fee"] = np.select([a["delivery"] == "contracted", a["delivery"] == "labour_only"],
+                                [a["annual_cost"], a["annual_cost"] - a["id"].map(spend["materials"]).fillna(0.0)], 0.0)
     a["cost_per_m2_month"] = a["annual_cost"] / a["gross_floor_area_m2"] / 12
     std = a["standard_per_m2_month"]
     a["deviation_pct"] = (a["cost_per_m2_month"] / std.where(std > 0) - 1) * 100
@@ -57,14 +62,17 @@ def benchmark(p: Portfolio, year: int, *, amber: float, red: float) -> pd.DataFr
 
 
 def capped_fee_release(bench: pd.DataFrame, *, tolerance: float) -> float:
-    """What capping every fee above its standard (plus ``tolerance``) at that level would release [CNY/yr].
+    """What capping every vendor fee above its standard (plus ``tolerance``) at that level would release
+    [CNY/yr].
 
-    Only fees count: items paid at actual (energy, medium and major repairs) are budgeted against
-    their standard but not capped. A fee within the tolerance is left alone.
+    Only vendors' fees count (contracted and labour-only invoices, never more than the vendor bills):
+    an in-house team has no fee to cap — it is brought to the staffing standard by releasing posts,
+    at a cost — and items paid at actual (energy, medium and major repairs) are budgeted against their
+    standard but not capped. A fee within the tolerance is left alone.
     """
     cap = bench["standard_per_m2_month"] * (1 + tolerance) * bench["gross_floor_area_m2"] * 12
-    excess = (bench["annual_cost"] - cap).clip(lower=0)
-    fees = bench["standard_per_m2_month"].notna() & ~bench["paid_at_actual"].astype(bool)
+    excess = np.minimum((bench["annual_cost"] - cap).clip(lower=0), bench["vendor_fee"])
+    fees = bench["standard_per_m2_month"].notna() & ~bench["paid_at_actual"].astype(bool) & (bench["vendor_fee"] > 0)
     return float(excess[fees].sum())
 
 

@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable
 from typing import Final, Literal
 
-from core.i18n import costing, data, frame, gates, overview, recommend, sharing, simulator
+from core.i18n import costing, data, frame, gates, overview, plans, recommend, sharing, simulator
 from core.i18n.enums import ENUMS
 from core.i18n.glossary import GLOSSARY
 
@@ -34,7 +34,7 @@ def _enum_entries() -> dict[str, Entry]:
 
 def _catalogue() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
-    for area in (frame, overview, costing, simulator, recommend, gates, data, sharing):
+    for area in (frame, overview, costing, simulator, plans, recommend, gates, data, sharing):
         doubled = out.keys() & area.STRINGS.keys()
         if doubled:  # an area must not silently override another's text
             raise ValueError(f"i18n keys defined twice: {sorted(doubled)}")
@@ -43,8 +43,9 @@ def _catalogue() -> dict[str, Entry]:
 
 
 STRINGS: Final[dict[str, Entry]] = _catalogue()
-__all__ = ["DEFAULT_LANG", "GLOSSARY", "LANGS", "STRINGS", "Lang", "fmt_money", "fmt_num", "fmt_pct", "fmt_yuan",
-           "join", "label", "labels", "money_figure", "t", "wan"]
+__all__ = ["DEFAULT_LANG", "GLOSSARY", "LANGS", "STRINGS", "Lang", "approx_figure", "fmt_approx", "fmt_approx_range",
+           "fmt_chance", "fmt_money", "fmt_num", "fmt_pct", "fmt_yuan", "join", "label", "labels", "money_figure", "t",
+           "wan"]
 
 
 def t(key: str, lang: str = DEFAULT_LANG, /, **fmt: object) -> str:
@@ -111,3 +112,58 @@ def fmt_pct(value: float, digits: int = 1, signed: bool = False) -> str:
 def fmt_num(value: float, digits: int = 0) -> str:
     """A number with thousands separators."""
     return f"{value:,.{digits}f}"
+
+
+# --- rounded as a finance official reads a forecast ---------------------------------------------------
+def _two_figures(x: float) -> float:
+    """``x`` to two significant figures (a forecast is not known to the yuan)."""
+    if x == 0 or not math.isfinite(x):
+        return 0.0
+    return round(x, 1 - math.floor(math.log10(abs(x))))
+
+
+def _plain(x: float) -> str:
+    """A rounded number written without spurious decimals: 1,900 · 390 · 12 · 3.4 · 0.56."""
+    return f"{x:,.0f}" if abs(x) >= 10 or x == int(x) else f"{x:,.{max(1, 1 - math.floor(math.log10(abs(x))))}f}"
+
+
+def approx_figure(value: float, lang: str = DEFAULT_LANG) -> str:
+    """A forecast sum without its unit, to two significant figures: 万元 in Chinese, CNY millions in English."""
+    return _plain(_two_figures(wan(value) if lang != "en" else value / 1e6))
+
+
+def fmt_approx(value: float, lang: str = DEFAULT_LANG, *, about: bool = True) -> str:
+    """A forecast sum as a finance official writes it: ``约 1,900 万元``, ``约 1.9 亿元``, ``about CNY 19 million``."""
+    if lang == "en":
+        if abs(value) < 1e6:
+            text = f"CNY {_plain(_two_figures(value))}"
+        else:
+            text = f"CNY {_plain(_two_figures(value / 1e6))} million"
+        return f"about {text}" if about and value else text
+    if abs(value) >= 1e8:
+        text = f"{_plain(_two_figures(value / 1e8))} 亿元"
+    elif abs(value) >= 1e4:
+        text = f"{_plain(_two_figures(wan(value)))} 万元"
+    else:
+        text = f"{_plain(_two_figures(value))} 元"
+    return f"约 {text}" if about and value else text
+
+
+def fmt_approx_range(low: float, high: float, lang: str = DEFAULT_LANG) -> str:
+    """A range of forecasts in one unit: ``1,200 万至 2,400 万元``, ``CNY 12 million to 24 million``."""
+    if lang == "en":
+        if max(abs(low), abs(high)) >= 1e6:
+            return f"CNY {_plain(_two_figures(low / 1e6))} million to {_plain(_two_figures(high / 1e6))} million"
+        return f"CNY {_plain(_two_figures(low))} to {_plain(_two_figures(high))}"
+    if max(abs(low), abs(high)) >= 1e8:
+        return f"{_plain(_two_figures(low / 1e8))} 亿至 {_plain(_two_figures(high / 1e8))} 亿元"
+    return f"{_plain(_two_figures(wan(low)))} 万至 {_plain(_two_figures(wan(high)))} 万元"
+
+
+def fmt_chance(p: float, lang: str = DEFAULT_LANG) -> str:
+    """A probability as a whole percentage, never an overconfident 100%: ``97%``, ``99% 以上``, ``over 99%``."""
+    if p >= 0.995:
+        return "99% 以上" if lang != "en" else "over 99%"
+    if 0 < p < 0.005:
+        return "不足 1%" if lang != "en" else "under 1%"
+    return f"{p * 100:.0f}%"

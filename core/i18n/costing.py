@@ -273,10 +273,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "standards.kpi.green": {"zh": "绿色（达标）", "en": "Green (within)"},
     "standards.kpi.release": {"zh": "超标收费封顶可释放", "en": "Released by capping fees"},
     "standards.kpi.release_help": {
-        "zh": "把超出标准（含容差）的收费压到标准（含容差）每年可节约的金额；能耗、中修大修按实支付，不封顶。整合模拟使用此数。",
-        "en": "What capping every fee above its standard (plus tolerance) at that level would save a year; "
-        "energy and medium/major repairs are paid at actual and not capped. The consolidation simulator uses "
-        "this figure.",
+        "zh": "把服务企业超出标准（含容差）的收费压到标准（含容差）每年可节约的金额（合同到期或调价时才能实现）；"
+        "自我保障没有收费可压，按人员配置标准另行测算；能耗、中修大修按实支付，不封顶。整合模拟使用此数（再乘实现比例）。",
+        "en": "What capping every vendor fee above its standard (plus tolerance) at that level would save a year "
+        "(only when the contract ends or its price is reviewed); in-house teams have no fee to cap and go by the "
+        "staffing standard instead; energy and medium/major repairs are paid at actual and not capped. The "
+        "consolidation simulator uses this figure (times its realisation share).",
     },
     "standards.outliers.table": {"zh": "超标清单", "en": "Outliers"},
     "standards.status.red": {"zh": "红色", "en": "Red"},

@@ -34,6 +34,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "rec.form.mix": {"zh": "期望值的权重（%），其余给 CVaR", "en": "Weight on the expected value (%), the rest on CVaR"},
     "rec.form.draws": {"zh": "优化所用抽样次数", "en": "Draws the optimiser uses"},
+    "rec.form.draws_auto": {"zh": "自动（按城市规模）", "en": "Automatic (by the city's size)"},
     "rec.form.draws_help": {
         "zh": "CVaR 在这些抽样上线性化；越多越准，求解越慢。方案另用 10,000 次抽样评估。",
         "en": "The CVaR is linearised over these draws: more is more accurate and slower. The plan is then evaluated "

@@ -46,16 +46,18 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sim.form.pool": {"zh": "同片区人员统筹", "en": "Pool staff within each district"},
     "sim.form.pool_help": {
-        "zh": "同一片区同一服务的自有和派遣人员合并对照人员配置标准，超出部分按实现率精简。",
-        "en": "In-house and labour-only staff of a service within a district are set against the staffing norm "
-        "of their combined area; the excess is released at the realisation rate.",
+        "zh": "同一片区内至少两栋楼、同一服务的自有和派遣人员合并对照人员配置标准，超出部分精简：自有人员按用工类型规则（经济补偿、退回派遣、编制内随自然减员），企业人员在合同续签时减少。",
+        "en": "In-house and labour-only staff of a service in two or more buildings of a district are set against "
+        "the staffing norm of their combined area; the excess goes — in-house staff by the rules of their "
+        "employment type (compensation, return to the agency, attrition), vendor staff at renewal.",
     },
     "sim.form.energy": {"zh": "公共机构节能管理", "en": "Energy management"},
     "sim.form.cap": {"zh": "超标收费封顶", "en": "Cap fees above the standard"},
     "sim.form.cap_help": {
-        "zh": "高于统一标准（含容差）的收费压到标准（含容差）；按实支付项目不封顶。与“统一标准”页“超标收费封顶可释放”的口径一致。",
-        "en": "Fees above the unified standard (plus tolerance) are capped there; items paid at actual are not. "
-        "The same figure as “Released by capping fees” on the Standards page.",
+        "zh": "服务企业高于统一标准（含容差）的收费在合同到期或调价日压到标准（含容差）；自我保障团队没有收费可压（见人员配置标准）；按实支付项目不封顶。与“统一标准”页“超标收费封顶可释放”的口径一致。",
+        "en": "Vendor fees above the unified standard (plus tolerance) are capped there when the contract ends or "
+        "its price is reviewed; in-house teams have no fee to cap (see the staffing standard); items paid at "
+        "actual are not capped. The same figure as “Released by capping fees” on the Standards page.",
     },
     "sim.form.tolerance": {"zh": "容差（%）", "en": "Tolerance (%)"},
     "sim.form.hurdle": {"zh": "最低转换差额（自有人员费用的 %）", "en": "Minimum conversion differential (% of in-house personnel cost)"},
@@ -137,7 +139,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sim.payback.year": {"zh": "{year} 年即可收回", "en": "paid back in {year}"},
     "sim.payback.never": {"zh": "到 {end} 年仍未收回", "en": "not paid back by {end}"},
-    "sim.payback.none_needed": {"zh": "无需回收", "en": "so there is nothing to pay back"},
+    "sim.payback.none_needed": {"zh": "无需回收", "en": "nothing to pay back"},
     "sim.kf.npv_p50": {"zh": "净现值节约（中位数）", "en": "NPV saving (median)"},
     "sim.metric.npv": {"zh": "净现值（万元）", "en": "Median NPV (CNY m)"},
     "sim.metric.prob": {"zh": "实现节约的概率", "en": "Chance of saving"},
@@ -307,7 +309,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sim.details.conversions_none": {"zh": "本方案没有要求转换。", "en": "This scenario asks for no conversion."},
     "sim.details.lots": {"zh": "集中采购的标段", "en": "Procurement lots"},
     "sim.details.pools": {"zh": "人员统筹：超出配置标准的片区", "en": "Staff pooling: districts above the staffing norm"},
-    "sim.details.transition": {"zh": "一次性转换成本：遣散 {severance}，招标 {tendering}，交接 {handover}。", "en": "One-time transition costs: severance {severance}, tendering {tendering}, hand-over {handover}."},
+    "sim.details.transition": {"zh": "一次性成本：经济补偿与退回派遣 {severance}，招标 {tendering}，交接 {handover}。", "en": "One-time transition costs: severance {severance}, tendering {tendering}, hand-over {handover}."},
     "sim.volatility": {
         "zh": "预算波动（各楼实际÷预算的变异系数，取平均）：现状 {before}，方案实施后约 {after}（按本市各保障模式的实际波动和方案后的模式构成估算）。",
         "en": "Budget volatility (CV of actual ÷ budget, mean over buildings): {before} now, about {after} after the "
@@ -323,28 +325,30 @@ STRINGS: dict[str, dict[str, str]] = {
     "sim.col.p10_value": {"zh": "参数 P10", "en": "Factor at P10"},
     "sim.col.p90_value": {"zh": "参数 P90", "en": "Factor at P90"},
     "sim.method.body": {
-        "zh": """**口径。** 基数是测算范围内各项服务在 {base} 年的全成本（账面支出加上社保、间接费、监管和合同管理成本，见“模式对比”页）。各项措施按固定顺序作用，每一项只在前一项之后剩下的成本上计算，节约不重复：
+        "zh": """**口径。** 基数是测算范围内各项服务在 {base} 年的全成本（账面支出加上社保、间接费、监管和合同管理成本，见“模式对比”页）。各项措施按固定顺序作用，每一项只在前一项之后剩下的成本上计算，满效时节约不重复；每项措施的满效节约再乘以其**实现比例**（参数表，依据审计署式的事后评估：GAO、英国国家审计署 NAO，均为估计值的实现程度）：
 
-1. **模式转换**：外包价＝统一标准×面积×12×新签合同价格系数×（1＋合同管理成本率）；没有统一标准的服务（食堂）按本市同类合同每服务人数的中位价。改为派人不配物或自我保障时，人数按配置标准（取整）、工资按现有人员计。每年节约须超过**最低转换差额**（自有人员费用的 {hurdle}，OMB A-76）才计入；核心、关键、保密事项不会交给外部企业。一次性成本计入第一年：经济补偿（劳动合同法第四十七条，每满一年一个月工资）、每个标段的招标成本、交接期重叠。
-2. **统一管理**：多部门合用楼宇的间接费用按统一管理节约率节约。
-3. **收费封顶**：高于统一标准×（1＋容差）的项目压到该水平（按实支付项目除外），与“统一标准”页一致。
-4. **集中采购**：标段面积为 A 时价格系数为 1−s·(1−e^(−A/c))，与现在按合同面积的系数之差即节约。
-5. **人员统筹**：同片区同服务的人员超出配置标准的部分按实现率精简。
-6. **节能管理**：能耗支出×节能率。
-7. **考核奖惩**：按考核等级对服务费奖惩（扣减为节约，奖励为支出）。
+1. **模式转换**：外包价＝统一标准×面积×12×新签合同价格系数×（1＋合同管理成本率）；没有统一标准的服务（食堂）按本市同类合同每服务人数的中位价。改为派人不配物或自我保障时，人数按配置标准（取整）、工资按现有人员计。预期节约须超过**最低转换差额**（自有人员费用的 {hurdle}）才计入；核心、关键、保密事项不会交给外部企业。由企业承担的服务在**合同到期**后才能转换；自我保障的服务在决定后（经过一段延迟）即可转换，其编制内人员不能辞退，转换后其费用继续发生，直到退休、自然减员或转岗消化。
+2. **统一管理**：多部门合用楼宇的间接费用按统一管理节约率节约，经过**筹建期**后逐步（爬坡期）到位。
+3. **收费封顶**：只针对服务企业的收费（整体外包合同价、派人不配物的劳务费），高于统一标准×（1＋容差）的部分压到该水平；只能在**合同到期或约定的调价日**实现（政府采购法第五十条：合同不得单方变更）。自我保障团队没有收费可压，由人员配置标准处理。
+4. **人员配置标准**：自我保障团队超出配置标准（取整）的岗位精简：先退回劳务派遣人员，再解除编外合同（按劳动合同法第四十七条支付经济补偿：每满一年一个月工资，不满六个月半个月，高收入封顶），劳动合同法第四十二条保护的人员和编制内人员只能随自然减员（参数表）和转岗逐步消化。
+5. **集中采购**：标段面积为 A 时价格系数为 1−s·(1−e^(−A/c))，与现在按合同面积的系数之差即节约；各楼在其合同到期后并入标段，每个标段招标一次。
+6. **人员统筹**：同一片区内至少两栋楼、同一服务的人员合并对照配置标准，超出部分精简；自有人员按上述用工规则，企业人员在合同续签时减少。
+7. **节能管理**：能耗支出×节能率，筹建期后逐步到位。
+8. **考核奖惩**：按考核等级对服务费奖惩（扣减为节约，奖励为支出），写入续签的合同。
 
-人工相关的费用按工资增长率增长，其余按物价上涨率增长；净现值按 {discount} 的折现率折到第一年年初。**超过最低转换差额**指：净现值节约超过所计入转换的最低转换差额现值，且每一项转换的节约都超过其差额。""",
-        "en": """**Basis.** The baseline is the {base} full cost of every service in scope (recorded spending plus on-costs, overhead, supervision and contract administration; see Compare modes). The levers act in a fixed order, each on the cost left by those before it, so nothing is saved twice:
+**时间与风险。** 每项措施另有不确定的**延迟**；招标可能失败（流标，政府采购法第三十六条），此时原合同按原价续期后重新招标。一次性成本（经济补偿、退回派遣、招标、交接重叠）计入发生当年。人工相关的费用（含间接费）按工资增长率增长，其余按物价上涨率增长；净现值按 {discount} 的折现率折到第一年年初。**超过最低转换差额**指：净现值节约超过所计入转换的最低转换差额现值（自各项转换生效起），且每一项转换的预期节约都超过其差额。""",
+        "en": """**Basis.** The baseline is the {base} full cost of every service in scope (recorded spending plus on-costs, overhead, supervision and contract administration; see Compare modes). The levers act in a fixed order, each on the cost left by those before it, so nothing is saved twice at full effect; each lever's full-effect saving is then scaled by its **realisation share** (the book, informed by audits of estimated savings: GAO, the UK National Audit Office):
 
-1. **Mode conversion**: an outsourced price = unified standard × area × 12 × new-contract price factor × (1 + contract administration); a service without a standard (the canteen) is priced at the median of the city's own contracts per staff member served. Labour-only or in-house delivery is staffed at the norm (whole workers) at today's wage. A conversion counts only if it saves more than the **minimum conversion differential** ({hurdle} of the in-house personnel cost, OMB A-76) a year; core, key and confidential items never go to an outside vendor. One-time costs fall in the first year: severance (Labour Contract Law art. 47: a month's wage per year of service), one tender per lot, and a hand-over overlap.
-2. **Unified management**: a share of the indirect cost of buildings shared by several departments.
-3. **Fee cap**: items above standard × (1 + tolerance) are capped there (not items paid at actual), as on the Standards page.
-4. **Bundled procurement**: a lot of area A is priced at 1 − s·(1 − e^(−A/c)); the saving is the difference from today's factor for the area each item is bought with.
-5. **Staff pooling**: staff above the norm of a district's combined area, released at the realisation rate.
-6. **Energy management**: energy cost × the saving rate.
-7. **Quality bonus and penalty**: fees move by the score band's adjustment (a deduction saves, a bonus costs).
+1. **Mode conversion**: an outsourced price = unified standard × area × 12 × new-contract price factor × (1 + contract administration); a service without a standard (the canteen) is priced at the median of the city's own contracts per staff member served. Labour-only or in-house delivery is staffed at the norm (whole workers) at today's wage. A conversion counts only if its expected saving exceeds the **minimum conversion differential** ({hurdle} of the in-house personnel cost); core, key and confidential items never go to an outside vendor. A vendor-delivered service converts only **at its contract's end**; an in-house one after the lever's delay, but its established staff cannot be dismissed: their cost stays until they retire, leave or are redeployed.
+2. **Unified management**: a share of the indirect cost of buildings shared by several departments, after a **set-up period**, on a ramp.
+3. **Fee cap**: on vendors' fees only (contract prices, labour-only invoices): the part above standard × (1 + tolerance) is capped, **at the contract's end or agreed price-review date** (a running contract cannot be changed unilaterally). In-house teams have no fee: the staffing standard deals with them.
+4. **Staffing standard**: in-house posts above the norm (whole workers) go: dispatched staff first, then contract staff with statutory compensation (Labour Contract Law art. 47: a month's wage per year, half a month under six months, capped for high earners); protected (art. 42) and established staff only by attrition (the book's rate) and redeployment.
+5. **Bundled procurement**: a lot of area A is priced at 1 − s·(1 − e^(−A/c)); the saving is the difference from today's factor for the area each item is bought with; each item joins its lot at its contract's end; one tender per lot.
+6. **Staff pooling**: staff of one service in two or more buildings of a district are set against the norm of their combined area; in-house staff go by the rules above, vendor staff at renewal.
+7. **Energy management**: energy cost × the saving rate, after a set-up period, on a ramp.
+8. **Quality bonus and penalty**: fees move by the score band's adjustment (a deduction saves, a bonus costs), written into the renewed contract.
 
-Labour-driven costs grow with wages, the rest with prices; the NPV discounts at {discount} to the start of the first year. **Beating the hurdle** means the NPV saving exceeds the present value of the counted conversions' differentials, and each conversion saves more than its own.""",
+**Timing and risk.** Every lever's start slips by an uncertain **delay**; a tender can fail (Government Procurement Law art. 36), and the old contract then rolls over at the old price until a new tender succeeds. One-time costs (compensation, returning dispatched staff, tenders, hand-over overlap) fall in the year they occur. Labour-driven costs (indirect cost included) grow with wages, the rest with prices; the NPV discounts at {discount} to the start of the first year. **Beating the hurdle** means the NPV saving exceeds the present value of the counted conversions' differentials (each from its start), and each conversion's expected saving exceeds its own.""",
     },
     "sim.method.assumptions": {"zh": "所用参数（参数表）", "en": "Factors used (the assumption book)"},
     # the Scenarios page

@@ -114,7 +114,9 @@ class Settings(_Strict):
     objective: Literal["expected", "cvar", "mix"] = "expected"
     alpha: Annotated[float, Field(gt=0, le=0.5)] = 0.10  # CVaR: the mean of the worst alpha of the draws
     mix: Annotated[float, Field(ge=0, le=1)] = 0.5  # mix: weight of the expected NPV (the rest on CVaR)
-    draws: Annotated[int, Field(ge=20, le=2_000)] = 200  # the sample the CVaR is linearised over
+    # the sample the options are valued and the CVaR linearised over; None: as many as the city's size
+    # allows in reasonable time (core.simulation.options.auto_draws)
+    draws: Annotated[int, Field(ge=20, le=2_000)] | None = None
     seed: int = 20_260_101
     time_limit: Annotated[float, Field(gt=0, le=3_600)] = 30.0  # [s]
     mip_rel_gap: Annotated[float, Field(ge=0, le=0.2)] = 0.001

@@ -20,8 +20,9 @@ import pandas as pd
 
 from core.simulation.constraints import ALWAYS_ON, Constraints, Limit
 from core.simulation.milp import Solution
-from core.simulation.optimiser import Choice, Problem, build
+from core.simulation.optimiser import Choice, Problem
 from core.simulation.options import Options
+from core.simulation.program import build
 
 BUDGET_STEP = 100_000.0  # CNY: "10 万元 more transition budget"
 RELAX_MAX = 12  # re-solves for the worth of relaxing, at most

@@ -20,7 +20,7 @@ import pandas as pd
 
 from core.simulation.constraints import Limit
 from core.simulation.levers import LeverError, parse_levers
-from core.simulation.optimiser import build
+from core.simulation.program import build
 from core.simulation.recommend import Recommendation, evaluate_levers, finish, noncost_of
 from core.store.repo import Portfolio
 

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serial
 from core.store.models import DeliveryType, ServiceCode
 
 LEVERS: tuple[str, ...] = (
-    "conversion", "unified_management", "fee_cap", "bundling", "staff_pooling", "energy", "quality_gate",
+    "conversion", "unified_management", "fee_cap", "staffing_standard", "bundling", "staff_pooling", "energy",
+    "quality_gate",
 )
 DELIVERIES: tuple[str, ...] = tuple(d.value for d in DeliveryType)
 OUTSIDE: frozenset[str] = frozenset({"labour_only", "contracted"})
@@ -82,6 +83,7 @@ class Levers(_Strict):
     scope: Scope = Scope()
     unified_management: bool = False
     fee_cap: FeeCap = FeeCap()
+    staffing_standard: bool = False  # in-house teams to the unified staffing norm, posts released by the people rules
     # lots per bundled service: (service, lots) pairs, in the services' order; JSON writes {service: lots}
     bundling: tuple[tuple[ServiceCode, Annotated[int, Field(ge=1, le=50)]], ...] = ()
     conversions: tuple[Conversion, ...] = ()
@@ -123,7 +125,7 @@ class Levers(_Strict):
         on = {
             "conversion": bool(self.conversions) or self.convert_rule is not None,
             "unified_management": self.unified_management, "fee_cap": self.fee_cap.enabled,
-            "bundling": bool(self.bundling), "staff_pooling": self.staff_pooling, "energy": self.energy,
+            "staffing_standard": self.staffing_standard, "bundling": bool(self.bundling), "staff_pooling": self.staff_pooling, "energy": self.energy,
             "quality_gate": self.quality_gate,
         }
         return tuple(k for k in LEVERS if on[k])

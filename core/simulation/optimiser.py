@@ -22,9 +22,8 @@ import numpy as np
 import pandas as pd
 
 from core.simulation.constraints import Constraints, Settings
-from core.simulation.criteria import Weights, cell_scores
+from core.simulation.criteria import Weights
 from core.simulation.milp import Model, Solution
-from core.simulation.option_groups import TYPES
 from core.simulation.options import Options
 
 CONCAVE_PIECES = 4  # pieces of the bundling curve where it bends down (each needs a binary)
@@ -66,7 +65,8 @@ class Problem:
     hurdle_rate: float
     quality_floor: float
     rho: np.ndarray  # bundling's fee per m² per service, as used
-    tender: dict[str, int] = field(default_factory=dict)  # service → variable
+    tender: dict[str, int] = field(default_factory=dict)  # service → variable: a conversion tender at all
+    tender_terms: list[tuple[int, np.ndarray, int, str]] = field(default_factory=list)  # (var, PV per draw, month, service)
     lots: dict[tuple[str, int], int] = field(default_factory=dict)  # (service, k) → variable
     term1: dict[str, int] = field(default_factory=dict)  # service → variable of Σ fee·exp(−a/c) when bundled
     pieces: list[Pieces] = field(default_factory=list)
@@ -81,9 +81,11 @@ class Problem:
         return self.options.years
 
 
-def build(o: Options, constraints: Constraints, settings: Settings, weights: Weights,
-          rho: np.ndarray | None = None) -> Problem:
-    """The program for ``o`` under ``constraints`` (``rho``: bundling's fee per m² per service)."""
+def formulate(o: Options, constraints: Constraints, settings: Settings, weights: Weights,
+              rho: np.ndarray | None = None) -> Problem:
+    """The decisions, the objective and the restrictions on options for ``o`` under ``constraints``
+    (``rho``: bundling's worth per m² per service); :func:`core.simulation.program.build` adds the
+    rows of the user's limits."""
     lam = settings.expected_weight
     book = o.base
     hurdle = 0.0 if not constraints.hurdle.enabled else (
@@ -96,11 +98,8 @@ def build(o: Options, constraints: Constraints, settings: Settings, weights: Wei
                  rho=o.bundling.rho.copy() if rho is None else rho)
     _option_variables(pr, lam)
     _bundling(pr, lam)
-    _tenders(pr)
+    _tenders(pr, lam)
     _pooling(pr, lam)
-    _people_and_money(pr)
-    _vendor_limits(pr)
-    _noncost(pr)
     if lam < 1:
         _cvar(pr, 1 - lam)
     m.constant = lam * float(o.constant.mean())
@@ -121,7 +120,9 @@ def _option_variables(pr: Problem, lam: float) -> None:
     for group, statuses in (("restricted", ["restricted"]), ("model", ["no_price", "no_saving"])):
         _bar(pr, group, want & t["status"].isin(statuses).to_numpy())
     if pr.constraints.hurdle.enabled:
-        _bar(pr, "hurdle", want & ~(t["saving0"].to_numpy() > pr.hurdle_rate * t["hurdle_base"].to_numpy()))
+        # the model counts a conversion whose realised saving beats the differential
+        realised = t["saving0"].to_numpy() * t["realisation"].to_numpy()
+        _bar(pr, "hurdle", want & ~(realised > pr.hurdle_rate * t["hurdle_base"].to_numpy()))
     if c.contract_ends:
         _bar(pr, "contract_ends", want & (t["effect_year"].to_numpy() > o.years[-1]))
     if c.vendor_quality.enabled:
@@ -153,13 +154,9 @@ def _bar(pr: Problem, group: str, mask: np.ndarray) -> None:
 
 def _bundling(pr: Problem, lam: float) -> None:
     """Lots per service, the tender a conversion without bundling needs, and bundling's saving."""
-    o, m, b, c = pr.options, pr.model, pr.options.bundling, pr.constraints
-    t, x = o.table, pr.x
-    tender_mean = float(o.tender.mean())
+    _o, m, b, c = pr.options, pr.model, pr.options.bundling, pr.constraints
+    x = pr.x
     m_b = float(b.multiplier.mean()) * b.npv_factor
-    outside = t["outside"].to_numpy() & (x >= 0)
-    for s in sorted(set(t.loc[outside, "service"])):
-        pr.tender[s] = int(m.add(1, integer=True, obj=-lam * tender_mean)[0])
     k_min = 1 if not c.hhi_cap.enabled else max(1, math.ceil(HHI_FULL / max(c.hhi_cap.value or 1.0, 1.0) - 1e-9))
     for si, s in enumerate(b.services if pr.settings.bundle else ()):
         mine = (b.service_of == si) & (x >= 0)
@@ -169,7 +166,8 @@ def _bundling(pr: Problem, lam: float) -> None:
         choices = [k for k in sorted({1, k_min}) if k <= min(most, 50)]
         if not choices or b.area_max[si] <= 0:
             continue
-        ys = {k: int(m.add(1, integer=True, obj=-lam * tender_mean * k)[0]) for k in choices}
+        lot = float(b.lot_tender[si].mean())  # a lot is tendered when its first member's contract ends
+        ys = {k: int(m.add(1, integer=True, obj=-lam * lot * k)[0]) for k in choices}
         pr.lots.update({(s, k): v for k, v in ys.items()})
         yv = np.array(list(ys.values()))
         m.row(yv, np.ones(len(yv)), hi=1.0)
@@ -192,16 +190,32 @@ def _bundling(pr: Problem, lam: float) -> None:
         m.row(cols, [*a_vals, *(-b.d_area[mine]), *np.full(len(yv), -big)], lo=float(b.area_keep[si]) - big)
 
 
-def _tenders(pr: Problem) -> None:
-    """A service with a conversion to a vendor needs a tender, unless it is bundled (then the
-    conversion is tendered within the lots)."""
-    m, t, x = pr.model, pr.options.table, pr.x
+def _tenders(pr: Problem, lam: float) -> None:
+    """A service with a conversion to a vendor needs one tender, at its earliest such conversion's
+    onset, unless the service is bundled (then the conversion is tendered within the lots). Variable
+    w(s, m) says "a tender for s by month m" (it follows the earliest chosen onset, since each month's
+    w costs the drop in a tender's present value from that month to the next)."""
+    o, m, t, x = pr.options, pr.model, pr.options.table, pr.x
+    tau = o.tender  # (months, n)
     outside = t["outside"].to_numpy() & (x >= 0)
+    onset = np.minimum(t["onset"].to_numpy(dtype=int), tau.shape[0] - 1)
     service = t["service"].to_numpy()
-    for s, tender in pr.tender.items():
+    for s in sorted(set(service[outside])):
+        mine = np.flatnonzero(outside & (service == s))
         ys = [v for (svc, _), v in pr.lots.items() if svc == s]
-        for j in np.flatnonzero(outside & (service == s)):
-            m.row([tender, x[j], *ys], [1.0, -1.0, *np.ones(len(ys))], lo=0.0)
+        months = sorted(set(onset[mine].tolist()))
+        prev = -1
+        for i, month in enumerate(months):
+            later = tau[months[i + 1]] if i + 1 < len(months) else np.zeros(tau.shape[1])
+            per_draw = tau[month] - later
+            w = int(m.add(1, lb=0.0, ub=1.0, obj=-lam * float(per_draw.mean()))[0])
+            for j in mine[onset[mine] == month]:
+                m.row([w, x[j], *ys], [1.0, -1.0, *np.ones(len(ys))], lo=0.0)
+            if prev >= 0:
+                m.row([w, prev], [1.0, -1.0], lo=0.0)
+            pr.tender_terms.append((w, per_draw, month, s))
+            prev = w
+        pr.tender[s] = prev
 
 
 def _pieces(m: Model, service: str, y: int, top: float, scale: float, cost: float) -> Pieces:
@@ -273,116 +287,6 @@ def _pooling(pr: Problem, lam: float) -> None:
         pr.pool_groups.append((int(gi), value))
 
 
-def pool_people(pr: Problem) -> dict[tuple[int, int], list[int]]:
-    """Variables r ≥ the in-house staff each group's pooling releases when pooling is on, by
-    (type, year index): the model releases them in the first year."""
-    m, pool, x = pr.model, pr.options.pooling, pr.x
-    out: dict[tuple[int, int], list[int]] = {}
-    if pr.pool < 0:
-        return out
-    on = x >= 0
-    for gi, _ in pr.pool_groups:
-        mine = on & (pool.group_of == gi)
-        for ti in np.flatnonzero(pool.people_per[gi] > 0):
-            per = float(pool.people_per[gi, ti])
-            big = per * float(pool.excess_max[gi] + max(0.0, -pool.excess_keep[gi]))
-            r = int(m.add(1, lb=0.0, ub=per * float(pool.excess_max[gi]))[0])
-            m.row([r, *x[mine], pr.pool], [1.0, *(-per * pool.d_excess[mine]), -big], lo=per * pool.excess_keep[gi] - big)
-            out.setdefault((int(ti), 0), []).append(r)
-    return out
-
-
-def _people_and_money(pr: Problem) -> None:
-    """People affected, established posts, and one-time costs per year."""
-    o, m, c, x = pr.options, pr.model, pr.constraints, pr.x
-    on = x >= 0
-    wants_people = c.people_per_year.enabled or c.attrition
-    released = pool_people(pr) if wants_people else {}
-    established = TYPES.index("established")
-    for yi, year in enumerate(o.years):
-        if c.people_per_year.enabled:
-            per = o.people[:, :, yi].sum(axis=1)
-            extra = [v for (ti, y), vs in released.items() if y == yi for v in vs]
-            r = m.row([*x[on], *extra], [*per[on], *np.ones(len(extra))],
-                      hi=float(c.people_per_year.value or 0.0) + c.extra("people", year), group="people")
-            pr.labels[r] = ("people", year)
-        if c.budget_per_year.enabled:
-            cols, vals = list(x[on]), list(o.one_time[on, yi])
-            if yi == 0:  # the model tenders in the first year
-                tender_cost = o.base.value("tendering_cost_per_lot")
-                cols += [*pr.tender.values(), *pr.lots.values()]
-                vals += [tender_cost] * len(pr.tender) + [tender_cost * k for (_, k) in pr.lots]
-            r = m.row(cols, vals, hi=float(c.budget_per_year.value or 0.0) + c.extra("budget", year), group="budget")
-            pr.labels[r] = ("budget", year)
-    if c.attrition:
-        _attrition(pr, released, established)
-
-
-def _attrition(pr: Problem, released: dict[tuple[int, int], list[int]], established: int) -> None:
-    """Established posts released by each year ≤ what attrition frees by then among the city's
-    established in-house staff (book: ``attrition_established``, 0 when absent: none may go)."""
-    o, m, x = pr.options, pr.model, pr.x
-    total = float(o.cells["staff_established"].sum())
-    if total <= 0:
-        return  # no established posts recorded: nothing to hold back
-    rate = o.book_value("attrition_established", default=0.0)
-    on = x >= 0
-    for yi, year in enumerate(o.years):
-        cum = o.people[:, established, : yi + 1].sum(axis=1)
-        extra = [v for (ti, y), vs in released.items() if ti == established and y <= yi for v in vs]
-        r = m.row([*x[on], *extra], [*cum[on], *np.ones(len(extra))], hi=rate * total * (yi + 1), group="attrition")
-        pr.labels[r] = ("attrition", year)
-
-
-def _vendor_limits(pr: Problem) -> None:
-    """At most K lots or vendors per service line; bundled lines within the HHI cap."""
-    o, m, c, x = pr.options, pr.model, pr.constraints, pr.x
-    if c.hhi_cap.enabled:
-        for (s, k), y in pr.lots.items():
-            if HHI_FULL / k > float(c.hhi_cap.value or 0.0):
-                r = m.row([y], [1.0], hi=0.0, group="hhi")
-                pr.labels[r] = ("hhi", s)
-    if not c.max_lots.enabled:
-        return
-    k_max = float(c.max_lots.value or 0.0)
-    members = o.vendors.members
-    t = o.table
-    for s in sorted(set(members["service"]) | set(pr.tender) | {s for s, _ in pr.lots}):
-        ys = [(k, v) for (svc, k), v in pr.lots.items() if svc == s]
-        vendor_vars = []
-        for _vendor, group in members.loc[members["service"] == s].groupby("vendor_id"):
-            v = int(m.add(1, lb=0.0, ub=1.0)[0])
-            vendor_vars.append(v)
-            for cell in group["cell"]:
-                opts = pr.x[(t["cell"].to_numpy() == cell) & (pr.x >= 0)]
-                bundled = [] if bool(o.cells.at[cell, "restricted"]) else [y for _, y in ys]
-                r = m.row([v, *opts, *bundled], np.ones(1 + len(opts) + len(bundled)), lo=1.0, group="max_lots")
-                pr.labels[r] = ("max_lots_member", s)
-        cols = [*vendor_vars, *([pr.tender[s]] if s in pr.tender else []), *(y for _, y in ys)]
-        vals = [*np.ones(len(vendor_vars)), *([1.0] if s in pr.tender else []), *(float(k) for k, _ in ys)]
-        r = m.row(cols, vals, hi=k_max, group="max_lots")
-        pr.labels[r] = ("max_lots", s)
-    del x
-
-
-def _noncost(pr: Problem) -> None:
-    o, m, c, t, x = pr.options, pr.model, pr.constraints, pr.options.table, pr.x
-    if not c.noncost_floor.enabled:
-        return
-    cells = o.cells
-    keep = cell_scores(cells["service"], cells["kind0"], pr.weights)
-    opt = cell_scores(t["service"], t["to"], pr.weights)
-    cost = cells["recorded"].to_numpy(dtype=float)
-    scored = ~np.isnan(keep) & (cost > 0)
-    weight = cost / cost[scored].sum() if scored.any() else cost * 0
-    cell = t["cell"].to_numpy()
-    gain = np.where(scored[cell], weight[cell] * (np.nan_to_num(opt) - np.nan_to_num(keep)[cell]), 0.0)
-    on = x >= 0
-    now = float((weight[scored] * keep[scored]).sum())
-    r = m.row(x[on], gain[on], lo=float(c.noncost_floor.value or 0.0) - now, group="noncost")
-    pr.labels[r] = ("noncost", None)
-
-
 def _cvar(pr: Problem, weight: float) -> None:
     """η − Σ sₙ ÷ (α N), with sₙ ≥ η − NPVₙ and NPVₙ written through the basis."""
     o, m, x, s = pr.options, pr.model, pr.x, pr.settings
@@ -403,14 +307,12 @@ def _cvar(pr: Problem, weight: float) -> None:
         cols += [*pc.z, *pc.step]
         vals += [*(b.npv_factor * rho * pc.at_start), *(b.npv_factor * rho * pc.slope)]
     m.row(cols, vals, lo=0.0, hi=0.0)
-    tenders = int(m.add(1, lb=0.0, ub=np.inf)[0])
-    m.row([tenders, *pr.tender.values(), *pr.lots.values()],
-          [1.0, *(-np.ones(len(pr.tender))), *(-float(kk) for (_, kk) in pr.lots)], lo=0.0, hi=0.0)
     eta = int(m.add(1, lb=-np.inf, ub=np.inf, obj=weight)[0])
     short = m.add(n, lb=0.0, ub=np.inf, obj=-weight / (s.alpha * n))
     for j in range(n):
-        cols = [int(short[j]), eta, *sums, bundle, tenders]
-        vals = [1.0, -1.0, *o.basis[:, j], float(b.multiplier[j]), -float(o.tender[j])]
+        cols = [int(short[j]), eta, *sums, bundle, *(w for w, _, _, _ in pr.tender_terms), *pr.lots.values()]
+        vals = [1.0, -1.0, *o.basis[:, j], float(b.multiplier[j]), *(-pv[j] for _, pv, _, _ in pr.tender_terms),
+                *(-k * float(b.lot_tender[b.services.index(svc), j]) for (svc, k) in pr.lots)]
         for _, v in pr.pool_groups:
             cols.append(v)
             vals.append(float(o.pooling.multiplier[j]))
@@ -451,6 +353,7 @@ def npv_draws(pr: Problem, sol: Solution, choice: Choice) -> np.ndarray:
         book += b.npv_factor * x[w]
     for pc in pr.pieces:
         book -= b.npv_factor * pr.rho[b.services.index(pc.service)] * pc.curve(x)
-    tenders = sum(x[v] for v in pr.tender.values()) + sum(k * x[v] for (_, k), v in pr.lots.items())
+    tenders = sum(round(x[w]) * pv for w, pv, _, _ in pr.tender_terms) + sum(
+        k * round(x[v]) * b.lot_tender[b.services.index(s)] for (s, k), v in pr.lots.items())
     pooled = sum(x[v] for _, v in pr.pool_groups)
-    return np.asarray(value + b.multiplier * book + o.pooling.multiplier * pooled - o.tender * round(tenders))
+    return np.asarray(value + b.multiplier * book + o.pooling.multiplier * pooled - tenders)

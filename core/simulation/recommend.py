@@ -24,9 +24,10 @@ from core.simulation.criteria import Weights, cell_scores, plan_score
 from core.simulation.levers import Levers
 from core.simulation.milp import Solution
 from core.simulation.model import Result, evaluate, run
-from core.simulation.optimiser import Choice, Problem, build, decode, npv_draws
+from core.simulation.optimiser import Choice, Problem, decode, npv_draws
 from core.simulation.options import Options, value_options
 from core.simulation.plan import Plan, prepare
+from core.simulation.program import build
 from core.store.repo import Portfolio
 
 REFINE = 2
@@ -185,7 +186,8 @@ def greedy(o: Options) -> Choice:
     t = o.table
     hurdle = o.base.value("hurdle_rate")
     value = o.npv_mean()
-    ok = (t["status"] == "ok").to_numpy() & (t["saving0"] > hurdle * t["hurdle_base"]).to_numpy() & (value > 0)
+    realised = (t["saving0"] * t["realisation"]).to_numpy()
+    ok = (t["status"] == "ok").to_numpy() & (realised > hurdle * t["hurdle_base"].to_numpy()) & (value > 0)
     best = pd.DataFrame({"cell": t["cell"], "v": value})[ok].sort_values("v", ascending=False).drop_duplicates("cell")
     picked = tuple(int(j) for j in best.index)
     return Choice(chosen={int(t.at[j, "cell"]): str(t.at[j, "to"]) for j in picked}, options=picked, lots={},
@@ -209,9 +211,9 @@ def noncost_of(o: Options, plan: Plan, w: Weights) -> float:
 def people_of(pr: Problem, sol: Solution, choice: Choice) -> np.ndarray:
     """(types, H) in-house staff a plan affects: posts its conversions release, and pooling's releases."""
     o = pr.options
-    out = o.people[list(choice.options)].sum(axis=0) if choice.options else np.zeros(o.people.shape[1:])
-    if choice.pooling:  # the model releases pooled staff in the first year
-        out[:, 0] += o.pooling.excess(choice.options) @ o.pooling.people_per
+    out = o.keep_people + (o.people[list(choice.options)].sum(axis=0) if choice.options else 0.0)
+    if choice.pooling:
+        out = out + np.einsum("g,gth->th", o.pooling.excess(choice.options), o.pooling.people_per)
     return np.asarray(out)
 
 

@@ -22,7 +22,7 @@ from scipy import optimize, special, stats
 
 from core.domain.modes import modes_of_buildings
 from core.simulation.levers import LEVERS
-from core.simulation.model import Draws, evaluate
+from core.simulation.model import evaluate
 from core.simulation.plan import MODEL_INPUTS, Plan
 from core.store.book import AssumptionBook
 from core.store.repo import Portfolio
@@ -33,7 +33,7 @@ QUANTILES: tuple[float, ...] = (0.10, 0.50, 0.90)  # P10, P50, P90
 FAN: tuple[float, ...] = (0.10, 0.25, 0.50, 0.75, 0.90)
 Z90 = float(special.ndtri(0.90))  # a normal's P90 is this many standard deviations above its mean
 DRAWS_PER_CHUNK = 4_096  # evaluated at once: their temporaries stay in cache (10,000 at once is slower)
-CELLS_PER_CHUNK = 4_000_000  # and at most this many bundling-curve cells (areas × draws): ~32 MB
+CELLS_PER_CHUNK = 4_000_000  # and at most this many cells of the largest temporary array: ~32 MB
 SOBOL_N = 1_024
 BREAKEVEN_GRID = 49
 Progress = Callable[[float], object]
@@ -136,10 +136,22 @@ def sample(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Gen
     return theta
 
 
+def cells_per_draw(plan: Plan) -> int:
+    """The size of the largest temporary array :func:`evaluate` makes, per draw: the bundling curve
+    (lot areas and member rows), a block spread over the years, the attrition ramps, the results."""
+    h = plan.horizon
+    sizes = [plan.channels.size * h, plan.attrition.size * h]
+    sizes += [part.row.size * h for part, _ in (plan.steps, plan.events)]
+    sizes += [table.size * h * 2 for _, table in (plan.steps, plan.events)]
+    if plan.curve is not None:
+        sizes.append(plan.curve.areas.size + plan.curve.group.size * h)
+    return max(sizes)
+
+
 def chunk_size(plan: Plan) -> int:
-    """Draws evaluated at once: :data:`DRAWS_PER_CHUNK`, fewer when the bundling curve would exceed
-    :data:`CELLS_PER_CHUNK` (a city of many lot areas), never fewer than 256."""
-    return max(256, min(DRAWS_PER_CHUNK, CELLS_PER_CHUNK // max(1, plan.areas.size)))
+    """Draws evaluated at once: :data:`DRAWS_PER_CHUNK`, fewer when a temporary array would exceed
+    :data:`CELLS_PER_CHUNK` (a city of many lot areas, or a forecast by building), never fewer than 64."""
+    return max(64, min(DRAWS_PER_CHUNK, CELLS_PER_CHUNK // max(1, cells_per_draw(plan))))
 
 
 def npv_of(plan: Plan, theta: np.ndarray) -> np.ndarray:
@@ -157,7 +169,10 @@ class MonteCarlo:
     seed: int
     npv: np.ndarray  # (draws,) NPV of the net saving [CNY]
     net: np.ndarray  # (H, draws) net saving per year [CNY]
-    lever_saving: np.ndarray  # (7, draws) steady-state annual saving per lever [CNY/yr]
+    lever_saving: np.ndarray  # (L, draws) annual saving at full effect per lever [CNY/yr]
+    by_lever: np.ndarray  # (L, H, draws) saving per lever and year [CNY]
+    one_time: np.ndarray  # (H, draws) one-time costs per year [CNY]
+    people: np.ndarray  # (3, H, draws) people released per type (people.TYPES) and year [persons]
     hurdle_npv: np.ndarray  # (draws,)
     beats: np.ndarray  # (draws,) bool
 
@@ -170,8 +185,20 @@ class MonteCarlo:
         return np.quantile(self.net, FAN, axis=1)
 
     def lever_quantiles(self) -> np.ndarray:
-        """P10, P50, P90 of each lever's annual saving (3 × 7) [CNY/yr]."""
+        """P10, P50, P90 of each lever's annual saving at full effect (3 × L) [CNY/yr]."""
         return np.quantile(self.lever_saving, QUANTILES, axis=1)
+
+    def schedule_quantiles(self) -> np.ndarray:
+        """P10, P50, P90 of each lever's saving in each year (3 × L × H) [CNY]."""
+        return np.quantile(self.by_lever, QUANTILES, axis=2)
+
+    def year_quantiles(self) -> np.ndarray:
+        """P10, P50, P90 of the gross saving of each year (3 × H) [CNY]."""
+        return np.quantile(self.by_lever.sum(axis=0), QUANTILES, axis=1)
+
+    def people_quantiles(self) -> np.ndarray:
+        """P10, P50, P90 of the people released per type and year (3 × types × H) [persons]."""
+        return np.quantile(self.people, QUANTILES, axis=2)
 
     @property
     def prob_positive(self) -> float:
@@ -197,17 +224,22 @@ def monte_carlo(plan: Plan, inputs: tuple[Uncertain, ...], *, draws: int = DEFAU
     """Run the scenario at ``draws`` seeded draws of the uncertain ``inputs``, in chunks."""
     theta = sample(plan, inputs, draws, np.random.default_rng(seed))  # all at once: small (factors × draws)
     step = chunk_size(plan)
-    parts: list[Draws] = []
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in (
+        "npv", "net", "lever_saving", "by_lever", "one_time", "people", "hurdle_npv", "beats")}
     for start in range(0, draws, step):
-        parts.append(evaluate(plan, theta[:, start:start + step]))
+        d = evaluate(plan, theta[:, start:start + step])
+        parts["npv"].append(d.npv)
+        parts["net"].append(d.net)
+        parts["lever_saving"].append(d.lever_saving)
+        parts["by_lever"].append(d.by_lever.sum(axis=1))
+        parts["one_time"].append(d.one_time)
+        parts["people"].append(d.people.sum(axis=(1, 2)))
+        parts["hurdle_npv"].append(d.hurdle_npv)
+        parts["beats"].append(d.beats)
         if progress is not None:
             progress(min(1.0, (start + step) / draws))
-
-    def cat(name: str) -> np.ndarray:
-        return np.concatenate([getattr(d, name) for d in parts], axis=-1)
-
-    return MonteCarlo(draws=draws, seed=seed, npv=cat("npv"), net=cat("net"), lever_saving=cat("lever_saving"),
-                      hurdle_npv=cat("hurdle_npv"), beats=cat("beats"))
+    cat = {k: np.concatenate(v, axis=-1) for k, v in parts.items()}
+    return MonteCarlo(draws=draws, seed=seed, **cat)
 
 
 # --- sensitivity -----------------------------------------------------------------------------------
@@ -298,7 +330,8 @@ class Volatility:
 def budget_volatility(p: Portfolio, plan: Plan) -> Volatility:
     """Volatility before (observed) and after: each building whose support mode the scenario changes
     has its volatility scaled by the ratio of the mean volatility of its new mode's buildings to that
-    of its old mode's (the city's own experience of each mode); other buildings keep theirs."""
+    of its old mode's (the city's own experience of each mode) — or, when its old mode's buildings
+    were all perfectly steady, takes its new mode's mean; other buildings keep theirs."""
     cv = plan.items.drop_duplicates("building_id").set_index("building_id")["budget_cv"]
     before_modes = modes_of_buildings(p.arrangements, p.buildings["id"])
     by_mode = cv.groupby(before_modes.reindex(cv.index)).mean()
@@ -308,10 +341,17 @@ def budget_volatility(p: Portfolio, plan: Plan) -> Volatility:
     arr = a.assign(delivery=a["delivery"].where(~a["id"].isin(changed.index), a["id"].map(changed)))
     after_modes = modes_of_buildings(arr, p.buildings["id"])
     scope = pd.Index(it.loc[it["in_scope"], "building_id"].unique()).intersection(cv.dropna().index)
-    ratio = (after_modes.reindex(scope).map(by_mode) / before_modes.reindex(scope).map(by_mode)).fillna(1.0)
     own = cv.reindex(scope)
+    old = before_modes.reindex(scope).map(by_mode)
+    new = after_modes.reindex(scope).map(by_mode)
+    changed = (after_modes.reindex(scope) != before_modes.reindex(scope)) & new.notna()
+    # a building whose mode changes takes its own volatility × (new mode's mean ÷ old mode's mean); when
+    # every building of its old mode was perfectly steady (mean 0) the ratio has no meaning, and it takes
+    # the new mode's mean itself (never 0 × ∞, which would drop it from the mean)
+    scaled = own * (new / old.where(old > 0))
+    after = own.where(~changed, scaled.where(old > 0, new))
     return Volatility(before=float(own.mean()) if len(own) else float("nan"),
-                      after=float((own * ratio).mean()) if len(own) else float("nan"),
+                      after=float(after.mean()) if len(after) else float("nan"),
                       by_mode={str(k): float(v) for k, v in by_mode.items()})
 
 

@@ -50,6 +50,7 @@ class FormContext:
 # Widget keys of the lever panel, one per lever setting; per-service and per-delivery keys via the helpers.
 PREFIX = "sim_"
 UM, POOL, ENERGY, CAP, TOL, BUNDLE, QUALITY = (PREFIX + k for k in ("um", "pool", "energy", "cap", "tol", "bundle", "quality"))
+STD = PREFIX + "std"
 RULE, RULE_FROM, RULE_TO, RULE_SERVICES = (PREFIX + k for k in ("rule", "rule_from", "rule_to", "rule_services"))
 BUILDINGS, SERVICES, HORIZON, START = (PREFIX + k for k in ("buildings", "services", "horizon", "start"))
 DRAWS, SEED, VIEW = PREFIX + "draws", PREFIX + "seed", PREFIX + "view"
@@ -73,7 +74,7 @@ def form_values(levers: Levers, ctx: FormContext) -> dict[str, Any]:
         BUILDINGS: list(levers.scope.buildings), SERVICES: [s.value for s in levers.scope.services],
         HORIZON: levers.horizon_years or ctx.horizon, START: levers.start_year or ctx.base_year + 1,
         UM: levers.unified_management, POOL: levers.staff_pooling, ENERGY: levers.energy,
-        CAP: levers.fee_cap.enabled,
+        CAP: levers.fee_cap.enabled, STD: levers.staffing_standard,
         TOL: round(100 * (levers.fee_cap.tolerance if levers.fee_cap.tolerance is not None else ctx.tolerance), 1),
         BUNDLE: [s.value for s, _ in levers.bundling], QUALITY: levers.quality_gate,
         HURDLE: round(100 * (levers.hurdle_rate if levers.hurdle_rate is not None else ctx.hurdle), 1),
@@ -103,6 +104,7 @@ def levers_from_form(values: Mapping[str, Any], ctx: FormContext) -> Levers:
         "energy": bool(values[ENERGY]), "quality_gate": bool(values[QUALITY]),
         "fee_cap": {"enabled": bool(values[CAP]), "tolerance": None if abs(tol - ctx.tolerance) < 1e-9 else tol},
         "hurdle_rate": None if abs(hurdle - ctx.hurdle) < 1e-9 else hurdle,
+        "staffing_standard": bool(values.get(STD, False)),
         "bundling": {s: int(values.get(lots_key(s), 1)) for s in values[BUNDLE]},
         "conversions": conversions,
         "convert_rule": ({"from": values[RULE_FROM], "to": values[RULE_TO], "services": list(values[RULE_SERVICES])}

@@ -293,7 +293,7 @@ def method_text(a: Analysis, lang: str) -> str:
     s, st = rec.solution, rec.problem.settings
     text = t("rec.method.solver", lang, status=t(f"rec.status.{s.status}", lang), gap=fmt_pct(max(s.gap, 0.0) if s.found else 0.0, 3),
              s=f"{s.seconds:.2f}", vars=fmt_num(s.variables), ints=fmt_num(s.integers), rows=fmt_num(s.constraints),
-             limit=fmt_num(st.time_limit), target=fmt_pct(st.mip_rel_gap, 2), draws=fmt_num(st.draws))
+             limit=fmt_num(st.time_limit), target=fmt_pct(st.mip_rel_gap, 2), draws=fmt_num(rec.options.draws))
     if rec.own is not None and rec.evaluated is not None:
         text += t("rec.method.difference", lang, own=fmt_money(rec.own.mean, lang), sim=fmt_money(rec.evaluated.mean, lang),
                   diff=fmt_money(rec.difference, lang), pct=fmt_pct(rec.difference / rec.evaluated.mean if rec.evaluated.mean else 0, 2),

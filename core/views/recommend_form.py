@@ -64,7 +64,7 @@ def form_values(ctx: FormContext, levers: Levers = DEFAULT_LEVERS, constraints: 
         TOL: round(100 * (levers.fee_cap.tolerance if levers.fee_cap.tolerance is not None else ctx.tolerance), 1),
         BUILDINGS: list(levers.scope.buildings), SERVICES: [x.value for x in levers.scope.services],
         HORIZON: levers.horizon_years or ctx.horizon, START: levers.start_year or ctx.base_year + 1,
-        OBJECTIVE: s.objective, ALPHA: round(100 * s.alpha), MIX: round(100 * s.mix), DRAWS: s.draws,
+        OBJECTIVE: s.objective, ALPHA: round(100 * s.alpha), MIX: round(100 * s.mix), DRAWS: s.draws or 0,
         TIME_LIMIT: int(s.time_limit), GAP: round(100 * s.mip_rel_gap, 2),
         LOCKS: [f"{x.building}|{x.service.value}" for x in c.locks],
     }
@@ -112,6 +112,6 @@ def from_form(values: Mapping[str, Any], ctx: FormContext, *, book: Mapping[str,
                 forced[k] = d  # a cell named twice: the later delivery wins
     data["forces"] = [{"building": k.split("|")[0], "service": k.split("|")[1], "to": d} for k, d in forced.items()]
     settings = Settings(objective=values[OBJECTIVE], alpha=float(values[ALPHA]) / 100, mix=float(values[MIX]) / 100,
-                        draws=int(values[DRAWS]), time_limit=float(values[TIME_LIMIT]), mip_rel_gap=float(values[GAP]) / 100)
+                        draws=int(values[DRAWS]) or None, time_limit=float(values[TIME_LIMIT]), mip_rel_gap=float(values[GAP]) / 100)
     weights = Weights(**{c: float(values[weight_key(c)]) for c in CRITERIA})
     return levers, parse_constraints(data), settings, weights

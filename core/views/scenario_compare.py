@@ -6,10 +6,10 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from core.i18n import fmt_money, fmt_pct, join, t
+from core.i18n import fmt_approx, fmt_chance, fmt_money, fmt_pct, join, t
 from core.simulation.levers import LEVERS, LeverError, parse_levers
 from core.store.repo import Portfolio
-from core.views import sim_charts
+from core.views import sim_charts, sim_figures
 from core.views.exhibits import Exhibit, PackOptions, SectionContent
 from core.views.simulator import (
     PACK_ASSUMPTIONS,
@@ -27,14 +27,17 @@ from core.views.simulator import (
 def comparison_table(named: Sequence[tuple[str, Analysis]], lang: str) -> pd.DataFrame:
     """Key figures of two to four scenarios: one row per figure, one column per scenario."""
     rows: list[tuple[str, list[str]]] = [
-        (t("sim.kf.npv_p50", lang), [fmt_money(a.npv[1], lang) for _, a in named]),
-        (t("sim.kf.npv_p10", lang), [fmt_money(a.npv[0], lang) for _, a in named]),
-        (t("sim.kf.npv_p90", lang), [fmt_money(a.npv[2], lang) for _, a in named]),
-        (t("sim.kf.prob_positive", lang), [fmt_pct(a.mc.prob_positive, 0) for _, a in named]),
-        (t("sim.kf.prob_beats", lang), [fmt_pct(a.mc.prob_beats, 0) for _, a in named]),
-        (t("sim.kf.annual_short", lang), [fmt_money(a.result.annual_saving, lang) for _, a in named]),
-        (t("sim.kf.transition", lang), [fmt_money(a.result.transition_total, lang) for _, a in named]),
-        (t("sim.kf.payback", lang), [str(a.result.payback_year or "—") for _, a in named]),
+        (t("sim.kf.npv_p50", lang), [fmt_approx(a.npv[1], lang) for _, a in named]),
+        (t("sim.kf.npv_p10", lang), [fmt_approx(a.npv[0], lang) for _, a in named]),
+        (t("sim.kf.npv_p90", lang), [fmt_approx(a.npv[2], lang) for _, a in named]),
+        (t("sim.kf.prob_positive", lang), [fmt_chance(a.mc.prob_positive, lang) for _, a in named]),
+        (t("sim.kf.prob_beats", lang), [fmt_chance(a.mc.prob_beats, lang) for _, a in named]),
+        (t("plans.kf.budget_short", lang), [fmt_approx(a.figures.budget_cut[1], lang) for _, a in named]),
+        (t("sim.kf.annual_short", lang), [fmt_approx(a.result.annual_saving, lang) for _, a in named]),
+        (t("plans.tile.full", lang), [sim_figures.full_effect_text(a.figures, lang) for _, a in named]),
+        (t("plans.tile.people", lang), [sim_figures.people_text(a.figures, lang) for _, a in named]),
+        (t("sim.kf.transition", lang), [fmt_approx(a.result.transition_total, lang) for _, a in named]),
+        (t("sim.kf.payback", lang), [sim_figures.payback_text(a.figures, lang) for _, a in named]),
         (t("sim.kf.volatility", lang), [f"{fmt_pct(a.volatility.before, 1)} → {fmt_pct(a.volatility.after, 1)}"
                                         if pd.notna(a.volatility.before) else "—" for _, a in named]),
         (t("sim.kf.years", lang), [f"{a.result.years[0]}–{a.result.years[-1]}" for _, a in named]),
@@ -57,7 +60,7 @@ def comparison_exhibits(named: Sequence[tuple[str, Analysis]], lang: str) -> lis
     figures = Exhibit(
         key="scenarios-figures", figure=sim_charts.figures_table(table.iloc[:-1], t("sim.compare.figures_title", lang)),
         takeaway=sentence(t("sim.takeaway.compare", lang, best=who(best[0], lang), p50=fmt_money(best[1].npv[1], lang),
-                            surest=who(surest[0], lang), prob=fmt_pct(surest[1].mc.prob_positive, 0))),
+                            surest=who(surest[0], lang), prob=fmt_chance(surest[1].mc.prob_positive, lang))),
         data=table)
 
     lo = min(float(a.mc.npv.min()) for _, a in named)

@@ -9,6 +9,12 @@ from core.views.charts import ACCENT, GRID, INK, NEGATIVE, POSITIVE, base_figure
 
 # --- Consolidation and Scenarios (整合模拟, 方案比较) ------------------------------------------------
 SCENARIO_COLORS: tuple[str, ...] = ("#1f4e8c", "#d9822b", "#3a9e8f", "#8e6fb8")  # up to four scenarios
+# one colour per lever, in the levers' order (core.simulation.levers.LEVERS), on every chart
+LEVER_COLORS: dict[str, str] = {
+    "conversion": "#1f4e8c", "unified_management": "#3a9e8f", "fee_cap": "#d9822b", "staffing_standard": "#8e6fb8",
+    "bundling": "#5b8fd9", "staff_pooling": "#b5651d", "energy": "#6aa84f", "quality_gate": "#c4573a",
+}
+TYPE_COLORS: dict[str, str] = {"established": "#1f4e8c", "contract": "#d9822b", "dispatched": "#8fb0d9"}
 FAN_BLUE = "47,109,181"  # ACCENT as r,g,b for the fan's translucent bands
 
 
@@ -37,10 +43,15 @@ def savings_waterfall(steps: pd.DataFrame, title: str, lang: str) -> go.Figure:
     return fig
 
 
-def cost_paths(paths: pd.DataFrame, lang: str) -> go.Figure:
-    """The scope's full cost per year without and with the scenario (transition costs included) [万元].
-    ``paths``: ``year``, ``baseline``, ``scenario`` [CNY]; the first row is the base year (recorded)."""
+def cost_paths(paths: pd.DataFrame, lang: str, history: pd.DataFrame | None = None) -> go.Figure:
+    """The scope's full cost per year without and with the scenario (transition costs included) [万元],
+    after its recorded history. ``paths``: ``year``, ``baseline``, ``scenario`` [CNY], the first row the
+    base year (recorded); ``history``: ``year``, ``cost`` [CNY], the ledger's years."""
     fig = base_figure(t("sim.paths.title", lang), height=360)
+    if history is not None and len(history):
+        fig.add_scatter(x=history["year"], y=history["cost"] / 1e4, mode="lines+markers", name=t("plans.paths.history", lang),
+                        line={"color": INK, "width": 2}, marker={"size": 5},
+                        hovertemplate="%{x}: %{y:,.0f} " + t("unit.wan", lang) + "<extra>%{fullData.name}</extra>")
     y = paths["year"]
     fig.add_scatter(x=y, y=paths["baseline"] / 1e4, mode="lines+markers", name=t("sim.paths.baseline", lang),
                     line={"color": "#7b8794", "width": 2.5, "dash": "dot"},
@@ -192,3 +203,40 @@ def figures_table(table: pd.DataFrame, title: str) -> go.Figure:
 def _rgba(hex_color: str, alpha: float) -> str:
     h = hex_color.lstrip("#")
     return f"rgba({int(h[0:2], 16)},{int(h[2:4], 16)},{int(h[4:6], 16)},{alpha})"
+
+
+def schedule(stacks: pd.DataFrame, totals: pd.DataFrame, lang: str) -> go.Figure:
+    """Each year's saving stacked by lever [万元], with the total's P10–P90 as a whisker and one-time
+    costs as a bar below zero. ``stacks``: ``year``, ``lever``, ``name``, ``saving`` [CNY]; ``totals``:
+    ``year``, ``p10``, ``p50``, ``p90``, ``one_time`` [CNY]."""
+    fig = base_figure(t("plans.schedule.title", lang), height=400)
+    for (lever, name), d in stacks.groupby(["lever", "name"], sort=False):
+        fig.add_bar(x=d["year"].tolist(), y=(d["saving"] / 1e4).tolist(), name=str(name),
+                    marker_color=LEVER_COLORS.get(str(lever), ACCENT),
+                    hovertemplate="%{x}: %{y:,.1f} " + t("unit.wan", lang) + "<extra>%{fullData.name}</extra>")
+    if len(totals):
+        fig.add_bar(x=totals["year"].tolist(), y=(-totals["one_time"] / 1e4).tolist(), name=t("plans.schedule.one_time", lang),
+                    marker_color="#9aa3ad", hovertemplate="%{x}: %{y:,.1f} " + t("unit.wan", lang) + "<extra>%{fullData.name}</extra>")
+        fig.add_scatter(x=totals["year"], y=totals["p50"] / 1e4, mode="markers", name=t("plans.schedule.range", lang),
+                        marker={"color": INK, "size": 8, "symbol": "diamond"},
+                        error_y={"type": "data", "symmetric": False, "array": (totals["p90"] - totals["p50"]) / 1e4,
+                                 "arrayminus": (totals["p50"] - totals["p10"]) / 1e4, "color": INK, "thickness": 1.5},
+                        customdata=totals[["p10", "p90"]] / 1e4,
+                        hovertemplate="%{x}: %{y:,.1f} (%{customdata[0]:,.1f} – %{customdata[1]:,.1f}) "
+                        + t("unit.wan", lang) + "<extra>%{fullData.name}</extra>")
+    fig.add_hline(y=0, line={"color": "#9aa3ad", "width": 1})
+    fig.update_layout(barmode="relative", xaxis={"dtick": 1},
+                      yaxis={"title": {"text": t("plans.axis.saving_wan", lang)}, "tickformat": ",.0f"})
+    return fig
+
+
+def people(frame: pd.DataFrame, lang: str) -> go.Figure:
+    """People released each year, stacked by employment type [persons]. ``frame``: ``year`` and one column
+    per type (core.simulation.people.TYPES)."""
+    fig = base_figure(t("plans.people.title", lang), height=340)
+    for key, color in TYPE_COLORS.items():
+        fig.add_bar(x=frame["year"].tolist(), y=frame[key].tolist(), name=t(f"plans.type.{key}", lang), marker_color=color,
+                    hovertemplate="%{x}: %{y:,.1f} " + t("plans.unit.persons", lang) + "<extra>%{fullData.name}</extra>")
+    fig.update_layout(barmode="stack", xaxis={"dtick": 1},
+                      yaxis={"title": {"text": t("plans.axis.persons", lang)}, "tickformat": ",.1f"})
+    return fig

@@ -1,6 +1,7 @@
 """What the Consolidation and Scenarios pages and the meeting pack show of a scenario: the sentence a
-leader reads aloud, the key figures, the exhibits (savings waterfall, cost paths, fan chart, NPV
-distribution with the hurdle, tornado), the tables behind them, and saved scenarios side by side.
+leader reads aloud and its tiles (:mod:`core.views.sim_figures`), the exhibits (savings waterfall, the
+schedule by lever and year and the people it affects (:mod:`core.views.schedule`), cost paths beside
+the ledger's history, fan chart, NPV distribution with the hurdle, tornado), and the tables behind them.
 """
 from __future__ import annotations
 
@@ -12,22 +13,26 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, t
+from core.i18n import fmt_approx, fmt_approx_range, fmt_chance, fmt_money, fmt_num, fmt_pct, join, label, t
 from core.simulation import risk
 from core.simulation.levers import DELIVERIES, LEVERS, LeverError, Levers, to_json
 from core.simulation.model import Result, run
-from core.simulation.plan import MODEL_INPUTS, prepare
+from core.simulation.people import TYPES
+from core.simulation.plan import DELAY, MODEL_INPUTS, PLAN_FACTORS, RAMP, REALISATION, prepare
 from core.simulation.risk import MonteCarlo, Uncertain, Volatility
 from core.store import text
 from core.store.repo import Portfolio
-from core.views import sim_charts
+from core.views import schedule, sim_charts, sim_figures
 from core.views.exhibits import Exhibit, KeyFigure, PackOptions, SectionContent
+from core.views.sim_figures import Figures
 
 PCT_KEYS = frozenset({"wage_growth", "price_inflation", "discount_rate", "on_cost_rate", "overhead_rate",
                       "supervision_rate", "contract_admin_rate", "management_fee_rate", "vat_rate", "hurdle_rate",
-                      "unified_mgmt_saving_rate", "bundling_max_saving", "staff_pooling_realisation",
-                      "energy_saving_rate"})
-VIEWS: tuple[str, ...] = ("savings", "risk", "details", "method")
+                      "unified_mgmt_saving_rate", "bundling_max_saving", "energy_saving_rate", "retender_fail_prob",
+                      "attrition_established", "redeployment_rate", "protected_share", *REALISATION.values()})
+MONTH_KEYS = frozenset({"handover_overlap_months", "retender_delay_months", "dispatch_return_months",
+                        *DELAY.values(), *RAMP.values()})
+VIEWS: tuple[str, ...] = ("savings", "schedule", "risk", "details", "method")
 
 
 # --- the analysis of one scenario -----------------------------------------------------------------
@@ -41,6 +46,8 @@ class Analysis:
     sobol: pd.DataFrame
     volatility: Volatility
     inputs: tuple[Uncertain, ...]
+    figures: Figures  # the key figures, as the sentence, the tiles and the pack give them
+    history: pd.DataFrame  # the scope's full cost in every year of the ledger: year, cost
 
     @property
     def levers(self) -> Levers:
@@ -76,8 +83,9 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, draws: int = ri
     sobol = risk.sobol(plan, inputs, seed=seed)
     if progress:
         progress(1.0)
-    return Analysis(result=run(plan), mc=mc, tornado=tornado, sobol=sobol,
-                    volatility=risk.budget_volatility(p, plan), inputs=inputs)
+    r = run(plan)
+    return Analysis(result=r, mc=mc, tornado=tornado, sobol=sobol, volatility=risk.budget_volatility(p, plan),
+                    inputs=inputs, figures=sim_figures.figures(r, mc), history=schedule.history(p, plan))
 
 
 # --- words and figures --------------------------------------------------------------------------
@@ -98,38 +106,28 @@ def who(name: str | None, lang: str) -> str:
 
 def payback_text(a: Analysis, lang: str) -> str:
     """When the transition costs are paid back, in words."""
-    r = a.result
-    year = r.payback_year
-    if year is None:
-        return t("sim.payback.never", lang, end=r.years[-1])
-    if r.transition_total <= 0:
-        return t("sim.payback.none_needed", lang)
-    return t("sim.payback.year", lang, year=year)
+    return sim_figures.payback_text(a.figures, lang)
 
 
 def headline(a: Analysis, lang: str, name: str | None = None) -> str:
-    """The key figures in one sentence a leader can read aloud."""
-    if a.empty:
-        return t("sim.headline.none", lang)
-    p10, p50, p90 = a.npv
-    r = a.result
-    return sentence(t("sim.headline", lang, who=who(name, lang), start=r.years[0], end=r.years[-1], p50=fmt_money(p50, lang),
-             p10=fmt_money(p10, lang), p90=fmt_money(p90, lang), prob=fmt_pct(a.mc.prob_positive, 0),
-             transition=fmt_money(r.transition_total, lang), payback=payback_text(a, lang)))
+    """The key figures in the sentences a leader reads aloud (:func:`core.views.sim_figures.headline`)."""
+    return sim_figures.headline(a.figures, lang, who(name, lang))
 
 
 def key_figures(a: Analysis, lang: str) -> tuple[KeyFigure, ...]:
-    """The headline figures: NPV saving (P50, P10–P90), chances, payback, transition, annual saving."""
-    p10, p50, p90 = a.npv
-    r = a.result
+    """The headline figures, worded and rounded as on the tiles: NPV saving and its 80% range, chance of
+    saving, the first budget year's cut, full effect, people affected, one-time costs."""
+    f = a.figures
+    p10, p50, p90 = f.npv
     return (
-        (t("sim.kf.npv_p50", lang), fmt_money(p50, lang)),
-        (t("sim.kf.npv_range", lang), f"{fmt_money(p10, lang)} – {fmt_money(p90, lang)}"),
-        (t("sim.kf.prob_positive", lang), fmt_pct(a.mc.prob_positive, 0)),
-        (t("sim.kf.prob_beats", lang), fmt_pct(a.mc.prob_beats, 0)),
-        (t("sim.kf.payback", lang), str(r.payback_year) if r.payback_year else "—"),
-        (t("sim.kf.transition", lang), fmt_money(r.transition_total, lang)),
-        (t("sim.kf.annual", lang, year=r.plan.base_year), fmt_money(r.annual_saving, lang)),
+        (t("sim.kf.npv_p50", lang), fmt_approx(p50, lang)),
+        (t("sim.kf.npv_range", lang), fmt_approx_range(p10, p90, lang)),
+        (t("sim.kf.prob_positive", lang), fmt_chance(f.chance, lang)),
+        (t("plans.tile.budget", lang, year=f.budget_year), fmt_approx(f.budget_cut[1], lang)),
+        (t("plans.tile.full", lang), sim_figures.full_effect_text(f, lang)),
+        (t("plans.tile.people", lang), sim_figures.people_text(f, lang)),
+        (t("sim.kf.transition", lang), fmt_approx(f.one_time, lang)),
+        (t("sim.kf.payback", lang), payback_text(a, lang)),
     )
 
 
@@ -143,8 +141,10 @@ def factor_text(key: str, value: float, lang: str) -> str:
         return f"{value:,.0f} ㎡"
     if key == "tendering_cost_per_lot":
         return fmt_money(value, lang)
-    if key == "handover_overlap_months":
-        return t("sim.months", lang, n=f"{value:.1f}")
+    if key in MONTH_KEYS:
+        return t("sim.months", lang, n=f"{value:g}")
+    if key == "city_avg_monthly_wage":
+        return fmt_num(value) + (" 元/月" if lang == "zh" else " CNY/month")
     return f"{value:.2f}"
 
 
@@ -154,10 +154,34 @@ def _scenario_cost_share(r: Result) -> float:
 
 # --- exhibits ------------------------------------------------------------------------------------
 def exhibits(a: Analysis, lang: str, name: str | None = None, prefix: str = "sim") -> list[Exhibit]:
-    """The scenario's five exhibits: waterfall, cost paths, fan chart, NPV distribution, tornado.
-    ``prefix`` starts every key (the pack gives each scenario its own)."""
-    return [waterfall_exhibit(a, lang, name, prefix), paths_exhibit(a, lang, name, prefix),
+    """The scenario's exhibits: waterfall, schedule by year, people affected, cost paths, fan chart, NPV
+    distribution, tornado. ``prefix`` starts every key (the pack gives each scenario its own)."""
+    return [waterfall_exhibit(a, lang, name, prefix), schedule_exhibit(a, lang, name, prefix),
+            people_exhibit(a, lang, name, prefix), paths_exhibit(a, lang, name, prefix),
             fan_exhibit(a, lang, name, prefix), npv_exhibit(a, lang, name, prefix), tornado_exhibit(a, lang, name, prefix)]
+
+
+def schedule_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "sim") -> Exhibit:
+    """Each year's saving stacked by lever, with the total's P10–P90 (:mod:`core.views.schedule`)."""
+    return schedule.schedule_exhibit(a.result, a.mc, lang, who(name, lang), prefix)
+
+
+def people_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "sim") -> Exhibit:
+    """People released each year, by employment type."""
+    return schedule.people_exhibit(a.result, lang, who(name, lang), prefix)
+
+
+def schedule_table(a: Analysis, lang: str) -> pd.DataFrame:
+    """The schedule by year: levers, total and its range, one-time costs, net saving, people by type."""
+    return schedule.schedule_table(schedule.schedule_frame(a.result, a.mc), lang)
+
+
+def people_by_lever(a: Analysis, lang: str) -> pd.DataFrame:
+    """People released over the horizon, by lever and employment type [persons]."""
+    r = a.result
+    rows = [(lever_name(lv, lang), *(round(float(r.people[j, i].sum()), 1) for j in range(len(TYPES))))
+            for i, lv in enumerate(LEVERS) if r.people[:, i].sum() > 0.05]
+    return pd.DataFrame(rows, columns=[t("sim.col.lever", lang), *(t(f"plans.col.people_{k}", lang) for k in TYPES)])
 
 
 def waterfall_table(a: Analysis, lang: str) -> pd.DataFrame:
@@ -213,12 +237,21 @@ def paths_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str =
     table = paths_table(r)
     last = table.iloc[-1]
     take = t("sim.takeaway.paths", lang, who=who(name, lang), year=int(last["year"]),
-             baseline=fmt_money(last["baseline"], lang), scenario=fmt_money(last["scenario"], lang),
-             n=r.plan.horizon, cumulative=fmt_money(last["cumulative"], lang))
+             baseline=fmt_approx(last["baseline"], lang), scenario=fmt_approx(last["scenario"], lang),
+             n=r.plan.horizon, cumulative=fmt_approx(last["cumulative"], lang))
+    take = sentence(take) + history_text(a, lang)
     cols = {c: t(f"sim.col.{c}", lang) for c in ("year", "baseline", "scenario", "saving", "one_time", "net", "cumulative")}
     data = table.assign(**{c: (table[c] / 1e4).round(1) for c in table.columns if c != "year"}).rename(columns=cols)
-    return Exhibit(key=f"{prefix}-paths", figure=sim_charts.cost_paths(table, lang), takeaway=take, data=data,
+    hist = a.history.loc[a.history["year"] < r.plan.base_year]
+    data = pd.concat([pd.DataFrame({cols["year"]: hist["year"], cols["baseline"]: (hist["cost"] / 1e4).round(1)}), data],
+                     ignore_index=True)
+    return Exhibit(key=f"{prefix}-paths", figure=sim_charts.cost_paths(table, lang, a.history), takeaway=take, data=data,
                    key_figures=((t("sim.kf.cumulative", lang, n=r.plan.horizon), fmt_money(last["cumulative"], lang)),))
+
+
+def history_text(a: Analysis, lang: str) -> str:
+    """How the projected do-nothing path grows beside the ledger's history, and what the book uses."""
+    return schedule.history_text(a.history, a.result, lang)
 
 
 def fan_table(a: Analysis) -> pd.DataFrame:
@@ -247,9 +280,9 @@ def npv_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "
     r = a.result
     has_conversions = r.plan.n_conversions > 0
     marks = {"p10": p10, "p50": p50, "p90": p90, "hurdle": r.hurdle_npv if has_conversions else None}
-    take = t("sim.takeaway.npv", lang, who=who(name, lang), draws=fmt_num(a.mc.draws), prob=fmt_pct(a.mc.prob_positive, 0))
+    take = t("sim.takeaway.npv", lang, who=who(name, lang), draws=fmt_num(a.mc.draws), prob=fmt_chance(a.mc.prob_positive, lang))
     if has_conversions:
-        take += t("sim.takeaway.npv_hurdle", lang, beats=fmt_pct(a.mc.prob_beats, 0), hurdle=fmt_money(r.hurdle_npv, lang))
+        take += t("sim.takeaway.npv_hurdle", lang, beats=fmt_chance(a.mc.prob_beats, lang), hurdle=fmt_approx(r.hurdle_npv, lang))
     take += t("sim.fullstop", lang)
     data = pd.DataFrame({t("sim.col.from_wan", lang): (hist["low"] / 1e4).round(1),
                          t("sim.col.to_wan", lang): (hist["high"] / 1e4).round(1),
@@ -257,8 +290,8 @@ def npv_exhibit(a: Analysis, lang: str, name: str | None = None, prefix: str = "
                          t("sim.col.share", lang): (hist["count"] / max(1, a.mc.draws) * 100).round(2)})
     return Exhibit(
         key=f"{prefix}-npv", figure=sim_charts.npv_distribution(hist, marks, lang), takeaway=take, data=data,
-        key_figures=((t("sim.kf.prob_positive", lang), fmt_pct(a.mc.prob_positive, 0)),
-                     (t("sim.kf.prob_beats", lang), fmt_pct(a.mc.prob_beats, 0)),
+        key_figures=((t("sim.kf.prob_positive", lang), fmt_chance(a.mc.prob_positive, lang)),
+                     (t("sim.kf.prob_beats", lang), fmt_chance(a.mc.prob_beats, lang)),
                      (t("sim.kf.hurdle", lang), fmt_money(r.hurdle_npv, lang) if has_conversions else "—")),
     )
 
@@ -358,7 +391,7 @@ def assumptions_table(a: Analysis, p: Portfolio, lang: str) -> pd.DataFrame:
     """The factors the model used: value, distribution (low – high) and source."""
     book = p.book
     rows = []
-    for key in (*MODEL_INPUTS, "fee_cap_tolerance", "horizon_years"):
+    for key in (*MODEL_INPUTS, *PLAN_FACTORS):
         f = book.factor(key)
         dist = ""
         if f.distribution and f.low is not None and f.high is not None:
@@ -383,7 +416,7 @@ def levers_in_words(levers: Levers, lang: str) -> str:
 
 
 # --- the meeting pack ---------------------------------------------------------------------------
-PACK_ASSUMPTIONS: tuple[str, ...] = (*MODEL_INPUTS, "fee_cap_tolerance", "horizon_years")
+PACK_ASSUMPTIONS: tuple[str, ...] = (*MODEL_INPUTS, *PLAN_FACTORS)
 
 
 def _pack_analyses(p: Portfolio, options: PackOptions) -> list[tuple[str, Analysis]]:
@@ -404,10 +437,15 @@ def consolidation_section(p: Portfolio, lang: str, options: PackOptions) -> Sect
     for i, (name, a) in enumerate(_pack_analyses(p, options), start=1):
         prefix = f"{i}-{text.safe_part(name)[:12] or 'scenario'}"
         out += exhibits(a, lang, name, prefix=prefix)
-        p10, p50, p90 = a.npv
+        f = a.figures
         figures.append((t("sim.kf.pack_npv", lang, name=name),
-                        f"{fmt_money(p50, lang)} ({fmt_money(p10, lang)} – {fmt_money(p90, lang)})"))
-        figures.append((t("sim.kf.pack_prob", lang, name=name), fmt_pct(a.mc.prob_positive, 0)))
+                        t("plans.kf.npv_range", lang, p50=fmt_approx(f.npv[1], lang),
+                          range=fmt_approx_range(f.npv[0], f.npv[2], lang))))
+        figures.append((t("sim.kf.pack_prob", lang, name=name), fmt_chance(f.chance, lang)))
+        figures.append((t("plans.kf.pack_budget", lang, name=name, year=f.budget_year),
+                        fmt_approx(f.budget_cut[1], lang)))
+        figures.append((t("plans.kf.pack_full", lang, name=name), sim_figures.full_effect_text(f, lang)))
+        figures.append((t("plans.kf.pack_people", lang, name=name), sim_figures.people_text(f, lang)))
     return SectionContent(exhibits=tuple(out), key_figures=tuple(figures),
                           assumptions=PACK_ASSUMPTIONS if options.scenarios else ())
 
@@ -429,8 +467,32 @@ def summary(a: Analysis, name: str | None = None) -> dict[str, Any]:
         "transition_costs": {k: round(v, 2) for k, v in r.transition.items()},
         "conversions": {d: int(n) for d, n in r.plan.conversions["decision"].value_counts().items()},
         "budget_volatility": {"before": _round(a.volatility.before), "after": _round(a.volatility.after)},
+        "budget_year": a.figures.budget_year, "budget_cut_p50": round(a.figures.budget_cut[1], 2),
+        "full_effect_year": r.full_effect_year,
+        "people_released": {k: round(float(v), 2) for k, v in a.figures.people.items()},
+        "by_year": by_year(a),
         "levers": json.loads(to_json(a.levers)),
     }
+
+
+def by_year(a: Analysis) -> dict[str, dict[str, Any]]:
+    """Year → each lever's P50 saving, the total's P10/P50/P90, one-time costs and net saving (P50), and
+    the people released by type (P50) [CNY, persons]."""
+    levers = a.levers.enabled()
+    sched = a.mc.schedule_quantiles()  # (3, L, H)
+    total = a.mc.year_quantiles()  # (3, H)
+    one_time = np.quantile(a.mc.one_time, 0.5, axis=1)
+    net = np.quantile(a.mc.net, 0.5, axis=1)
+    people = a.mc.people_quantiles()[1]  # (types, H)
+    out: dict[str, dict[str, Any]] = {}
+    for h, year in enumerate(a.result.years):
+        entry: dict[str, Any] = {lv: round(float(sched[1, LEVERS.index(lv), h]), 2) for lv in levers}
+        entry["total"] = {q: round(float(total[i, h]), 2) for i, q in enumerate(("p10", "p50", "p90"))}
+        entry["one_time_p50"] = round(float(one_time[h]), 2)
+        entry["net_p50"] = round(float(net[h]), 2)
+        entry["people"] = {k: round(float(people[j, h]), 2) for j, k in enumerate(TYPES)}
+        out[str(year)] = entry
+    return out
 
 
 def _round(x: float) -> float | None:

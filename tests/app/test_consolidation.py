@@ -37,15 +37,19 @@ def test_the_page_says_it_in_one_sentence_and_shows_every_view(lang):
     headline = at.markdown[0].value
     assert headline.startswith("##### ") and "2026" in headline and "2030" in headline
     assert ("净现值" in headline) if lang == "zh" else ("present value" in headline)
-    assert len(at.metric) == 5
-    assert len(charts(at)) == 2  # savings: waterfall and cost paths
+    assert len(at.metric) == 6  # NPV, chance, first budget year, full effect, people, one-time costs
+    assert ("有 80% 的可能在" in headline) if lang == "zh" else ("80% chance" in headline)
+    # the tile and the sentence use the same rounded figure
+    assert at.metric[0].value in headline
+    assert len(charts(at)) == 2  # savings: waterfall and cost paths (with the ledger's history)
     assert waterfall_bars(at)[0] == ("统一管理" if lang == "zh" else "Unified management")  # the default levers
+    assert charts(at)[1]["data"][0]["name"] == ("账面历史" if lang == "zh" else "Ledger history")
 
 
 def test_every_view_runs():
     # (in Chinese: AppTest drops ?lang=en on the reruns that follow a switch_page)
     at = run_app("zh", PAGE)
-    for view, n in (("risk", 3), ("details", 0), ("method", 0)):
+    for view, n in (("schedule", 2), ("risk", 3), ("details", 0), ("method", 0)):
         at.button_group(key="sim_view").set_value(view).run()
         assert_clean(at)
         assert len(charts(at)) == n, view
@@ -120,3 +124,20 @@ def test_a_stale_save_is_refused_on_the_page(demo_copy):
     assert not at.exception
     assert len(at.error) == 1 and "someone changed “标准先行” after you loaded version 1" in at.error[0].value
     assert stored(demo_copy, "标准先行") == (2, {"energy": True})  # the colleague's, unchanged
+
+
+def test_the_schedule_view_stacks_each_lever_by_year_and_counts_people():
+    at = run_app("zh", PAGE)
+    at.toggle(key="sim_std").set_value(True).run()  # bring in-house teams to the staffing standard
+    at.button_group(key="sim_view").set_value("schedule").run()
+    assert_clean(at)
+    schedule, people = charts(at)
+    bars = [tr for tr in schedule["data"] if tr["type"] == "bar"]
+    assert [b["name"] for b in bars][:5] == ["统一管理", "收费封顶", "人员配置标准", "节能管理", "考核奖惩"]
+    assert list(bars[0]["x"]) == [2026, 2027, 2028, 2029, 2030]
+    assert bars[-1]["name"] == "一次性成本"  # below zero
+    assert [tr["name"] for tr in people["data"]] == ["编制内", "编外合同", "劳务派遣"]
+    assert sum(sum(tr["y"]) for tr in people["data"]) > 0  # the staffing standard releases people
+    table = at.dataframe[0].value
+    assert table["年度"].tolist() == [2026, 2027, 2028, 2029, 2030] and "人员配置标准（万元）" in table.columns
+    assert decode(at.query_params["levers"]).staffing_standard

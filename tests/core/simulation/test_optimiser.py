@@ -8,9 +8,10 @@ import pytest
 from core.simulation.constraints import Constraints, Limit, Settings
 from core.simulation.levers import DELIVERIES
 from core.simulation.model import evaluate
-from core.simulation.optimiser import build, decode, npv_draws
+from core.simulation.optimiser import decode, npv_draws
 from core.simulation.options import value_options
 from core.simulation.plan import base_items, prepare
+from core.simulation.program import build
 from core.simulation.recommend import Figures, cvar, recommend
 
 POLICY = {"unified_management": True, "fee_cap": True, "quality_gate": True, "energy": True}

@@ -43,7 +43,7 @@ def _take_policy(ctx: FormContext, book: dict[str, float], saved: pd.DataFrame) 
         levers = None
     if levers is not None:
         values = form.form_values(ctx, levers, book=book)
-        for k in (form.UM, form.CAP, form.TOL, form.ENERGY, form.QUALITY, form.BUILDINGS, form.SERVICES, form.HORIZON,
+        for k in (form.UM, form.CAP, form.TOL, form.ENERGY, form.QUALITY, form.STD, form.BUILDINGS, form.SERVICES, form.HORIZON,
                   form.START):
             st.session_state[k] = values[k]
 
@@ -71,6 +71,7 @@ def settings_panel(ctx: FormContext, book: dict[str, float], saved: pd.DataFrame
         st.toggle(tr("sim.form.um"), key=form.UM, help=tr("sim.form.um_help"), persist_state=KEEP)
         st.toggle(tr("sim.form.cap"), key=form.CAP, help=tr("sim.form.cap_help"), persist_state=KEEP)
         st.number_input(tr("sim.form.tolerance"), 0.0, 100.0, step=1.0, key=form.TOL, persist_state=KEEP)
+        st.toggle(tr("sim.form.std"), key=form.STD, help=tr("sim.form.std_help"), persist_state=KEEP)
         st.toggle(tr("sim.form.energy"), key=form.ENERGY, persist_state=KEEP)
         st.toggle(tr("sim.form.quality"), key=form.QUALITY, help=tr("sim.form.quality_help"), persist_state=KEEP)
         st.multiselect(tr("sim.form.buildings"), list(ctx.buildings), key=form.BUILDINGS, placeholder=tr("common.all"),

@@ -13,7 +13,7 @@ from core.store.repo import Portfolio
 from core.views.lever_form import FormContext
 
 PREFIX = "rec_"
-UM, CAP, TOL, ENERGY, QUALITY = (PREFIX + k for k in ("um", "cap", "tol", "energy", "quality"))
+UM, CAP, TOL, ENERGY, QUALITY, STD = (PREFIX + k for k in ("um", "cap", "tol", "energy", "quality", "std"))
 BUILDINGS, SERVICES, HORIZON, START = (PREFIX + k for k in ("buildings", "services", "horizon", "start"))
 OBJECTIVE, ALPHA, MIX, DRAWS = (PREFIX + k for k in ("objective", "alpha", "mix", "draws"))
 TIME_LIMIT, GAP = PREFIX + "time_limit", PREFIX + "gap"
@@ -61,6 +61,7 @@ def form_values(ctx: FormContext, levers: Levers = DEFAULT_LEVERS, constraints: 
     book = book or {}
     values: dict[str, Any] = {
         UM: levers.unified_management, CAP: levers.fee_cap.enabled, ENERGY: levers.energy, QUALITY: levers.quality_gate,
+        STD: levers.staffing_standard,
         TOL: round(100 * (levers.fee_cap.tolerance if levers.fee_cap.tolerance is not None else ctx.tolerance), 1),
         BUILDINGS: list(levers.scope.buildings), SERVICES: [x.value for x in levers.scope.services],
         HORIZON: levers.horizon_years or ctx.horizon, START: levers.start_year or ctx.base_year + 1,
@@ -91,6 +92,7 @@ def from_form(values: Mapping[str, Any], ctx: FormContext, *, book: Mapping[str,
     tol = float(values[TOL]) / 100
     levers = parse_levers({
         "unified_management": bool(values[UM]), "energy": bool(values[ENERGY]), "quality_gate": bool(values[QUALITY]),
+        "staffing_standard": bool(values.get(STD, False)),
         "fee_cap": {"enabled": bool(values[CAP]), "tolerance": None if abs(tol - ctx.tolerance) < 1e-9 else tol},
         "scope": {"buildings": list(values[BUILDINGS]), "services": list(values[SERVICES])},
         "horizon_years": None if int(values[HORIZON]) == ctx.horizon else int(values[HORIZON]),

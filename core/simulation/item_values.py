@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from core.simulation.calendar import event_share
+from core.simulation.levers import LEVERS
 from core.simulation.model import MAX_FAIL, _compound, evaluate
 from core.simulation.plan import DELAY, INPUT_INDEX, Plan
 
@@ -24,25 +25,35 @@ def wage_index(plan: Plan) -> np.ndarray:
     return _compound(theta0[INPUT_INDEX["wage_growth"]], plan.years[0] - plan.base_year, plan.horizon)[:, 0]
 
 
-def npv_by_item(plan: Plan, theta: np.ndarray) -> np.ndarray:
-    """(items, n) each item's NPV under ``plan`` (tenders left out: they are counted by service)."""
+def npv_by_item(plan: Plan, theta: np.ndarray, skip: tuple[str, ...] = ("bundling",)) -> np.ndarray:
+    """(items, n) each item's NPV under ``plan`` (tenders left out: they are counted by service; the
+    levers ``skip`` too: bundling is valued by service)."""
     groups = len(plan.groups)
     step = max(1, CHUNK // max(1, groups))
     parts = []
     for a in range(0, theta.shape[1], step):
         th = theta[:, a:a + step]
         d = evaluate(plan, th)
-        net = d.by_lever.sum(axis=0) - d.transition.sum(axis=0) + d.transition[TENDERING]  # (G, H, c)
+        net = _levers(d.by_lever, skip) - d.transition.sum(axis=0) + d.transition[TENDERING]  # (G, H, c)
         parts.append(np.einsum("ghn,hn->gn", net, discount(plan, th)))
     return np.concatenate(parts, axis=1)
 
 
-def yearly(plan: Plan) -> dict[str, np.ndarray]:
+def yearly(plan: Plan, skip: tuple[str, ...] = ("bundling",)) -> dict[str, np.ndarray]:
     """Each item's saving, one-time costs (tenders apart) and people released by type, per year, at
-    the book's values: ``saving`` (G, H), ``one_time`` (G, H), ``people`` (types, G, H)."""
+    the book's values (the levers ``skip`` left out): ``saving`` (G, H), ``one_time`` (G, H),
+    ``people`` (types, G, H)."""
     d = evaluate(plan, plan.theta0[:, None])
     once = d.transition.sum(axis=0) - d.transition[TENDERING]
-    return {"saving": d.by_lever.sum(axis=0)[..., 0], "one_time": once[..., 0], "people": d.people.sum(axis=1)[..., 0]}
+    keep = [i for i, lever in enumerate(LEVERS) if lever not in skip]
+    return {"saving": _levers(d.by_lever, skip)[..., 0], "one_time": once[..., 0],
+            "people": d.people[:, keep].sum(axis=1)[..., 0]}
+
+
+def _levers(by_lever: np.ndarray, skip: tuple[str, ...]) -> np.ndarray:
+    """The sum over levers of a (levers, …) array, the levers ``skip`` left out."""
+    keep = [i for i, lever in enumerate(LEVERS) if lever not in skip]
+    return by_lever[keep].sum(axis=0)
 
 
 def tender_npv(plan: Plan, theta: np.ndarray, lever: str) -> np.ndarray:

@@ -154,12 +154,14 @@ def _weights(plan: Plan, scale: float) -> pd.Series:
 
 
 def bundling_data(p: Portfolio, policy: Levers, items: pd.DataFrame, keep: Plan, cells: pd.DataFrame,
-                  table: pd.DataFrame, theta: np.ndarray) -> Bundling:
-    """The bundling sums of every service and each option's change to them (see the module docstring)."""
+                  table: pd.DataFrame, theta: np.ndarray, plans: dict[str, Plan | None],
+                  whole: dict[str, int]) -> Bundling:
+    """The bundling sums of every service and each option's change to them (see the module docstring);
+    ``plans`` are the options' plans by delivery, those to a vendor with every service in ``whole``
+    bundled in one lot."""
     c0, s0 = keep.value("bundling_scale_m2"), keep.value("bundling_max_saving")
     scale = max(c0, 1.0)
-    services = sorted(set(cells.loc[~cells["restricted"], "service"]))
-    whole = {s: 1 for s in services}
+    services = sorted(whole)
     item = cells["item"].to_numpy()
     w_keep = _weights(prepare(p, _policy_with(policy, bundling=whole), items, by="item"), scale).to_numpy()[item]
     k0 = cells["kind0"].to_numpy()
@@ -167,11 +169,9 @@ def bundling_data(p: Portfolio, policy: Levers, items: pd.DataFrame, keep: Plan,
     cell = table["cell"].to_numpy()
     w_opt = np.zeros(len(table))
     for to in OUTSIDE:
-        ok = (cells["kind0"] != to) & ~cells["restricted"]
-        if not ok.any():
+        plan = plans.get(to)
+        if plan is None:
             continue
-        conv = [{"building": b, "service": s, "to": to} for b, s in zip(cells.loc[ok, "building"], cells.loc[ok, "service"])]
-        plan = prepare(p, _policy_with(policy, conversions=conv, bundling=whole), items, by="item", options=True)
         w = _weights(plan, scale).to_numpy()
         rows = np.flatnonzero(table["to"].to_numpy() == to)
         w_opt[rows] = w[item[cell[rows]]]

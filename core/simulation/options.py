@@ -159,7 +159,10 @@ def value_options(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws:
     theta0 = keep.theta0[:, None]
     cells = _cells(p, keep)
     table = _options(cells, keep)
-    plans = {d: _converted(p, policy, items, cells, d) for d in DELIVERIES}
+    # the plans to a vendor bundle every service in one lot as well: bundling's worth per member is read
+    # off them (core.simulation.option_groups); the rest of a converted item's figures does not depend on it
+    whole = {s: 1 for s in sorted(set(cells.loc[~cells["restricted"], "service"]))}
+    plans = {d: _converted(p, policy, items, cells, d, whole if d in OUTSIDE else {}) for d in DELIVERIES}
     keep_npv, keep_npv0 = npv_by_item(keep, theta), npv_by_item(keep, theta0)[:, 0]
     values = np.zeros((len(table), draws))
     book = np.zeros(len(table))
@@ -186,7 +189,7 @@ def value_options(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws:
         mean=values.mean(axis=1), book_npv=book, residual=residual, constant=keep_npv.sum(axis=0),
         tender=tender_npv(keep, theta, "conversion"), saving=saving, one_time=one_time, people=people,
         keep_one_time=k0["one_time"].sum(axis=0), keep_people=k0["people"].sum(axis=1),
-        bundling=bundling_data(p, policy, items, keep, cells, table, theta),
+        bundling=bundling_data(p, policy, items, keep, cells, table, theta, plans, whole),
         pooling=pooling_data(p, policy, items, keep, cells, table, theta),
         vendors=vendor_lines(p, cells), book={k: p.book.value(k) for k in BOOK_KEYS if k in p.book},
     )
@@ -211,18 +214,14 @@ def _cells(p: Portfolio, keep: Plan) -> pd.DataFrame:
 
 def _options(cells: pd.DataFrame, keep: Plan) -> pd.DataFrame:
     """Every cell delivered every other way, with the model's verdict at the book's values."""
-    from core.simulation.conversions import differential, new, old
-
     v = dict(zip(INPUT_INDEX, keep.theta0))
     rows = [(i, to) for i, k0 in enumerate(cells["kind0"]) for to in DELIVERIES if to != k0]
     t = pd.DataFrame(rows, columns=["cell", "to"])
     c = cells.loc[t["cell"]].reset_index(drop=True)
     t["building"], t["service"], t["from"] = c["building"], c["service"], c["kind0"]
     t["outside"] = t["to"].isin(list(OUTSIDE))
-    saving = np.array([old(r, v) - new(r, to, v) for (_, r), to in zip(c.iterrows(), t["to"])])
-    # the differential is hurdle_rate × this (core.simulation.conversions.differential at a rate of one)
-    unit = {**v, "hurdle_rate": 1.0}
-    t["hurdle_base"] = [differential(r, to, unit) for (_, r), to in zip(c.iterrows(), t["to"])]
+    saving, unit = decision_figures(c, t["to"].to_numpy(), v)
+    t["hurdle_base"] = unit  # the differential is hurdle_rate × this
     t["status"] = np.select([c["restricted"].to_numpy() & t["outside"].to_numpy(), np.isnan(saving), ~(saving > 0)],
                             ["restricted", "no_price", "no_saving"], "ok")
     t["saving0"] = np.nan_to_num(saving)  # the simulator's decision figure [CNY/yr]
@@ -232,14 +231,36 @@ def _options(cells: pd.DataFrame, keep: Plan) -> pd.DataFrame:
     return t
 
 
-def _converted(p: Portfolio, policy: Levers, items: pd.DataFrame, cells: pd.DataFrame, to: str) -> Plan | None:
-    """The policy levers with every cell (not restricted from it) converted to ``to``, by item."""
+def decision_figures(c: pd.DataFrame, to: np.ndarray, v: dict[str, float]) -> tuple[np.ndarray, np.ndarray]:
+    """The annual saving of delivering each row of ``c`` as ``to`` (NaN without a price) and its
+    differential per unit of hurdle rate, at the factors ``v``: what
+    :func:`core.simulation.conversions.old`, :func:`~core.simulation.conversions.new` and
+    :func:`~core.simulation.conversions.differential` give row by row, for many rows at once."""
+    k0 = c["kind0"].to_numpy()
+    oc1, oh = 1 + v["on_cost_rate"], v["overhead_rate"]
+    labour, inv0, price0, mat = (c[k].to_numpy(dtype=float) for k in ("labour", "inv0", "price0", "materials"))
+    fixed = (c["management_fee"] + c["tax"]).to_numpy(dtype=float)
+    nw = (c["workers"] * c["wage"]).to_numpy(dtype=float)
+    old = np.select([k0 == "in_house", k0 == "labour_only", k0 == "contracted"],
+                    [labour * oc1 * (1 + oh) + fixed + mat, inv0 * (1 + v["supervision_rate"]) + mat,
+                     price0 * (1 + v["contract_admin_rate"])], c["recorded"].to_numpy(dtype=float))
+    lo = oc1 * (1 + v["management_fee_rate"]) * (1 + v["vat_rate"]) * (1 + v["supervision_rate"])
+    new = np.select([to == "in_house", to == "labour_only"], [nw * oc1 * (1 + oh) + mat, nw * lo + mat],
+                    c["ref"].to_numpy(dtype=float) * v["market_price_factor"] * (1 + v["contract_admin_rate"]))
+    unit = np.select([k0 == "in_house", to == "in_house"], [labour * oc1, nw * oc1],
+                     labour + c["oncb"].to_numpy(dtype=float))
+    return old - new, unit
+
+
+def _converted(p: Portfolio, policy: Levers, items: pd.DataFrame, cells: pd.DataFrame, to: str,
+               bundling: dict[str, int]) -> Plan | None:
+    """The policy levers with every cell (not restricted from it) converted to ``to`` (and ``bundling``), by item."""
     ok = (cells["kind0"] != to) & ~(cells["restricted"] & (to in OUTSIDE))
     if not ok.any():
         return None
     conv = [{"building": b, "service": s, "to": to} for b, s in zip(cells.loc[ok, "building"], cells.loc[ok, "service"])]
     data = policy.model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    return prepare(p, {**data, "conversions": conv}, items, by="item", options=True)
+    return prepare(p, {**data, "conversions": conv, "bundling": bundling}, items, by="item", options=True)
 
 
 def _compress(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:

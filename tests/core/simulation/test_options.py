@@ -72,3 +72,21 @@ def test_restricted_cells_cannot_go_outside(demo_portfolio):
     t = o.table.merge(o.cells[["restricted"]], left_on="cell", right_index=True)
     assert (t.loc[t["restricted"] & t["outside"], "status"] == "restricted").all()
     assert not (t.loc[~t["restricted"], "status"] == "restricted").any()
+
+
+def test_the_decision_figures_are_the_simulators(demo_portfolio):
+    # the vectorised figures equal core.simulation.conversions' row by row
+    from core.simulation.conversions import differential, new, old
+    from core.simulation.options import decision_figures
+    from core.simulation.plan import INPUT_INDEX
+
+    o = value_options(demo_portfolio, {}, draws=20)
+    v = dict(zip(INPUT_INDEX, o.base.theta0))
+    c = o.cells.loc[o.table["cell"]].reset_index(drop=True)
+    saving, unit = decision_figures(c, o.table["to"].to_numpy(), v)
+    rows = list(c.iterrows())
+    expected = np.array([old(r, v) - new(r, to, v) for (_, r), to in zip(rows, o.table["to"])])
+    np.testing.assert_allclose(saving, expected, rtol=1e-12, equal_nan=True)
+    hurdle = v["hurdle_rate"]
+    np.testing.assert_allclose(hurdle * unit, [differential(r, to, v) for (_, r), to in zip(rows, o.table["to"])],
+                               rtol=1e-12)

@@ -25,6 +25,7 @@ pages = {
                 url_path="consolidation"),
         st.Page("pages/scenarios.py", title=ui.tr("page.scenarios"), icon=":material/compare:", url_path="scenarios"),
         st.Page("pages/delivery.py", title=ui.tr("page.delivery"), icon=":material/flag:", url_path="delivery"),
+        st.Page("pages/recommend.py", title=ui.tr("page.recommend"), icon=":material/auto_awesome:", url_path="recommend"),
         st.Page("pages/pack.py", title=ui.tr("page.pack"), icon=":material/slideshow:", url_path="pack"),
     ],
     ui.tr("nav.manage"): [

@@ -160,6 +160,8 @@ def lever_panel(ctx: form.FormContext) -> tuple[Levers, int, int]:
         st.toggle(tr("sim.form.quality"), key=form.QUALITY, help=tr("sim.form.quality_help"), persist_state=keep)
     with bar.expander(tr("sim.group.conversion"), icon=":material/swap_horiz:"):
         st.caption(tr("sim.form.conversion_help"))
+        st.number_input(tr("sim.form.hurdle"), 0.0, 100.0, step=1.0, key=form.HURDLE, help=tr("sim.form.hurdle_help"),
+                        persist_state=keep)
         if st.toggle(tr("sim.form.rule"), key=form.RULE, persist_state=keep):
             st.selectbox(tr("sim.form.rule_from"), DELIVERIES, format_func=dlv, key=form.RULE_FROM, persist_state=keep)
             st.selectbox(tr("sim.form.rule_to"), DELIVERIES, format_func=dlv, key=form.RULE_TO, persist_state=keep)

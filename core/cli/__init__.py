@@ -2,8 +2,8 @@
 
 Commands live by area: :mod:`.data` (the store: init-db, info, import, export, backup, restore),
 :mod:`.analysis` (compare, standards, vendors, scorecard), :mod:`.checkup` (check), :mod:`.scenarios`
-(simulate, scenarios), :mod:`.users` (accounts) and :mod:`.pack`. Every write is made as ``cli:<os user>``
-with the admin role (:func:`core.store.access.cli_actor`): whoever runs the CLI holds the server
+(simulate, scenarios, plans, track), :mod:`.optimise`, :mod:`.users` (accounts) and :mod:`.pack`. Every write is made as
+``cli:<os user>`` with the admin role (:func:`core.store.access.cli_actor`): whoever runs the CLI holds the server
 already. Their heavier imports (charts, the pack) sit inside the commands, so that a quick
 command such as ``info`` starts without loading them.
 """
@@ -19,6 +19,7 @@ from core.cli.analysis import cmd_compare, cmd_scorecard, cmd_standards, cmd_ven
 from core.cli.checkup import cmd_check
 from core.cli.common import _date
 from core.cli.data import cmd_backup, cmd_export, cmd_import, cmd_info, cmd_init_db, cmd_restore
+from core.cli.optimise import cmd_optimise
 from core.cli.pack import cmd_pack
 from core.cli.scenarios import cmd_plans, cmd_scenarios, cmd_simulate, cmd_track
 from core.cli.users import add_users_parser
@@ -122,6 +123,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", default="zh", choices=["zh", "en"], help="language of the findings (default zh)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_check)
+    p = sub.add_parser("optimise", help="recommend a plan: the best delivery per building and service under constraints",
+                       description="Chooses each building × service's delivery, the procurement lots and staff "
+                       "pooling under the policy levers of --scenario (else the page's defaults) and the constraints "
+                       "of --constraints FILE.json (else the defaults). Money in CNY; the npv_saving figures are the "
+                       "simulator's evaluation of the plan. Exit status 2 when no plan meets the constraints.")
+    p.add_argument("--scenario", metavar="NAME", help="take this saved scenario's policy levers and scope")
+    p.add_argument("--objective", choices=("expected", "cvar", "mix"), default="expected",
+                   help="maximise the expected NPV saving, the mean of its worst alpha (CVaR), or a mix")
+    p.add_argument("--alpha", type=float, default=0.10, help="CVaR: the worst share of the draws (default 0.10)")
+    p.add_argument("--mix", type=float, default=0.5, help="mix: the weight on the expected value (default 0.5)")
+    p.add_argument("--draws", type=int, default=None,
+                   help="draws the options are valued and the CVaR linearised over (default: 200, fewer for a large city)")
+    p.add_argument("--constraints", metavar="FILE.json", help="a JSON file of constraints (see core/simulation/constraints.py)")
+    p.add_argument("--time-limit", type=float, default=30.0, metavar="S", help="solver time limit in seconds (default 30)")
+    p.add_argument("--gap", type=float, default=0.1, metavar="PCT", help="acceptable MIP gap in percent (default 0.1)")
+    p.add_argument("--explain", action="store_true", help="also re-solve to price each binding constraint")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=cmd_optimise)
 
     p = sub.add_parser("scenarios", help="list the saved scenarios with their levers")
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -2,7 +2,8 @@
 and lists are written in each language.
 
 The catalogue is split by area (:mod:`.frame`, :mod:`.overview`, :mod:`.costing`, :mod:`.standards`, :mod:`.simulator`,
-:mod:`.gates`, :mod:`.data`, :mod:`.checkup`, :mod:`.sharing`, :mod:`.briefing`, :mod:`.access`), each a ``STRINGS`` mapping of key → ``{"zh": …, "en": …}``
+:mod:`.plans`, :mod:`.recommend`, :mod:`.gates`, :mod:`.data`, :mod:`.checkup`, :mod:`.sharing`, :mod:`.briefing`,
+:mod:`.access`), each a ``STRINGS`` mapping of key → ``{"zh": …, "en": …}``
 with both languages side by side; :mod:`.enums` names every enum value, :mod:`.glossary` the domain's
 terms. :func:`t` looks a key up; :func:`label` names an enum value; :func:`join` writes a list and
 :func:`fmt_money` / :func:`money_figure` a sum of money, the same way everywhere.
@@ -26,6 +27,7 @@ from core.i18n import (
     gates,
     overview,
     plans,
+    recommend,
     sharing,
     simulator,
     standards,
@@ -51,7 +53,8 @@ def _enum_entries() -> dict[str, Entry]:
 
 def _catalogue() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
-    for area in (frame, overview, costing, standards, simulator, plans, gates, data, checkup, sharing, briefing, access):
+    for area in (frame, overview, costing, standards, simulator, plans, recommend, gates, data, checkup, sharing, briefing,
+                 access):
         doubled = out.keys() & area.STRINGS.keys()
         if doubled:  # an area must not silently override another's text
             raise ValueError(f"i18n keys defined twice: {sorted(doubled)}")

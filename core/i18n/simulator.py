@@ -60,6 +60,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "actual are not capped. The same figure as “Released by capping fees” on the Standards page.",
     },
     "sim.form.tolerance": {"zh": "容差（%）", "en": "Tolerance (%)"},
+    "sim.form.hurdle": {"zh": "最低转换差额（自有人员费用的 %）", "en": "Minimum conversion differential (% of in-house personnel cost)"},
+    "sim.form.hurdle_help": {
+        "zh": "每项转换每年至少要节约这么多才计入；默认取参数表的值（OMB A-76：10%）。",
+        "en": "A conversion counts only if it saves at least this much a year; the default is the assumption "
+        "book's (OMB A-76: 10%).",
+    },
     "sim.form.bundle": {"zh": "打包采购的服务", "en": "Services to bundle"},
     "sim.form.bundle_help": {
         "zh": "所选服务的外包项目按片区、面积均衡分成若干标段统一招标；标段越大单价越低（曲线参数不确定）。",

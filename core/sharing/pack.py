@@ -38,6 +38,7 @@ from core.store.text import neutralise_formulas
 from core.views import briefing, delivery, overview, scenario_compare, simulator
 from core.views import compare as compare_views
 from core.views import gates as gates_views
+from core.views import recommend as recommend_views
 from core.views import standards as standards_views
 from core.views.book import book_value
 from core.views.briefing import CoverFigure
@@ -68,6 +69,7 @@ SECTIONS: dict[str, Section] = {s.key: s for s in (
     Section("consolidation", "page.consolidation", simulator.consolidation_section),  # what is, then what to decide
     Section("scenarios", "page.scenarios", scenario_compare.scenarios_section),
     Section("delivery", "page.delivery", delivery.delivery_section),
+    Section("recommend", "page.recommend", recommend_views.recommend_section),
 )}
 
 FORMATS: tuple[str, ...] = ("pdf", "pptx", "xlsx", "html")

@@ -115,6 +115,9 @@ class Levers(_Strict):
     staff_pooling: bool = False
     energy: bool = False
     quality_gate: bool = False
+    # the minimum conversion differential as a share of in-house personnel cost (None = the book's
+    # hurdle_rate): a plan recommended under a lower or no hurdle carries it, so it simulates the same
+    hurdle_rate: Annotated[float, Field(ge=0, le=1)] | None = None
 
     @field_validator("bundling", mode="before")
     @classmethod

@@ -173,6 +173,8 @@ def prepare(p: Portfolio, levers: Levers | dict[str, Any] | str, items: pd.DataF
     lv = parse_levers(levers)
     base = p.latest_year
     theta0 = book_values(p)
+    if lv.hurdle_rate is not None:  # a plan recommended under another hurdle carries it
+        theta0[INPUT_INDEX["hurdle_rate"]] = lv.hurdle_rate
     book = p.book
     horizon = lv.horizon_years or int(book.value("horizon_years"))
     start = lv.start_year or base + 1

@@ -40,13 +40,19 @@ class AssumptionBook:
         df = frame.copy()
         df["effective_date"] = pd.to_datetime(df["effective_date"]).dt.date
         self.frame = df.sort_values(["key", "effective_date"], kind="stable").reset_index(drop=True)
+        # each key's rows, looked up once: a model prepares with dozens of factors, many times a page
+        self._rows = {str(k): rows for k, rows in self.frame.groupby("key", sort=False)}
+        self._cache: dict[tuple[str, dt.date | None], Factor] = {}
 
     def __contains__(self, key: str) -> bool:
-        return bool((self.frame["key"] == key).any())
+        return key in self._rows
 
     def factor(self, key: str, on: dt.date | None = None) -> Factor:
         """The factor ``key`` in force on ``on`` (the latest entry when ``on`` is ``None``)."""
-        rows = self.frame.loc[self.frame["key"] == key]
+        hit = self._cache.get((key, on))
+        if hit is not None:
+            return hit
+        rows = self._rows.get(key, self.frame.iloc[0:0])
         if on is not None:
             rows = rows.loc[rows["effective_date"] <= on]
         if rows.empty:
@@ -54,7 +60,7 @@ class AssumptionBook:
             raise KeyError(f"the assumption book has no factor {key!r}{when}")
         r = rows.iloc[-1]
         dist = r.get("distribution")
-        return Factor(
+        self._cache[(key, on)] = factor = Factor(
             key=key, name_zh=str(r["name_zh"]), name_en=str(r["name_en"]), value=float(r["value"]),
             unit=str(r["unit"] or ""), basis=str(r["basis"]), source=str(r["source"]),
             effective_date=r["effective_date"],
@@ -63,6 +69,7 @@ class AssumptionBook:
             high=None if pd.isna(r.get("high")) else float(r["high"]),
             source_en="" if pd.isna(r.get("source_en")) else str(r.get("source_en") or ""),
         )
+        return factor
 
     def value(self, key: str, on: dt.date | None = None) -> float:
         """The value of the factor ``key`` in force on ``on`` (latest when ``None``)."""

@@ -18,6 +18,7 @@ class FormContext:
     base_year: int
     horizon: int  # the book's horizon_years
     tolerance: float  # the book's fee_cap_tolerance (a fraction)
+    hurdle: float  # the book's hurdle_rate (a fraction)
     buildings: tuple[str, ...]
     services: tuple[str, ...]  # every service code, in the services' order
     bundle_services: tuple[str, ...]  # services a vendor delivers somewhere (paid at actual excluded)
@@ -34,7 +35,7 @@ class FormContext:
                  for b, s, d, r in zip(a["building"], a["service"], a["delivery"], a["restricted"])}
         paid = set(p.services.loc[p.services["paid_at_actual"].astype(bool), "code"])
         return cls(base_year=p.latest_year, horizon=int(p.book.value("horizon_years")),
-                   tolerance=p.book.value("fee_cap_tolerance"), buildings=tuple(p.buildings["name"]),
+                   tolerance=p.book.value("fee_cap_tolerance"), hurdle=p.book.value("hurdle_rate"), buildings=tuple(p.buildings["name"]),
                    services=tuple(p.services["code"]), bundle_services=tuple(c for c in p.services["code"] if c not in paid),
                    items=items)
 
@@ -53,6 +54,7 @@ STD = PREFIX + "std"
 RULE, RULE_FROM, RULE_TO, RULE_SERVICES = (PREFIX + k for k in ("rule", "rule_from", "rule_to", "rule_services"))
 BUILDINGS, SERVICES, HORIZON, START = (PREFIX + k for k in ("buildings", "services", "horizon", "start"))
 DRAWS, SEED, VIEW = PREFIX + "draws", PREFIX + "seed", PREFIX + "view"
+HURDLE = PREFIX + "hurdle"
 
 
 LOTS_MAX = 20  # the most lots the panel offers per service
@@ -82,6 +84,7 @@ def form_values(levers: Levers, ctx: FormContext) -> dict[str, Any]:
         CAP: levers.fee_cap.enabled, STD: levers.staffing_standard,
         TOL: round(100 * (levers.fee_cap.tolerance if levers.fee_cap.tolerance is not None else ctx.tolerance), 1),
         BUNDLE: [s.value for s, _ in levers.bundling if s.value in ctx.bundle_services], QUALITY: levers.quality_gate,
+        HURDLE: round(100 * (levers.hurdle_rate if levers.hurdle_rate is not None else ctx.hurdle), 1),
         RULE: rule is not None, RULE_FROM: rule.from_.value if rule else "in_house",
         RULE_TO: rule.to.value if rule else "contracted",
         RULE_SERVICES: [s.value for s in rule.services] if rule else [],
@@ -116,8 +119,9 @@ def out_of_reach(levers: Levers, ctx: FormContext, lang: str) -> list[str]:
 
 def levers_from_form(values: Mapping[str, Any], ctx: FormContext) -> Levers:
     """The levers the panel's widget values (by widget key) describe. Values equal to the book's
-    defaults (horizon, first year, tolerance) are left out, so that the scenario follows the book."""
+    defaults (horizon, first year, tolerance, hurdle) are left out, so that the scenario follows the book."""
     tol = float(values[TOL]) / 100
+    hurdle = float(values.get(HURDLE, 100 * ctx.hurdle)) / 100
     conversions = [{"building": k.split("|")[0], "service": k.split("|")[1], "to": d}
                    for d in DELIVERIES for k in values.get(to_key(d), []) if k in ctx.items]
     data: dict[str, Any] = {
@@ -127,6 +131,7 @@ def levers_from_form(values: Mapping[str, Any], ctx: FormContext) -> Levers:
         "unified_management": bool(values[UM]), "staff_pooling": bool(values[POOL]),
         "energy": bool(values[ENERGY]), "quality_gate": bool(values[QUALITY]),
         "fee_cap": {"enabled": bool(values[CAP]), "tolerance": None if abs(tol - ctx.tolerance) < 1e-9 else tol},
+        "hurdle_rate": None if abs(hurdle - ctx.hurdle) < 1e-9 else hurdle,
         "staffing_standard": bool(values.get(STD, False)),
         "bundling": {s: int(values.get(lots_key(s), 1)) for s in values[BUNDLE]},
         "conversions": conversions,

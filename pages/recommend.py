@@ -19,7 +19,7 @@ marks = tuple(zip(saved["name"].astype(str), saved["levers"].astype(str)))
 items = ui.cached(base_items)()
 try:  # the plan first; relaxations and frontiers only for the views that show them
     a = ui.computed(views.page_analysis, levers, constraints, settings, weights, (), "plan", label=ui.tr("rec.running"),
-                    derived={"items": items}, keep=16)
+                    derived={"items": items})
 except LeverError as exc:
     ui.page_header("page.recommend")
     st.error(ui.tr_plain("sim.problem", msg=exc.text(ui.lang())), icon=":material/tune:")
@@ -45,7 +45,7 @@ view = st.segmented_control(ui.tr("sim.view"), views.VIEWS, required=True, key="
                             format_func=lambda v: ui.tr(f"rec.view.{v}"), label_visibility="collapsed")
 if view in ("frontier", "reasons"):
     a = ui.computed(views.page_analysis, levers, constraints, settings, weights, marks if view == "frontier" else (),
-                    view, label=ui.tr("rec.running"), derived={"items": items}, keep=16)
+                    view, label=ui.tr("rec.running"), derived={"items": items})
 if view == "plan":
     ui.exhibit(views.grid_exhibit(a, p, lang))
     st.subheader(ui.tr("rec.changes"))

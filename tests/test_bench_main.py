@@ -22,7 +22,7 @@ def test_an_unknown_benchmark_is_one_line():
                           timeout=60)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines()[-1].endswith("no benchmark named nosuch (there are: browser, costing, "
-                                                         "data, export, load, pages, simulation, vendors)")
+                                                         "data, export, load, optimiser, pages, simulation, vendors)")
 
 
 def test_streamlits_own_loggers_are_quiet_during_benchmarks():

@@ -67,6 +67,7 @@ def job(engine: object, url: str, version: str) -> None:
     at = (p, url, version)
     for lang in LANGS:  # the landing page first: most visitors start there
         view_at(overview.overview_view, *at, year, lang)
+        view_at(overview.completeness_line, *at, lang, today)
     view_at(scorecard.current_compliance, *at, today)
     for lang in LANGS:
         view_at(compare.compare_view, *at, year, lang, services=(), buildings=(), tax_neutral=False)

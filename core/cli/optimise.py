@@ -34,6 +34,7 @@ def cmd_optimise(args: argparse.Namespace) -> int:
     from core.simulation import scenarios
     from core.simulation.constraints import Settings, parse_constraints
     from core.simulation.levers import DEFAULT_LEVERS, LeverError
+    from core.store.limits import MAX_LEVERS_BYTES
     from core.views import recommend
 
     p, _ = _portfolio_and_year(None)
@@ -51,7 +52,8 @@ def cmd_optimise(args: argparse.Namespace) -> int:
         path = Path(args.constraints)
         if not path.is_file():
             raise FileNotFoundError(f"{path} does not exist")
-        constraints = parse_constraints(path.read_text(encoding="utf-8"))
+        with path.open("rb") as f:  # never more than a constraints file may hold: parse_constraints refuses it
+            constraints = parse_constraints(f.read(MAX_LEVERS_BYTES + 1))
     try:
         settings = Settings(objective=args.objective, alpha=args.alpha, mix=args.mix, draws=args.draws,
                             time_limit=args.time_limit, mip_rel_gap=args.gap / 100)

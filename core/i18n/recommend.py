@@ -1,6 +1,12 @@
 """Recommend (最优方案): the optimiser's plan, its frontier and its reasons. Each key's Chinese and English side by side."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    "constraints.err.long": {"zh": "约束条件长 {n} 个字符，最多 {limit} 个", "en": "constraints are {n} characters long; at most {limit}"},
+    "constraints.err.depth": {"zh": "约束条件嵌套超过 {depth} 层", "en": "constraints nest deeper than {depth} levels"},
+    "constraints.err.json": {"zh": "约束条件不是有效的 JSON（第 {pos} 个字符处：{msg}）",
+                             "en": "constraints are not valid JSON ({msg}, position {pos})"},
+    "constraints.err.object": {"zh": "约束条件须为 JSON 对象", "en": "constraints must be a JSON object"},
+    "constraints.err.fields": {"zh": "约束条件有误：{problems}", "en": "constraints: {problems}"},
     "page.recommend": {"zh": "最优方案", "en": "Recommend"},
     "rec.caption": {
         "zh": "在所设政策措施和约束下，为 {cells} 个楼宇×服务项目选择保障方式、打包标段和人员统筹，使 {start}—{end} 年净现值节约最大"

@@ -14,6 +14,12 @@ UNITS: tuple[tuple[str, str], ...] = (
     ("比例（延迟年数）", "years of delay"), ("人", "persons"), ("元", "CNY"), ("万元", "CNY 10k"),
     ("占自有人员的比例", "share of in-house staff"), ("占自我保障人员费用的比例", "share of in-house personnel cost"),
     ("占直接成本的比例", "share of direct cost"), ("每年比例", "share per year"),
+    ("占上年的比例", "share of last year"), ("定员的倍数", "multiple of the norm"),
+    ("占测算节约的比例", "share of estimated saving"), ("占富余岗位的比例", "share of surplus posts"),
+    ("占目标节约的比例", "share of target saving"), ("占考核奖惩金额的比例", "share of adjustments"),
+    ("每轮招标失败的比例", "share of tender rounds"), ("月/每次流标", "months per failed round"),
+    ("占编制内人员的比例/年", "share of established staff per year"), ("占富余人员的比例/年", "share of surplus per year"),
+    ("月工资", "months of wage"), ("占合同制人员的比例", "share of contract staff"),
 )
 _BY_EITHER: dict[str, tuple[str, str]] = {u.casefold(): (zh, en) for zh, en in UNITS for u in (zh, en)}
 

@@ -19,7 +19,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from core.simulation.levers import LeverError
+from core.simulation.levers import LeverError, json_depth
+from core.store.limits import MAX_LEVERS_BYTES, MAX_LEVERS_DEPTH
 from core.store.models import DeliveryType, ServiceCode
 
 OBJECTIVES: tuple[str, ...] = ("expected", "cvar", "mix")
@@ -134,12 +135,17 @@ def parse_constraints(data: Any) -> Constraints:
     if isinstance(data, Constraints):
         return data
     if isinstance(data, str | bytes):
+        text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+        if len(text) > MAX_LEVERS_BYTES:  # a constraints file is as small as levers are
+            raise LeverError("constraints.err.long", n=f"{len(text):,}", limit=f"{MAX_LEVERS_BYTES:,}")
+        if json_depth(text) > MAX_LEVERS_DEPTH:  # measured before parsing: json.loads recurses
+            raise LeverError("constraints.err.depth", depth=MAX_LEVERS_DEPTH)
         try:
-            data = json.loads(data or "{}")
+            data = json.loads(text or "{}")
         except json.JSONDecodeError as exc:
-            raise LeverError(f"constraints are not valid JSON ({exc.msg}, position {exc.pos})") from None
+            raise LeverError("constraints.err.json", msg=exc.msg, pos=exc.pos) from None
     if not isinstance(data, dict):
-        raise LeverError("constraints must be a JSON object")
+        raise LeverError("constraints.err.object")
     try:
         return Constraints.model_validate(data)
     except ValidationError as exc:
@@ -147,7 +153,7 @@ def parse_constraints(data: Any) -> Constraints:
         for e in exc.errors():
             where = ".".join(str(x) for x in e["loc"]) or "constraints"
             problems.append(f"unknown key {where!r}" if e["type"] == "extra_forbidden" else f"{where}: {e['msg']}")
-        raise LeverError("constraints: " + "; ".join(problems)) from None
+        raise LeverError("constraints.err.fields", problems="; ".join(problems)) from None
 
 
 def constraints_json(c: Constraints) -> str:

@@ -18,9 +18,9 @@ import pandas as pd
 from core.domain.compare import Cheapest, building_measures, cheapest_mode, mode_comparison
 from core.domain.spending import budget_deviation_by_year, overview_kpis
 from core.domain.standards import benchmark, capped_fee_release, excess_above_standard
-from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, t
+from core.i18n import fmt_approx, fmt_approx_range, fmt_chance, fmt_money, fmt_num, fmt_pct, join, label, t
 from core.store.repo import Portfolio
-from core.views import simulator
+from core.views import sim_figures, simulator
 from core.views.compare import cheapest_sentence
 from core.views.exhibits import PackOptions, ScenarioChoice
 
@@ -152,10 +152,14 @@ def draft(p: Portfolio, lang: str, options: PackOptions) -> Briefing:
                     levers=simulator.levers_in_words(a.levers, lang))
         proposals_lead = t("brief.proposal.scenario", lang, name=chosen.name)
         requests = [t("brief.request.scenario", lang, name=chosen.name)]
-        cover += [CoverFigure(t("cover.npv", lang, name=chosen.name), fmt_money(p50, lang),
-                              t("cover.npv_note", lang, p10=fmt_money(p10, lang), p90=fmt_money(p90, lang))),
-                  CoverFigure(t("cover.prob", lang), fmt_pct(a.mc.prob_positive, 0),
-                              t("cover.prob_note", lang, draws=f"{a.mc.draws:,}"))]
+        # the same figures, rounded the same way, as the Consolidation page's sentence and tiles
+        budget = sim_figures.tiles(a.figures, lang)[2]
+        cover = [c for c in cover if c.label != t("cover.per_m2", lang)]  # six at most: the plan's figures first
+        cover += [CoverFigure(t("cover.npv", lang, name=chosen.name), fmt_approx(p50, lang),
+                              t("cover.npv_note", lang, range=fmt_approx_range(p10, p90, lang))),
+                  CoverFigure(t("cover.prob", lang), fmt_chance(a.figures.chance, lang),
+                              t("cover.prob_note", lang, draws=f"{a.mc.draws:,}")),
+                  CoverFigure(*budget)]
     proposals = _numbered([proposals_lead, t("brief.proposal.standards", lang), t("brief.proposal.procurement", lang),
                            t("brief.proposal.budget", lang), t("brief.proposal.tracking", lang)], lang)
     requests += [t("brief.request.standards", lang), t("brief.request.lead", lang)]

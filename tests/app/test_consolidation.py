@@ -7,7 +7,7 @@ from sqlmodel import Session
 from core.simulation import scenarios
 from core.simulation.levers import decode, encode, parse_levers
 from core.store import db, scenario_rows
-from tests.app.conftest import assert_clean, run_app
+from tests.app.conftest import assert_clean, run_app, shown
 from tests.factories import person
 
 PAGE = "pages/consolidation.py"
@@ -35,7 +35,7 @@ def test_the_page_says_it_in_one_sentence_and_shows_every_view(lang):
     at = run_app(lang, PAGE)
     assert_clean(at)
     assert at.title[0].value == ("整合模拟" if lang == "zh" else "Consolidation")
-    headline = at.markdown[0].value
+    headline = shown(at.markdown[0].value)
     assert headline.startswith("##### ") and "2026" in headline and "2030" in headline
     assert ("净现值" in headline) if lang == "zh" else ("present value" in headline)
     assert len(at.metric) == 6  # NPV, chance, first budget year, full effect, people, one-time costs

@@ -26,7 +26,7 @@ def test_a_scenario_name_written_as_a_markdown_link_is_shown_as_text():
 def test_deeply_nested_levers_are_refused_before_they_are_parsed():
     at = run_app("zh", PAGE, levers=packed("[" * 30_000 + "]" * 30_000))  # a link of ~150 characters
     assert not at.exception and len(at.warning) == 1
-    assert "nest deeper than 8 levels" in shown(at.warning[0].value)
+    assert "方案参数嵌套超过 8 层" in shown(at.warning[0].value)  # in the reader's language
     assert at.get("plotly_chart")  # the page still shows the default levers' results
 
 
@@ -34,14 +34,14 @@ def test_a_half_megabyte_lever_link_is_refused_before_it_is_decompressed():
     code = "A" * 500_000  # 0.5 MB of link, the size of the 400 MB bomb the issue found
     at = run_app("zh", PAGE, levers=code)
     assert not at.exception and len(at.warning) == 1
-    assert "500,000 characters long; at most 4,096" in shown(at.warning[0].value)
+    assert "链接中的方案参数长 500,000 个字符，最多 4,096 个" in shown(at.warning[0].value)
 
 
 def test_a_small_link_that_unpacks_to_megabytes_is_stopped_at_the_limit():
     code = packed("{" + " " * 3_000_000 + "}")  # 3 MB of JSON in a link of a few thousand characters
     assert len(code) < 4_096
     at = run_app("zh", PAGE, levers=code)
-    assert not at.exception and "unpack to more than 65,536 bytes" in shown(at.warning[0].value)
+    assert not at.exception and "链接中的方案参数解压后超过 65,536 字节" in shown(at.warning[0].value)
 
 
 def test_lever_values_beyond_the_panel_are_named_not_changed_silently():

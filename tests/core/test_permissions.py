@@ -18,7 +18,7 @@ from sqlmodel import Session, SQLModel
 
 from core.domain import gates
 from core.files import admin, backup, editor, loader, writers
-from core.simulation import scenarios
+from core.simulation import plans, scenarios
 from core.store import access, db, pack_settings, repo, users
 from core.store.access import Actor, Permission, Role
 from tests.factories import RULES, SYSTEM, TEST_LOGINS, TEST_PASSWORD
@@ -61,6 +61,13 @@ def with_portfolio(fn: Callable[..., object], settings: Callable[[gates.GateSett
             p = repo.load_portfolio(session)
             s = gates.GateSettings.from_book(p, ON)
             return fn(session, p, settings(s), actor=who, **kwargs)
+    return run
+
+
+def with_plan(**kwargs: object) -> Callable[[Engine, Actor], object]:
+    def run(engine: Engine, who: Actor) -> object:
+        with db.session_scope(engine) as session:
+            return plans.adopt(session, p=repo.load_portfolio(session), actor=who, **kwargs)
     return run
 
 
@@ -133,6 +140,9 @@ CASES: dict[str, tuple[Permission, Callable[[Engine, Actor], object], Callable[[
     "save the meeting pack's briefing": (Permission.save_pack, in_session(
         pack_settings.save, settings={"year": 2025}, briefing={"zh": {"summary": "提纲"}}, seen_version=0,
         source="app"), None),
+    "adopt a scenario as the plan": (Permission.adopt_plan, with_plan(
+        name="2026年保洁集中采购", levers={"bundling": {"cleaning": 2}}, approved_by="市机关事务管理局局务会",
+        adopted_on=ON, source="app", draws=250), None),
     "delete a scenario": (Permission.delete_scenario, lambda e, who: in_session(
         scenarios.remove, scenario_id=scenario(e, "标准先行").id, seen_version=1, source="app")(e, who), None),
     "decide on a vendor": (Permission.vendor_decision, lambda e, who: with_portfolio(
@@ -167,8 +177,7 @@ CASES: dict[str, tuple[Permission, Callable[[Engine, Actor], object], Callable[[
     "refuse an SSO request": (Permission.manage_accounts, in_session(
         users.reject, login="wangwu", source="app"), _request),
 }
-# Wired by the engineers who build them: adopting a plan (issue 12).
-NOT_YET_WRITTEN = {Permission.adopt_plan}
+NOT_YET_WRITTEN: set[Permission] = set()  # a new kind of write gets its case above
 
 
 def account(engine: Engine, role: Role) -> Actor:

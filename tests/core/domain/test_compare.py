@@ -157,7 +157,7 @@ def test_the_full_pack_carries_every_section_as_html_and_excel(demo_portfolio):
 
     doc = pack.collect(demo_portfolio, "zh", PackOptions())
     keys = [ex.key for _, ex in doc.exhibits]
-    assert keys[:3] == ["overview-mode-mix", "overview-trend", "overview-budget"]
+    assert keys[:4] == ["overview-mode-mix", "overview-trend", "overview-services", "overview-budget"]
     assert {"compare-adjusted", "compare-departments", "standards-map", "standards-outliers"} <= set(keys)
     built = pack.build(doc, formats=["html", "xlsx"], renderer=None)
     html = built.files["html"].data.decode("utf-8")

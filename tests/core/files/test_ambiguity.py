@@ -96,8 +96,8 @@ ARR = "building,service,delivery,staff_in_house,staff_vendor,contract\n"
      "Energy is paid at actual and has no delivery"),
     ("市行政中心,reception,in_house,7,0,JGSW-2024-007", "contract", "contract_in_house",
      "an in-house item has no outsourcing contract; remove the contract code JGSW-2024-007"),
-    ("财税大楼,canteen,contracted,0,2,JGSW-2025-015", "contract", "contract_elsewhere",
-     "contract JGSW-2025-015 serves 市行政中心 · Cleaning: neither this building nor this service"),
+    ("财税大楼,canteen,contracted,0,2,JGSW-2025-013", "contract", "contract_elsewhere",
+     "contract JGSW-2025-013 serves 生态应急大楼 · Mail and printing: neither this building nor this service"),
 ])
 def test_contradicting_fields_are_refused_at_import(demo, row, column, code, words):
     got = refused(demo, [("arrangements.csv", (ARR + row + "\n").encode())])

@@ -80,7 +80,7 @@ def test_the_example_rows_pass_the_checks_when_typed_into_the_sheet(demo):
 def test_the_bureaus_words_and_full_width_digits_are_read(demo):
     data = ("办公楼（区）,服务项目,提供方式,自有人员（人）,企业人员（人）,合同编号\n"
             "财税大楼,食堂,自管,２,０,（清空）\n"  # 食堂 = 餐饮, 自管 = 自我保障, full-width digits
-            "财税大楼,卫生保洁,劳务外包,0,６,JGSW-2025-017\n"  # already so: unchanged
+            "财税大楼,卫生保洁,劳务外包,0,６,JGSW-2023-001\n"  # already so: unchanged
             "财税大楼,绿化养护,完全社会化,0,1,JGSW-2025-020\n").encode("gbk")
     plan = loader.import_files(demo, [("保障安排.csv", data)], lang="zh", dry_run=True, actor=SYSTEM)
     assert plan.ok, plan.problems.to_dict("records")
@@ -96,7 +96,7 @@ def test_previews_name_rows_by_labels_in_the_chosen_language(demo):
     data = b"building,service,year,month,labour\n" + "市行政中心,cleaning,2025,0,12\n".encode()
     plan = loader.import_files(demo, [("cost_records.csv", data)], lang="zh", dry_run=True, actor=SYSTEM)
     zh = plan.preview("zh").values.tolist()
-    assert zh == [["费用记录", "市行政中心 · 保洁 · 2025 年全年", "修改", "人工工资（元）: 1215480 → 12"]]
+    assert zh == [["费用记录", "市行政中心 · 保洁 · 2025 年全年", "修改", "人工工资（元）: 975321.8 → 12"]]
     en = plan.preview("en").values.tolist()
     assert en[0][1] == "市行政中心 · Cleaning · 2025, whole year"
 
@@ -106,7 +106,7 @@ def test_the_cli_dry_run_speaks_chinese_under_lang_zh(demo_copy, tmp_path, capsy
     path.write_text("building,service,year,month,labour\n市行政中心,cleaning,2025,0,12\n", encoding="utf-8")
     assert main(["import", str(path), "--dry-run", "--lang", "zh"]) == 0
     out = capsys.readouterr().out
-    assert "试导入：未写入任何数据" in out and "修改 费用记录 市行政中心 · 保洁 · 2025 年全年：人工工资（元）: 1215480 → 12" in out
+    assert "试导入：未写入任何数据" in out and "修改 费用记录 市行政中心 · 保洁 · 2025 年全年：人工工资（元）: 975321.8 → 12" in out
     assert "cleaning/2025/0" not in out and "dry run" not in out
     bad = tmp_path / "bad.csv"
     bad.write_text("building,service,year,month,labour\n市行政中心,cleaning,2025,0,-5\n", encoding="utf-8")

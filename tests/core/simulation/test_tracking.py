@@ -15,7 +15,7 @@ import pytest
 from core.simulation import plans, tracking
 from core.store import plan_rows
 from tests.core.simulation.test_risk import collapsed
-from tests.factories import certain, gate_city, load_city
+from tests.factories import SYSTEM, certain, gate_city, load_city
 
 LEVERS = {"fee_cap": {"enabled": True}, "quality_gate": True}
 
@@ -36,7 +36,7 @@ def test_tracking_a_hand_made_plan_to_the_fen(session):
     p = load_city(session, city_with_2026())
     at_adoption = certain(collapsed(plans.as_of(p, 2025)))
     plan = plans.adopt(session, p=at_adoption, levers=LEVERS, name="封顶试点", approved_by="局务会",
-                       adopted_on=dt.date(2026, 1, 10), actor="admin", source="test")
+                       adopted_on=dt.date(2026, 1, 10), actor=SYSTEM, source="test")
     assert (plan.name, plan.version, plan.base_year, plan.first_year, plan.last_year) == ("封顶试点", 1, 2025, 2026, 2030)
     f = plan_rows.forecast(session, plan_id=plan.id)
     items = plan_rows.items(session, plan_id=plan.id)
@@ -70,9 +70,9 @@ def test_tracking_a_hand_made_plan_to_the_fen(session):
 def test_a_revised_plan_is_the_next_version_and_the_first_stays(session):
     p = certain(load_city(session, city_with_2026()))
     first = plans.adopt(session, p=plans.as_of(p, 2025), levers=LEVERS, name="封顶试点", approved_by="局务会",
-                        adopted_on=dt.date(2026, 1, 10), actor="admin", source="test", draws=300)
+                        adopted_on=dt.date(2026, 1, 10), actor=SYSTEM, source="test", draws=300)
     second = plans.adopt(session, p=plans.as_of(p, 2025), levers={"fee_cap": True}, name="封顶试点",
-                         approved_by="局长办公会", adopted_on=dt.date(2026, 3, 1), actor="admin", source="test", draws=300)
+                         approved_by="局长办公会", adopted_on=dt.date(2026, 3, 1), actor=SYSTEM, source="test", draws=300)
     assert (first.version, second.version) == (1, 2)
     assert plan_rows.get_plan(session, name="封顶试点").approved_by == "局长办公会"
     assert plan_rows.get_plan(session, name="封顶试点", version=1).approved_by == "局务会"
@@ -82,7 +82,7 @@ def test_a_revised_plan_is_the_next_version_and_the_first_stays(session):
 
     with pytest.raises(db.Refused) as refused:
         plans.adopt(session, p=plans.as_of(p, 2025), levers=LEVERS, name=" ", approved_by="x",
-                    adopted_on=dt.date(2026, 1, 1), actor="admin", source="test", draws=300)
+                    adopted_on=dt.date(2026, 1, 1), actor=SYSTEM, source="test", draws=300)
     assert refused.value.text("zh") == "计划名称不能为空。"
 
 

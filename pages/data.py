@@ -26,7 +26,9 @@ def table_name(name: str | None) -> str:  # format functions name the language: 
 
 linked = data_page.linked_rows()  # ?edit=<table>&rows=<ids>: a check-up finding's rows, opened in the editor
 tab_names = [ui.tr(f"data.tab.{k}") for k in ("import", "checkup", "edit", "audit", "export")]
-tab_import, tab_check, tab_edit, tab_audit, tab_export = st.tabs(tab_names, default=tab_names[2] if linked else None)
+# the open tab is kept in the session, so that a save or an import leaves the analyst where they were
+tab_import, tab_check, tab_edit, tab_audit, tab_export = st.tabs(
+    tab_names, default=tab_names[2] if linked else None, key="data_tab", on_change="rerun")
 
 with tab_import:
     st.caption(ui.tr("data.update_rule"))
@@ -34,9 +36,7 @@ with tab_import:
     table = left.selectbox(ui.tr("data.table"), [None, *TABLES], format_func=table_name, key="data_import_table")
     encoding = right.selectbox(ui.tr("data.encoding"), io.ENCODINGS, key="data_encoding", format_func=lambda e: (
         t("data.encoding.auto", lang) if e == "auto" else {"utf-8": "UTF-8", "gb18030": "GBK / GB18030"}[e]))
-    uploads = st.file_uploader(
-        ui.tr("data.upload"), type=["csv", "xlsx"], accept_multiple_files=True, max_upload_size=limits.MAX_FILE_MB,
-        help=ui.tr("data.upload_help", limit=f"{limits.MAX_FILE_MB} MB"), key=f"data_upload_{st.session_state.get('round', 0)}")
+    files = data_page.uploaded_files(ui.tr("data.upload_help", limit=f"{limits.MAX_FILE_MB} MB"))
     with st.expander(ui.tr("data.templates")):
         st.caption(ui.tr("data.templates_help"))
         wanted = st.selectbox(ui.tr("data.table"), TABLES, format_func=table_name, key="data_template_table")
@@ -46,8 +46,7 @@ with tab_import:
                              on_click="ignore", icon=":material/download:")
         c[1].download_button(ui.tr("data.template_csv"), lambda: templates.template(wanted, lang, "csv"), f"{stem}.csv",
                              on_click="ignore", icon=":material/download:")
-    if uploads:
-        files = [(u.name, u.getvalue()) for u in uploads]
+    if files:
         digest = hashlib.sha256(b"".join(hashlib.sha256(d).digest() for _, d in files)).hexdigest()
         key = (digest, table, encoding, lang, data_page.store_version(engine))
         plan = data_page.refused(lambda: data_page.memo("data_dry_run", key, lambda: loader.import_files(
@@ -60,10 +59,12 @@ with tab_import:
         elif plan is not None:
             st.subheader(ui.tr("data.dry_run"))
             data_page.plan_review(plan)
-            if st.button(ui.tr("data.confirm", insert=n["insert"], update=n["update"]), type="primary"):
+            confirmed = data_page.large_review(plan, key=f"data_import_large_{digest}")
+            if st.button(ui.tr("data.confirm", insert=n["insert"], update=n["update"]), type="primary",
+                         disabled=confirmed is None):
                 data_page.imported(data_page.refused(lambda: loader.import_files(
                     engine, files, table=table, encoding=encoding, lang=lang, actor=who, source="import",
-                    expect=plan.fingerprint())))
+                    expect=plan.fingerprint(), confirmed=confirmed or frozenset())))
 
 with tab_check:
     data_page.checkup_section()
@@ -79,13 +80,15 @@ with tab_edit:
         st.session_state[slot] = (editor.load_table(engine, table), st.session_state.get(slot, (None, 0))[1] + 1)
     loaded, generation = st.session_state[slot]
     loaded, shown_rows = data_page.only_linked(loaded, table, linked)
+    grid = f"data_editor_{table}_{generation}{shown_rows}"
     edited = st.data_editor(
-        editor.editor_frame(loaded, table, lang), key=f"data_editor_{table}_{generation}{shown_rows}", num_rows="dynamic",
+        editor.editor_frame(loaded, table, lang), key=grid, num_rows="dynamic",
         hide_index=True, column_order=list(layout.SPECS[table].columns),
         column_config=data_page.editor_columns(table, editor.ref_options(engine, table, lang)))
-    if st.button(ui.tr("data.save"), type="primary", icon=":material/save:"):
+    checked = data_page.edit_review(data_page.pending_edit(engine, table, loaded, edited, grid), slot)
+    if st.button(ui.tr("data.save"), type="primary", icon=":material/save:", disabled=checked is None):
         data_page.saved(data_page.refused(lambda: editor.save_edit(engine, table=table, loaded=loaded, edited=edited,
-                                                                   actor=who, lang=lang)), slot)
+                                                                   actor=who, lang=lang, confirmed=checked or frozenset())), slot)
 
 with tab_audit:
     c = st.columns([2, 2, 2, 2])

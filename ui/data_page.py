@@ -10,9 +10,11 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from core.files import changes, editor, uploads
+from core.files.changes import Change
 from core.files.loader import Plan
-from core.i18n import labels
-from core.store import db, layout, repo
+from core.i18n import fmt_pct, labels
+from core.store import db, layout, limits, repo
 from core.views import checkup as checkup_views
 from ui.session import lang, plain, tr
 from ui.store import cached, engine, has_data, store_state
@@ -67,12 +69,14 @@ def imported(done: Plan | None) -> None:
 
 
 def saved(done: Plan | None, slot: str) -> None:
-    """After saving the editor: reload the table with the news, or say why nothing was written."""
+    """After saving the editor: reload the table with the news and the cells just saved, or say why
+    nothing was written."""
     if done is None:
         return
     n = done.counts()
     if done.written:
         del st.session_state[slot]
+        st.session_state[SAVED] = (slot, editor.changed_cells(done, lang()), n)
         flash(tr("data.saved", insert=n["insert"], update=n["update"], delete=n["delete"]))
         st.rerun()
     elif not done.ok:
@@ -177,3 +181,79 @@ def editor_columns(table: str, options: dict[str, list[str]]) -> dict[str, objec
         else:
             out[col] = st.column_config.TextColumn(name, required=required, max_chars=layout.column_limit(table, col))
     return out
+
+
+# --- the analyst's day: uploads that replace, large changes confirmed, changed cells shown -----------------
+SAVED = "data_saved_cells"  # the cells the last save wrote, shown under the grid until the next edit
+
+
+def uploaded_files(encoding_help: str) -> list[tuple[str, bytes]]:
+    """The uploader (emptied after each import or by its button): the files that count, a file uploaded
+    again under the same name replacing the earlier one (:func:`core.files.uploads.latest_by_name`)."""
+    round_ = st.session_state.get("round", 0)
+    chosen = st.file_uploader(
+        tr("data.upload"), type=["csv", "xlsx"], accept_multiple_files=True, max_upload_size=limits.MAX_FILE_MB,
+        help=encoding_help, key=f"data_upload_{round_}")
+    if not chosen:
+        return []
+    files, replaced = uploads.latest_by_name([(u.name, u.getvalue()) for u in chosen])
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    if replaced:
+        left.caption(plain(tr("data.upload.replaced", names="、".join(replaced) if lang() == "zh" else
+                              ", ".join(replaced))))
+    if right.button(tr("data.upload.clear"), icon=":material/delete_sweep:", key="data_upload_clear"):
+        st.session_state["round"] = round_ + 1
+        st.rerun()
+    return files
+
+
+def large_review(plan: Plan, key: str) -> frozenset[Change] | None:
+    """The stored figures the write would move beyond the Bureau's tolerance, and the box that confirms
+    them: the changes confirmed (empty when there are none), or None while they wait for the tick."""
+    if not plan.large:
+        return frozenset()
+    pct = fmt_pct(plan.tolerance or 0.0, 0)
+    st.warning(tr("data.large.title", n=len(plan.large), pct=pct), icon=":material/warning:")
+    st.dataframe(changes.changes_frame(plan.large, lang()), hide_index=True)
+    if st.checkbox(tr("data.large.confirm"), key=key, help=tr("data.large.confirm_help")):
+        return frozenset(plan.large)
+    return None
+
+
+def cells_table(cells: pd.DataFrame) -> None:
+    """Changed cells, those beyond the tolerance highlighted."""
+    flag = tr("data.cells.large")
+    style = cells.style.apply(lambda r: ["background-color: #fde68a" if r[flag] else "" for _ in r], axis=1)
+    st.dataframe(style, hide_index=True)
+
+
+def edit_review(plan: Plan | None, slot: str) -> frozenset[Change] | None:
+    """Under the grid: the cells the save would change (stored → new) and the large changes to confirm;
+    with no edit pending, the cells the last save wrote. Returns what :func:`large_review` returns."""
+    if plan is None:
+        last = st.session_state.get(SAVED)
+        if last is not None and last[0] == slot and len(last[1]):
+            st.caption(tr("data.cells.saved", n=len(last[1])))
+            cells_table(last[1])
+        return frozenset()
+    st.session_state.pop(SAVED, None)
+    if not plan.ok:
+        return frozenset()  # saving lists the problems
+    cells = editor.changed_cells(plan, lang())
+    n = plan.counts()
+    if len(cells):
+        st.caption(tr("data.cells.title", n=len(cells)))
+        cells_table(cells)
+    if n["insert"] or n["delete"]:
+        st.caption(tr("data.cells.rows", insert=n["insert"], delete=n["delete"]))
+    return large_review(plan, key=f"data_edit_large_{slot}")
+
+
+def pending_edit(eng: Engine, table: str, loaded: pd.DataFrame, edited: pd.DataFrame, editor_key: str) -> Plan | None:
+    """What saving would do now (remembered until the edits or the data change), or None with no edit."""
+    state = st.session_state.get(editor_key) or {}
+    if not any(state.get(k) for k in ("edited_rows", "added_rows", "deleted_rows")):
+        return None
+    key = (editor_key, repr(state), store_version(eng))
+    return memo("data_edit_preview", key, lambda: editor.preview_edit(
+        eng, table=table, loaded=loaded, edited=edited, lang=lang()))

@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", default="auto", choices=["auto", "utf-8", "gbk", "gb18030"], help="of CSV files")
     p.add_argument("--lang", default="en", choices=["en", "zh"], help="language of the messages")
     p.add_argument("--limit", type=int, default=200, help="show at most this many problems (0: all)")
+    p.add_argument("--confirm-large-changes", action="store_true",
+                   help="write even stored figures moved beyond the book's data_change_tolerance (without it such "
+                   "an import lists them, writes nothing and exits 2)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help="every table and the audit log to .xlsx, or to a .zip of CSV files")

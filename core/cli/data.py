@@ -4,13 +4,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
 from core.cli.common import _files, _print_json
 from core.demo import large
-from core.files import admin, backup, checks, exports, loader, writers
+from core.files import admin, backup, changes, checks, exports, loader, writers
 from core.i18n import t
 from core.store import db, layout, limits, repo
 from core.store.access import Actor, cli_actor
@@ -85,9 +86,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     db.check_connection(engine)
     if not db.has_schema(engine):
         raise db.StoreError("the store has no tables yet: run `python -m core init-db` first")
-    plan = loader.import_files(engine, _files(Path(args.path), args.table), table=args.table, encoding=args.encoding,
-                               lang=args.lang, dry_run=args.dry_run, actor=cli_actor(), source="cli")
     lang = args.lang
+    try:
+        plan = loader.import_files(engine, _files(Path(args.path), args.table), table=args.table,
+                                   encoding=args.encoding, lang=lang, dry_run=args.dry_run, actor=cli_actor(),
+                                   source="cli", confirmed=args.confirm_large_changes)
+    except changes.Unconfirmed as exc:  # listed, nothing written
+        _print_large(exc.changes, lang)
+        print(exc.text(lang), file=sys.stderr)
+        print(t("data.cli.large_hint", lang), file=sys.stderr)
+        return 2
     for note in plan.notes:
         print(t("data.cli.note", lang, note=note))
     if not plan.ok:
@@ -106,12 +114,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     print("  " + "".join(f"{c:>10}" if i else f"{c:<22}" for i, c in enumerate(summary.columns)))
     for row in summary.itertuples(index=False):
         print("  " + "".join(f"{v:>10}" if i else f"{v:<22}" for i, v in enumerate(row)))
+    if args.dry_run and plan.large:
+        _print_large(plan.large, lang, file=sys.stdout)
     if args.dry_run:
         update = t("data.action.update", lang)
-        for table, key, action, changes in plan.preview(lang, limit=args.limit or 1_000_000).itertuples(index=False):
+        for table, key, action, what in plan.preview(lang, limit=args.limit or 1_000_000).itertuples(index=False):
             if action == update:
-                print(t("data.cli.change", lang, table=table, key=key, changes=changes))
+                print(t("data.cli.change", lang, table=table, key=key, changes=what))
     return 0
+
+
+def _print_large(found: list[changes.Change], lang: str, file: TextIO | None = None) -> None:
+    """The large changes, one line each: table · row · column: stored → new (change)."""
+    for row in changes.changes_frame(found, lang, limit=len(found)).itertuples(index=False):
+        table, key, column, old, new, change = row
+        print(t("data.cli.large", lang, table=table, key=key, column=column, old=old, new=new, change=change),
+              file=file or sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -1,15 +1,18 @@
 """Editing a table in the grid: the rows as the editor shows them, the same checks as an import, and a save refused when someone else changed the rows meanwhile."""
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import numpy as np
 import pandas as pd
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from core.files.changes import Change, change_text, figure_columns
 from core.files.checks import TablePlan, _keys, _na, _same_value, canonical, plan_sources
 from core.files.io import Source, as_text
-from core.files.loader import Plan, _plan, _refused, apply_plan
+from core.files.loader import Plan, _plan, _refused, apply_plan, measure, require_confirmed, value_text
 from core.files.problems import Problems
 from core.i18n import labels, t
 from core.store import access, db, repo
@@ -19,6 +22,7 @@ from core.store.layout import (
     column_kind,
     column_label,
     enum_group,
+    key_label,
     table_label,
 )
 from core.store.wording import row_labels
@@ -97,10 +101,26 @@ def _plainv(v: object) -> object:
     return None if _na(v) else v
 
 
+def preview_edit(engine: Engine, *, table: str, loaded: pd.DataFrame, edited: pd.DataFrame, lang: str) -> Plan:
+    """What saving the editor would do now, with its large changes (:mod:`core.files.changes`);
+    nothing is written."""
+    problems = Problems(lang)
+    try:
+        with db.snapshot(engine) as session:
+            plan = plan_edit(session, table=table, loaded=loaded, edited=edited, problems=problems)
+            if plan.ok:
+                measure(session, plan)
+        return plan
+    except SQLAlchemyError as exc:
+        return _refused(exc, problems)
+
+
 def save_edit(engine: Engine, *, table: str, loaded: pd.DataFrame, edited: pd.DataFrame, actor: Actor,
-              lang: str) -> Plan:
+              lang: str, confirmed: bool | Collection[Change] = False) -> Plan:
     """Check the editor's changes and, if all is well, write them in one transaction (audited);
-    refused (:class:`core.store.access.Refused`) unless the actor may edit this table."""
+    refused (:class:`core.store.access.Refused`) unless the actor may edit this table, and
+    (:class:`core.files.changes.Unconfirmed`, nothing written) while ``confirmed`` does not cover
+    every stored figure moved beyond the Bureau's tolerance."""
     access.require(actor, Permission.edit_data)
     if table in access.TABLE_PERMISSIONS:
         access.require(actor, access.TABLE_PERMISSIONS[table])
@@ -109,11 +129,37 @@ def save_edit(engine: Engine, *, table: str, loaded: pd.DataFrame, edited: pd.Da
         with db.write_scope(engine) as session:
             plan = plan_edit(session, table=table, loaded=loaded, edited=edited, problems=problems)
             if plan.ok and any(plan.counts()[k] for k in ("insert", "update", "delete")):
+                measure(session, plan)
+                require_confirmed(plan, confirmed)
                 apply_plan(session, plan.tables, actor=actor, source="editor", permission=Permission.edit_data)
                 plan.written = True
         return plan
     except SQLAlchemyError as exc:
         return _refused(exc, problems)
+
+
+def changed_cells(plan: Plan, lang: str, limit: int = 1_000) -> pd.DataFrame:
+    """Every cell the plan's updates change, as a reader checks them: row, column, stored → new, the
+    change as a share of a stored figure, and a mark where it is beyond the Bureau's tolerance."""
+    large = {(c.table, c.key, c.column) for c in plan.large}
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    for name, p in plan.tables.items():
+        if not len(p.updates):
+            continue
+        figures = set(figure_columns(name))
+        for i in p.updates.index[:limit]:
+            key = str(p.updates.at[i, "_key"])
+            for col in p.columns:
+                old, new = p.before.at[i, col], p.updates.at[i, col]
+                if col not in p.before or _same_value(old, new):
+                    continue
+                change = Change(name, key, col, float(old), None if _na(new) else float(new)) \
+                    if col in figures and not _na(old) else None
+                rows.append((key_label(name, key, lang), column_label(name, col, lang), value_text(name, col, old, lang),
+                             value_text(name, col, new, lang), "" if change is None else change_text(change, lang),
+                             "✔" if (name, key, col) in large else ""))
+    columns = [t(f"data.large.col.{k}", lang) for k in ("key", "column", "old", "new", "change")]
+    return pd.DataFrame(rows[:limit], columns=[*columns, t("data.cells.large", lang)])
 
 
 def load_table(engine: Engine, table: str) -> pd.DataFrame:

@@ -10,7 +10,7 @@ checked and written in a few seconds.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +19,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from core.files import changes
+from core.files.changes import Change
 from core.files.checks import SEP, TablePlan, _keys, _na, _same_value, _show, _text, format_problem, plan_sources
 from core.files.io import Source, frame_source, read_upload
 from core.files.problems import Problems
@@ -47,6 +49,8 @@ class Plan:
     stale: bool = False  # the store changed between the dry run and the write
     problem_counts: dict[str, int] = field(default_factory=dict)  # every problem, counted by kind
     problem_examples: dict[str, str] = field(default_factory=dict)  # each kind's first reason
+    large: list[Change] = field(default_factory=list)  # stored figures moved beyond the tolerance
+    tolerance: float | None = None  # the Bureau's tolerance the changes were measured against
 
     @property
     def ok(self) -> bool:
@@ -267,6 +271,7 @@ def import_files(
     actor: Actor,
     source: str = "import",
     expect: tuple[tuple[str, int, int, int], ...] | None = None,
+    confirmed: bool | Collection[Change] = False,
 ) -> Plan:
     """Check files in full and, unless ``dry_run`` or anything is wrong, write them in one transaction.
 
@@ -274,6 +279,11 @@ def import_files(
     changed since so that the write would differ from what was reviewed (``plan.stale``). An actor
     who may not import, or may not change a table the files would change, is refused
     (:class:`core.store.access.Refused`), on the dry run already.
+
+    Stored figures the files would move by more than the Bureau's tolerance are listed in
+    ``plan.large`` (:mod:`core.files.changes`); unless ``confirmed`` (True, or the collection of the
+    changes a person checked) covers every one of them, nothing is written and
+    :class:`core.files.changes.Unconfirmed` is raised.
     """
     access.require(actor, Permission.import_data)
     problems = Problems(lang)
@@ -285,16 +295,32 @@ def import_files(
             plan = _plan(tables, problems)
             if plan.ok:
                 check_allowed(actor, tables, Permission.import_data)
+                measure(session, plan)
             if not plan.ok or dry_run:
                 return plan
             if expect is not None and plan.fingerprint() != expect:
                 plan.stale = True
                 return plan
+            require_confirmed(plan, confirmed)
             apply_plan(session, tables, actor=actor, source=source)
             plan.written = True
         return plan
     except SQLAlchemyError as exc:
         return _refused(exc, problems, files)
+
+
+def measure(session: Session, plan: Plan) -> None:
+    """Fill in the plan's large changes against the stored values, at the tolerance in force."""
+    plan.tolerance = changes.tolerance(session)
+    plan.large = changes.large_changes(plan.tables, plan.tolerance)
+
+
+def require_confirmed(plan: Plan, confirmed: bool | Collection[Change]) -> None:
+    """Refuse (:class:`core.files.changes.Unconfirmed`, nothing written) unless ``confirmed`` covers
+    every large change of the plan."""
+    missing = changes.unconfirmed(plan.large, confirmed)
+    if missing:
+        raise changes.Unconfirmed(missing, plan.tolerance or 0.0)
 
 
 def _refused(exc: SQLAlchemyError, problems: Problems, files: list[tuple[str, bytes]] | None = None) -> Plan:

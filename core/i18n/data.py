@@ -326,4 +326,38 @@ STRINGS: dict[str, dict[str, str]] = {
     "data.problem.unreadable": {"zh": "无法读取此文件（{detail}），请另存为 CSV（UTF-8）或 XLSX 后重试",
                                 "en": "this file cannot be read ({detail}); save it as CSV (UTF-8) or XLSX and try again"},
     "data.problem.database": {"zh": "数据库拒绝写入：{detail}", "en": "the database refused the write: {detail}"},
+    # large changes against the stored value (core.files.changes), the uploader, the changed cells
+    "data.large.refused": {
+        "zh": "有 {n} 处数值变动超过原值的 {pct}，须勾选“我已核对以上变动”后才能写入；未写入任何数据。",
+        "en": "{n} change(s) move a stored figure by more than {pct}; tick “I have checked these changes” to "
+        "write them. Nothing was written.",
+    },
+    "data.large.title": {"zh": "以下 {n} 处变动超过原值的 {pct}，请逐项核对",
+                         "en": "{n} change(s) move a stored figure by more than {pct}: check each one"},
+    "data.large.confirm": {"zh": "我已核对以上变动", "en": "I have checked these changes"},
+    "data.large.confirm_help": {
+        "zh": "核对线是参数表中的“数据修改核对线”，由本局设定。未勾选时不会写入任何数据。",
+        "en": "The line is the assumption book's “Data edits: confirm changes beyond”, set by the Bureau. "
+        "Nothing is written until this is ticked.",
+    },
+    "data.large.from_zero": {"zh": "原值为 0", "en": "stored value was 0"},
+    "data.large.col.table": {"zh": "数据表", "en": "Table"},
+    "data.large.col.key": {"zh": "记录", "en": "Row"},
+    "data.large.col.column": {"zh": "列", "en": "Column"},
+    "data.large.col.old": {"zh": "原值", "en": "Stored"},
+    "data.large.col.new": {"zh": "新值", "en": "New"},
+    "data.large.col.change": {"zh": "变动幅度", "en": "Change"},
+    "data.cells.title": {"zh": "待保存的修改（{n} 处单元格）", "en": "Changes to save ({n} cells)"},
+    "data.cells.saved": {"zh": "刚才保存的修改（{n} 处单元格）", "en": "Just saved ({n} cells)"},
+    "data.cells.rows": {"zh": "另有新增 {insert} 行、删除 {delete} 行。", "en": "Also {insert} rows added and {delete} deleted."},
+    "data.cells.large": {"zh": "超过核对线", "en": "Beyond the line"},
+    "data.upload.replaced": {"zh": "同名文件只按最后上传的一份处理：{names}",
+                             "en": "Of files with the same name only the last uploaded counts: {names}"},
+    "data.upload.clear": {"zh": "清空已选文件", "en": "Clear the chosen files"},
+    "data.cli.large": {"zh": "{table} · {key} · {column}：{old} → {new}（{change}）",
+                       "en": "{table} · {key} · {column}: {old} → {new} ({change})"},
+    "data.cli.large_hint": {
+        "zh": "核对无误后加 --confirm-large-changes 重新导入。",
+        "en": "Once checked, import again with --confirm-large-changes.",
+    },
 }

@@ -40,6 +40,7 @@ def test_a_findings_link_opens_the_editor_on_its_rows_alone_and_saving_touches_o
         before = repo.table_counts(s)
     at.session_state[grid.key] = {"edited_rows": {0: {"staff_in_house": 2}}, "added_rows": [], "deleted_rows": []}
     at.run()
+    next(c for c in at.checkbox if c.label == "我已核对以上变动").check().run()  # its staff 0 → 2: a large change
     button(at, "保存修改").click().run()
     assert_clean(at)
     assert at.success[0].value.startswith("已保存：新增 0 行，修改 1 行，删除 0 行")  # the other 160 rows stay

@@ -113,15 +113,15 @@ CASES: dict[str, tuple[Permission, Callable[[Engine, Actor], object], Callable[[
     "import a file": (Permission.import_data, lambda e, who: loader.import_files(
         e, [("入驻情况_gbk.csv", (GOOD / "入驻情况_gbk.csv").read_bytes())], actor=who), None),
     "import into the assumption book": (Permission.assumption_book, lambda e, who: loader.import_files(
-        e, as_file(e, "assumptions", rate), actor=who), None),
+        e, as_file(e, "assumptions", rate), actor=who, confirmed=True), None),  # large changes: tests/core/files/test_changes.py
     "import fee standards": (Permission.fee_standards, lambda e, who: loader.import_files(
-        e, as_file(e, "fee_standards", fee), actor=who), None),
+        e, as_file(e, "fee_standards", fee), actor=who, confirmed=True), None),
     "edit a building": (Permission.edit_data, lambda e, who: editor.save_edit(
         e, actor=who, **edited(e, "buildings", "tier", 2)), None),
     "edit the assumption book": (Permission.assumption_book, lambda e, who: editor.save_edit(
-        e, actor=who, **edited(e, "assumptions", "value", 0.5)), None),
+        e, actor=who, confirmed=True, **edited(e, "assumptions", "value", 0.5)), None),
     "edit fee standards": (Permission.fee_standards, lambda e, who: editor.save_edit(
-        e, actor=who, **edited(e, "fee_standards", "fee_per_m2_month", 99.0)), None),
+        e, actor=who, confirmed=True, **edited(e, "fee_standards", "fee_per_m2_month", 99.0)), None),
     "save a scenario": (Permission.save_scenario, in_session(
         scenarios.save, name="新方案", levers={"energy": True}, source="app"), None),
     "save over a scenario": (Permission.save_scenario, lambda e, who: in_session(

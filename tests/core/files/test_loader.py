@@ -201,7 +201,8 @@ def test_editor_saves_updates_inserts_and_deletes_with_audit(demo):
     edited = pd.concat([edited, pd.DataFrame([{"id": None, "building": "群团大楼", "department": "市教育局",
                                                "floor_area_m2": 10.0, "staff": 1}])], ignore_index=True)
     before = counts(demo)["occupancy"]
-    plan = editor.save_edit(demo, table="occupancy", loaded=loaded, edited=edited, actor=person("李四"), lang="zh")
+    plan = editor.save_edit(demo, table="occupancy", loaded=loaded, edited=edited, actor=person("李四"), lang="zh",
+                            confirmed=True)  # staff → 99 is a large change (tests/core/files/test_changes.py)
     assert plan.written, plan.problems
     assert plan.counts() == {"insert": 1, "update": 1, "delete": 1, "unchanged": 0}
     assert counts(demo)["occupancy"] == before

@@ -38,16 +38,18 @@ def test_a_findings_link_opens_the_editor_on_its_rows_alone_and_saving_touches_o
     assert any("编辑表只显示数据体检指出的 1 行“保障安排”" in i.value for i in at.info)
     with Session(db.make_engine()) as s:
         before = repo.table_counts(s)
-    at.session_state[grid.key] = {"edited_rows": {0: {"staff_in_house": 2}}, "added_rows": [], "deleted_rows": []}
+    # its in-house staff 3 → 6 (contract staff 1 → 4, the dispatched 2 kept): large changes, confirmed
+    at.session_state[grid.key] = {"edited_rows": {0: {"staff_in_house": 6, "staff_contract": 4}}, "added_rows": [],
+                                  "deleted_rows": []}
     at.run()
-    next(c for c in at.checkbox if c.label == "我已核对以上变动").check().run()  # its staff 0 → 2: a large change
+    next(c for c in at.checkbox if c.label == "我已核对以上变动").check().run()
     button(at, "保存修改").click().run()
     assert_clean(at)
     assert at.success[0].value.startswith("已保存：新增 0 行，修改 1 行，删除 0 行")  # the other 160 rows stay
     with Session(db.make_engine()) as s:
         assert repo.table_counts(s)["arrangements"] == before["arrangements"]
         a = repo.load_portfolio(s).arrangements.set_index("id")
-        assert a.at[wanted, "staff_in_house"] == 2
+        assert a.at[wanted, "staff_in_house"] == 6 and a.at[wanted, "staff_contract"] == 4
 
 
 def test_a_link_naming_nothing_usable_leaves_the_editor_as_it_is():

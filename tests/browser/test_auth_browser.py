@@ -3,7 +3,7 @@ pages and signs out; a shared scenario link opened by a viewer shows the scenari
 there is nothing to save it with."""
 from tests.browser.conftest import assert_no_error_box, goto, settle, sign_in
 
-VIEWER_PAGES = ["总览", "模式对比", "统一标准", "整合模拟", "方案比较", "会议材料", "企业与质量", "我的账户"]
+VIEWER_PAGES = ["总览", "模式对比", "统一标准", "整合模拟", "方案比较", "执行跟踪", "最优方案", "会议材料", "企业与质量", "我的账户"]
 
 
 def nav(page) -> list[str]:
@@ -38,7 +38,7 @@ def test_a_viewer_opens_a_shared_scenario_link_and_cannot_save_over_it(page, app
     page.get_by_role("heading", name="登录").wait_for(timeout=30_000)
     sign_in(page, "viewer")
     page.get_by_role("heading", name="整合模拟").wait_for(timeout=30_000)
-    page.get_by_text("“全面整合”方案在", exact=False).first.wait_for(timeout=30_000)  # the scenario, loaded
+    page.get_by_text("“全面整合”方案预计", exact=False).first.wait_for(timeout=30_000)  # the scenario, loaded
     page.get_by_text("每年净节约的不确定范围").first.wait_for(timeout=30_000)  # and the view the link named
     assert page.get_by_text("第 1 版 · system").count() == 1
     assert "scenario=" in page.url and "view=risk" in page.url

@@ -53,7 +53,7 @@ def test_moving_a_lever_redraws_the_waterfall(page, app_url):
 def test_a_shared_link_restores_a_saved_scenario_and_the_view(page, app_url):
     goto(page, app_url + "/consolidation?scenario=全面整合&view=risk")
     settle(page)
-    page.get_by_text("“全面整合”方案在", exact=False).first.wait_for(timeout=30_000)
+    page.get_by_text("“全面整合”方案预计", exact=False).first.wait_for(timeout=30_000)
     page.get_by_text("每年净节约的不确定范围").first.wait_for(timeout=30_000)  # the risk view's fan chart
     assert len(charts(page)) == 3  # fan, NPV distribution, tornado
     assert page.get_by_text("第 1 版 · system").count() == 1  # loaded as saved

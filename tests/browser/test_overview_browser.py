@@ -7,7 +7,7 @@ def test_overview_in_chinese(page, app_url):
     settle(page)
     page.get_by_role("heading", name="总览").wait_for(timeout=30_000)
     assert page.get_by_text("后勤服务总支出").count() >= 1
-    assert page.locator(".js-plotly-plot").count() == 3
+    assert page.locator(".js-plotly-plot").count() == 4  # modes, trend, services, budget
     assert "示例数据" in page.locator("[data-testid='stAlertContentInfo']").first.inner_text()
     assert_no_error_box(page)
     assert page.js_errors == []

@@ -2,7 +2,7 @@
 own address opens that page, and no chart toolbar sits over a title."""
 import pytest
 
-from tests.browser.conftest import assert_no_error_box, settle
+from tests.browser.conftest import assert_no_error_box, goto, settle
 
 SIZES = [(1280, 720), (1366, 768)]
 PAGES = ["overview", "compare", "standards", "consolidation", "scenarios", "pack", "vendors"]
@@ -25,7 +25,7 @@ def test_no_key_figure_is_cut_at_projector_sizes(browser, app_url, width, height
     page = context.new_page()
     try:
         for name in PAGES:
-            page.goto(f"{app_url}/{name}", wait_until="domcontentloaded")
+            goto(page, f"{app_url}/{name}")
             settle(page)
             assert_no_error_box(page)
             for kpi in page.evaluate(KPIS):
@@ -39,7 +39,7 @@ def test_no_key_figure_is_cut_at_projector_sizes(browser, app_url, width, height
 
 @pytest.mark.parametrize("name", ["overview", "standards", "pack"])
 def test_each_page_opens_at_its_own_address(page, app_url, name):
-    page.goto(f"{app_url}/{name}", wait_until="domcontentloaded")
+    goto(page, f"{app_url}/{name}")
     settle(page)
     assert page.get_by_text("Page not found").count() == 0
     heading = page.locator("[data-testid='stMain'] h1").first.inner_text()
@@ -49,7 +49,7 @@ def test_each_page_opens_at_its_own_address(page, app_url, name):
 
 
 def test_chart_toolbars_never_cover_titles(page, app_url):
-    page.goto(f"{app_url}/overview", wait_until="domcontentloaded")
+    goto(page, f"{app_url}/overview")
     settle(page)
     page.locator(".js-plotly-plot").first.hover()
     assert page.locator(".modebar-container .modebar-btn").count() == 0  # no plotly toolbar over the chart

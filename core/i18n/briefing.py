@@ -179,7 +179,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cover.npv": {"zh": "“{name}”方案测算期内节约（中位数）", "en": "Saving of “{name}” over the horizon (median)"},
     "cover.npv_note": {
         "zh": "按折现后的净节约计，扣除一次性转换成本；有 80% 的可能在 {range}之间。",
-        "en": "Discounted net saving after one-time transition costs; an 80% chance of lying between {range}.",
+        "en": "Discounted net saving after one-time transition costs; an 80% chance of lying in the range {range}.",
     },
     "cover.prob": {"zh": "实现正节约的可能性", "en": "Chance of a net saving"},
     "cover.prob_note": {

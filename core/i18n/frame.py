@@ -44,6 +44,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.download": {"zh": "下载", "en": "Download"},
     "common.source": {"zh": "来源", "en": "Source"},
     "unit.wan": {"zh": "万元", "en": "CNY 10k"},
+    "unit.approx": {"zh": "万元", "en": "CNY m"},  # the unit of core.i18n.approx_figure
     "unit.persons": {"zh": "人", "en": "persons"},
     "unit.yuan_m2_yr": {"zh": "元/㎡·年", "en": "CNY/m²·yr"},
 }

@@ -33,10 +33,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "plans.headline": {
         "zh": "{who}预计 {start}—{end} 年共可节约（净现值）{p50}，有 80% 的可能在 {range}之间，实现节约的可能性为 {chance}。"
         "{budget}；{full}。{one_time}；{people}。",
-        "en": "{who} would save {p50} in present value over {start}–{end}, with an 80% chance of between {range}; "
+        "en": "{who} would save {p50} in present value over {start}–{end}, with an 80% chance of lying in the range {range}; "
         "the chance of saving money is {chance}. {budget}; {full}. {one_time}; {people}.",
     },
     "plans.budget.cut": {"zh": "{year} 年预算可压减{amount}", "en": "The {year} budget can be cut by {amount}"},
+    "plans.budget.value_cut": {"zh": "可压减{amount}", "en": "cut by {amount}"},
+    "plans.budget.value_rise": {"zh": "需增加{amount}", "en": "rise by {amount}"},
+    "plans.kf.budget_year": {"zh": "{year} 年预算", "en": "{year} budget"},
     "plans.budget.rise": {"zh": "{year} 年预算需增加{amount}（一次性成本先于节约发生）",
                           "en": "The {year} budget must rise by {amount} (one-time costs come before the saving)"},
     "plans.full.year": {"zh": "{year} 年达到全部效果，此后每年节约{annual}",
@@ -47,7 +50,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "plans.one_time.some": {"zh": "一次性成本{amount}，{payback}", "en": "One-time costs {amount}, {payback}"},
     "plans.tile.npv": {"zh": "净现值节约（万元）", "en": "NPV saving (CNY m)"},
     "plans.tile.npv_help": {"zh": "{start}—{end} 年，中位数；有 80% 的可能在 {range}之间。",
-                            "en": "{start}–{end}, median; an 80% chance of between {range}."},
+                            "en": "{start}–{end}, median; an 80% chance of lying in the range {range}."},
     "plans.tile.chance": {"zh": "实现节约的可能性", "en": "Chance of saving"},
     "plans.tile.chance_help": {
         "zh": "蒙特卡洛抽样中净现值为正的比例，已计入各项措施的实现比例、延迟和流标风险。",
@@ -58,15 +61,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "plans.tile.budget_rise": {"zh": "{year} 年预算需增加（万元）", "en": "{year} budget rise (CNY m)"},
     "plans.tile.budget_help": {"zh": "{year} 年节约减去当年一次性成本（中位数）；有 80% 的可能在 {range}之间。",
                                "en": "The {year} saving less that year's one-time costs (median); an 80% chance "
-                               "of between {range}."},
+                               "of lying in the range {range}."},
+    "plans.tile.budget_rise_help": {"zh": "{year} 年一次性成本超过当年节约（中位数）；有 80% 的可能需增加 {range}。",
+                                    "en": "The {year} one-time costs exceed that year's saving (median); an 80% "
+                                    "chance of a rise in the range {range}."},
     "plans.tile.full": {"zh": "达到全部效果", "en": "Full effect"},
     "plans.tile.after": {"zh": "{end} 年后", "en": "after {end}"},
     "plans.tile.people": {"zh": "涉及人员（人）", "en": "People affected"},
     "plans.tile.one_time": {"zh": "一次性成本（万元）", "en": "One-time costs (CNY m)"},
     "plans.kf.npv_range": {"zh": "{p50}（有 80% 的可能在 {range}之间）", "en": "{p50} (80% chance: {range})"},
-    "plans.kf.budget_short": {"zh": "第一年预算可压减", "en": "First-year budget cut"},
+    "plans.kf.budget_short": {"zh": "第一年预算", "en": "First-year budget"},
     "plans.kf.first_year": {"zh": "{year} 年节约", "en": "Saving in {year}"},
-    "plans.kf.pack_budget": {"zh": "“{name}”{year} 年预算可压减", "en": "“{name}”: {year} budget cut"},
+    "plans.kf.pack_budget": {"zh": "“{name}”{year} 年预算", "en": "“{name}”: {year} budget"},
     "plans.kf.pack_full": {"zh": "“{name}”达到全部效果", "en": "“{name}”: full effect"},
     "plans.kf.pack_people": {"zh": "“{name}”涉及人员", "en": "“{name}”: people affected"},
     # the schedule
@@ -167,7 +173,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "delivery.plan.levers": {"zh": "采纳时的措施与测算", "en": "What was adopted"},
     "delivery.plan.figures": {
         "zh": "采纳时测算 {first}—{last} 年净现值节约约 {p50}（有 80% 的可能在 {range}之间，{draws} 次抽样）。措施：{levers}。{note}",
-        "en": "Forecast when adopted: about {p50} in present value over {first}–{last} (80% chance of between {range}, "
+        "en": "Forecast when adopted: about {p50} in present value over {first}–{last} (80% chance: {range}, "
         "{draws} draws). Levers: {levers}. {note}",
     },
     # adopting a scenario as the plan (on the Consolidation page)

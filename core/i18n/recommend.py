@@ -133,16 +133,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "rec.status.error": {"zh": "出错", "en": "error"},
     "rec.headline": {
         "zh": "推荐方案：{n} 个项目改变保障方式，{k} 项服务集中采购{pooled}；{start}—{end} 年净现值节约期望 {mean}"
-        "（有 80% 的可能在 {p10} 到 {p90} 之间），比只执行所设政策措施多节约 {gain}；影响自有人员 {people} 人，"
+        "（有 80% 的可能在 {range}之间），比只执行所设政策措施多节约 {gain}；影响自有人员 {people} 人，"
         "非成本评分 {score}（现为 {now}）。",
         "en": "Recommended: {n} items change delivery and {k} services are bundled{pooled}; the expected NPV saving "
-        "{start}–{end} is {mean} (80% chance between {p10} and {p90}), {gain} more than the policy levers alone; "
+        "{start}–{end} is {mean} (80% chance: {range}), {gain} more than the policy levers alone; "
         "{people} in-house staff are affected; non-cost score {score} (today {now}).",
     },
+    "rec.kf.range_help": {"zh": "有 80% 的可能在 {range}之间（模拟抽样的第 10 至第 90 百分位）。",
+                          "en": "An 80% chance of lying in the range {range} (the draws' 10th to 90th percentile)."},
     "rec.headline.pooled": {"zh": "，同片区人员统筹", "en": ", with staff pooled by district"},
     "rec.kf.status": {"zh": "求解状态", "en": "Solver status"},
     "rec.kf.mean": {"zh": "期望净现值节约", "en": "Expected NPV saving"},
     "rec.kf.range": {"zh": "P10 – P90", "en": "P10 – P90"},
+    "rec.kf.cvar_tile": {"zh": "最差 {a} 平均（CVaR，{unit}）", "en": "Mean of worst {a} (CVaR, {unit})"},
     "rec.kf.cvar": {"zh": "最差 {a} 平均（CVaR）", "en": "Mean of worst {a} (CVaR)"},
     "rec.kf.noncost": {"zh": "非成本评分", "en": "Non-cost score"},
     "rec.kf.cvar_help": {"zh": "抽样中最差情形的平均净现值节约，由整合模拟测算。",

@@ -11,7 +11,17 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.i18n import fmt_money, fmt_num, fmt_pct, join, label, money_figure, t
+from core.i18n import (
+    approx_figure,
+    fmt_approx,
+    fmt_approx_range,
+    fmt_money,
+    fmt_num,
+    fmt_pct,
+    join,
+    label,
+    t,
+)
 from core.simulation import risk
 from core.simulation.constraints import ALWAYS_ON, Constraints, Settings, constraints_json
 from core.simulation.criteria import CRITERIA, Weights, default_scores
@@ -141,8 +151,9 @@ def headline(a: Analysis, lang: str) -> str:
     years = rec.options.years
     pooled = t("rec.headline.pooled", lang) if rec.choice.pooling else ""
     return t("rec.headline", lang, n=len(rec.choice.chosen), k=len(rec.choice.lots), pooled=pooled,
-             start=years[0], end=years[-1], mean=fmt_money(rec.evaluated.mean, lang), p10=fmt_money(p10, lang),
-             p90=fmt_money(p90, lang), gain=fmt_money(rec.evaluated.mean - float(rec.options.constant.mean()), lang),
+             start=years[0], end=years[-1], mean=fmt_approx(rec.evaluated.mean, lang),
+             range=fmt_approx_range(p10, p90, lang),
+             gain=fmt_approx(rec.evaluated.mean - float(rec.options.constant.mean()), lang),
              score=f"{rec.noncost:.2f}", now=f"{rec.noncost_now:.2f}", people=fmt_num(rec.people.sum()))
 
 
@@ -152,11 +163,12 @@ def metrics(a: Analysis, lang: str) -> tuple[tuple[str, str, str], ...]:
     if rec.evaluated is None:
         return ()
     p10, _, p90 = a.npv
-    unit = t("unit.wan", lang)
+    unit = t("unit.approx", lang)  # approx_figure's unit: 万元 in Chinese, CNY millions in English
     return (
         (f"{t('rec.kf.mean', lang)}（{unit}）" if lang == "zh" else f"{t('rec.kf.mean', lang)} ({unit})",
-         money_figure(rec.evaluated.mean, lang), f"P10 – P90: {fmt_money(p10, lang)} – {fmt_money(p90, lang)}"),
-        (t("rec.kf.cvar", lang, a=fmt_pct(rec.problem.settings.alpha, 0)), money_figure(rec.evaluated.cvar, lang),
+         approx_figure(rec.evaluated.mean, lang), t("rec.kf.range_help", lang, range=fmt_approx_range(p10, p90, lang))),
+        (t("rec.kf.cvar_tile", lang, a=fmt_pct(rec.problem.settings.alpha, 0), unit=unit),
+         approx_figure(rec.evaluated.cvar, lang),
          t("rec.kf.cvar_help", lang)),
         (t("rec.kf.noncost", lang), f"{rec.noncost:.2f}", f"{t('rec.kf.now', lang)} {rec.noncost_now:.2f}"),
         (t("rec.kf.people", lang), fmt_num(rec.people.sum()),
@@ -173,9 +185,9 @@ def key_figures(a: Analysis, lang: str) -> tuple[KeyFigure, ...]:
     p10, _, p90 = a.npv
     s = rec.solution
     return (
-        (t("rec.kf.mean", lang), fmt_money(rec.evaluated.mean, lang)),
-        (t("rec.kf.range", lang), f"{fmt_money(p10, lang)} – {fmt_money(p90, lang)}"),
-        (t("rec.kf.cvar", lang, a=fmt_pct(rec.problem.settings.alpha, 0)), fmt_money(rec.evaluated.cvar, lang)),
+        (t("rec.kf.mean", lang), fmt_approx(rec.evaluated.mean, lang)),
+        (t("rec.kf.range", lang), fmt_approx_range(p10, p90, lang)),
+        (t("rec.kf.cvar", lang, a=fmt_pct(rec.problem.settings.alpha, 0)), fmt_approx(rec.evaluated.cvar, lang)),
         (t("rec.kf.noncost", lang), f"{rec.noncost:.2f} ({t('rec.kf.now', lang)} {rec.noncost_now:.2f})"),
         (t("rec.kf.people", lang), fmt_num(rec.people.sum())),
         (t("rec.kf.solver", lang), t("rec.kf.solver_value", lang, status=t(f"rec.status.{s.status}", lang),

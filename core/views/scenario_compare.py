@@ -32,7 +32,7 @@ def comparison_table(named: Sequence[tuple[str, Analysis]], lang: str) -> pd.Dat
         (t("sim.kf.npv_p90", lang), [fmt_approx(a.npv[2], lang) for _, a in named]),
         (t("sim.kf.prob_positive", lang), [fmt_chance(a.mc.prob_positive, lang) for _, a in named]),
         (t("sim.kf.prob_beats", lang), [fmt_chance(a.mc.prob_beats, lang) for _, a in named]),
-        (t("plans.kf.budget_short", lang), [fmt_approx(a.figures.budget_cut[1], lang) for _, a in named]),
+        (t("plans.kf.budget_short", lang), [sim_figures.budget_value(a.figures, lang) for _, a in named]),
         (t("sim.kf.annual_short", lang), [fmt_approx(a.result.annual_saving, lang) for _, a in named]),
         (t("plans.tile.full", lang), [sim_figures.full_effect_text(a.figures, lang) for _, a in named]),
         (t("plans.tile.people", lang), [sim_figures.people_text(a.figures, lang) for _, a in named]),

@@ -87,6 +87,18 @@ def budget_text(f: Figures, lang: str) -> str:
     return t(key, lang, year=f.budget_year, amount=fmt_approx(abs(cut), lang))
 
 
+def budget_value(f: Figures, lang: str) -> str:
+    """The first budget year's effect as a table cell: 可压减约 120 万元, or 需增加约 110 万元 (never a cut of −110)."""
+    cut = f.budget_cut[1]
+    return t("plans.budget.value_cut" if cut >= 0 else "plans.budget.value_rise", lang, amount=fmt_approx(abs(cut), lang))
+
+
+def budget_range(f: Figures, lang: str) -> str:
+    """The 80% range of the first budget year's effect, in the direction the median goes (a rise as a rise)."""
+    low, _, high = f.budget_cut
+    return fmt_approx_range(low, high, lang) if f.budget_cut[1] >= 0 else fmt_approx_range(-high, -low, lang)
+
+
 def full_effect_text(f: Figures, lang: str) -> str:
     """When the saving reaches full effect, and how much it is then."""
     if f.full_effect_year is not None:
@@ -120,8 +132,8 @@ def tiles(f: Figures, lang: str) -> tuple[Tile, ...]:
         (t("plans.tile.chance", lang), fmt_chance(f.chance, lang), t("plans.tile.chance_help", lang)),
         (t("plans.tile.budget" if f.budget_cut[1] >= 0 else "plans.tile.budget_rise", lang, year=f.budget_year),
          approx_figure(abs(f.budget_cut[1]), lang),
-         t("plans.tile.budget_help", lang, year=f.budget_year,
-           range=fmt_approx_range(f.budget_cut[0], f.budget_cut[2], lang))),
+         t("plans.tile.budget_help" if f.budget_cut[1] >= 0 else "plans.tile.budget_rise_help", lang,
+           year=f.budget_year, range=budget_range(f, lang))),
         (t("plans.tile.full", lang), full, full_effect_text(f, lang)),
         (t("plans.tile.people", lang), _persons(f.people_total), people_text(f, lang)),
         (t("plans.tile.one_time", lang), approx_figure(f.one_time, lang), payback_text(f, lang)),

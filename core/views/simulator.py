@@ -130,7 +130,7 @@ def key_figures(a: Analysis, lang: str) -> tuple[KeyFigure, ...]:
         (t("sim.kf.npv_p50", lang), fmt_approx(p50, lang)),
         (t("sim.kf.npv_range", lang), fmt_approx_range(p10, p90, lang)),
         (t("sim.kf.prob_positive", lang), fmt_chance(f.chance, lang)),
-        (t("plans.tile.budget", lang, year=f.budget_year), fmt_approx(f.budget_cut[1], lang)),
+        (t("plans.kf.budget_year", lang, year=f.budget_year), sim_figures.budget_value(f, lang)),
         (t("plans.tile.full", lang), sim_figures.full_effect_text(f, lang)),
         (t("plans.tile.people", lang), sim_figures.people_text(f, lang)),
         (t("sim.kf.transition", lang), fmt_approx(f.one_time, lang)),
@@ -450,7 +450,7 @@ def consolidation_section(p: Portfolio, lang: str, options: PackOptions) -> Sect
                           range=fmt_approx_range(f.npv[0], f.npv[2], lang))))
         figures.append((t("sim.kf.pack_prob", lang, name=name), fmt_chance(f.chance, lang)))
         figures.append((t("plans.kf.pack_budget", lang, name=name, year=f.budget_year),
-                        fmt_approx(f.budget_cut[1], lang)))
+                        sim_figures.budget_value(f, lang)))
         figures.append((t("plans.kf.pack_full", lang, name=name), sim_figures.full_effect_text(f, lang)))
         figures.append((t("plans.kf.pack_people", lang, name=name), sim_figures.people_text(f, lang)))
     return SectionContent(exhibits=tuple(out), key_figures=tuple(figures),

@@ -25,8 +25,9 @@ def analysis(demo_portfolio):
 def test_the_sentence_read_aloud_has_the_key_figures(analysis, lang):
     text = recommend.headline(analysis, lang)
     p10, _, p90 = analysis.npv
-    assert recommend.fmt_money(analysis.rec.evaluated.mean, lang) in text
-    assert recommend.fmt_money(p10, lang) in text and recommend.fmt_money(p90, lang) in text
+    # rounded as a finance official writes a forecast, the same way as the Consolidation page (约 880 万元)
+    assert recommend.fmt_approx(analysis.rec.evaluated.mean, lang) in text
+    assert recommend.fmt_approx_range(p10, p90, lang) in text
     assert f"{analysis.rec.noncost:.2f}" in text and str(len(analysis.rec.choice.chosen)) in text
 
 

@@ -26,7 +26,7 @@ def test_the_sentence_read_aloud_has_every_key_figure(full, lang):
     p10, p50, p90 = f.npv
     # rounded as a finance official writes a forecast: two significant figures, an 80% range
     assert fmt_approx(p50, lang) in text and fmt_approx_range(p10, p90, lang) in text
-    assert ("有 80% 的可能在" in text) if lang == "zh" else ("80% chance of between" in text)
+    assert ("有 80% 的可能在" in text) if lang == "zh" else ("80% chance of lying in the range" in text)
     assert fmt_chance(f.chance, lang) in text
     assert fmt_approx(abs(f.budget_cut[1]), lang) in text and str(f.budget_year) in text  # the next budget
     assert fmt_approx(f.one_time, lang) in text and fmt_approx(f.annual, lang) in text

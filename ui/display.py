@@ -18,9 +18,11 @@ from ui.sharing import downloads
 from ui.widgets import WIDGET_CSS
 
 # Layouts that hold on a projector (1280×720, 1366×768): key figures shrink with the window instead of
-# being cut off with "…", and their labels wrap.
+# being cut off with "…" (with the window, and with the tile's own width when six share a row), and their
+# labels wrap.
 _PROJECTOR_CSS = """<style>
-[data-testid="stMetricValue"] > div { font-size: clamp(1.05rem, 1.9vw, 2.1rem); white-space: nowrap;
+[data-testid="stMetric"] { container-type: inline-size; }
+[data-testid="stMetricValue"] > div { font-size: clamp(0.9rem, min(1.9vw, 13cqw), 2.1rem); white-space: nowrap;
   overflow: visible; text-overflow: clip; }
 [data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div { white-space: normal; overflow: visible;
   text-overflow: clip; line-height: 1.25; }

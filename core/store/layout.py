@@ -227,6 +227,7 @@ HEADERS: dict[str, dict[str, tuple[str, str]]] = {
         "approved_at": ("批准时间（北京时间）", "Approved (Beijing time)"), "results": ("保存时的结果（JSON）", "Results when saved (JSON)"),
         "data_as_of": ("保存时数据截至（北京时间）", "Data as of saving (Beijing time)"),
     },
+    "users": {"login": ("登录名", "Login"), "display_name": ("显示名称", "Display name")},  # accounts' texts
     "plans": {  # the texts of an adopted plan (core.store.plan_rows)
         "name": ("计划名称", "Plan"), "approved_by": ("批准机关或批准人", "Approved by"), "note": ("说明", "Note"),
         "scenario_name": ("来源方案", "From scenario"),

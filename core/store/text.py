@@ -27,7 +27,7 @@ from sqlmodel import Session, SQLModel
 from core.store.db import Refused
 from core.store.layout import HEADERS, SPECS, column_label
 from core.store.limits import MAX_CELL_CHARS
-from core.store.models import AdoptedPlan, AuditLog, Scenario, table_of
+from core.store.models import AdoptedPlan, AuditLog, Scenario, User, table_of
 
 FORMULA_PREFIXES: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_START = ("=", "+", "-", "@")  # what cleaned text may not start with (tabs and CRs are gone by then)
@@ -71,7 +71,7 @@ def limit_of(model: type[SQLModel], field: str) -> int:
     return int(length) if length else MAX_CELL_CHARS
 
 
-_TABLES: dict[type[SQLModel], str] = {Scenario: "scenarios", AuditLog: "audit_log", AdoptedPlan: "plans"}
+_TABLES: dict[type[SQLModel], str] = {Scenario: "scenarios", AuditLog: "audit_log", AdoptedPlan: "plans", User: "users"}
 
 
 def _field_label(model: type[SQLModel], field: str) -> Any:

@@ -22,6 +22,7 @@ from core.store import audit, passwords
 from core.store.access import Actor, Permission, Refused, require
 from core.store.auth_settings import AuthSettings
 from core.store.models import AuditAction, Role, User, table_of
+from core.store.text import clean, gate, is_formula
 
 LOGIN = re.compile(r"[a-z0-9][a-z0-9._@-]{1,63}")
 FIRST_ADMIN = "admin"
@@ -123,9 +124,9 @@ def create_user(session: Session, *, login: str, display_name: str, role: Role |
         raise Refused("users.err.taken", login=name)
     if identity is not None and identity_user(session, issuer=identity[0], subject=identity[1]) is not None:
         raise Refused("users.err.identity_taken")
-    display = (display_name or "").strip() or name
-    if len(display) > 100:
+    if len(clean(display_name or "")) > 100:
         raise Refused("users.err.display_long")
+    display = gate(display_name, model=User, field="display_name") or name  # the one text gate: no formula
     if password is not None:
         _check_password(password, name, settings)
     at = now()
@@ -263,7 +264,8 @@ def request_access(session: Session, *, issuer: str, subject: str, claims: Mappi
     while get_user(session, login=login) is not None:
         n += 1
         login = f"{base}-{n}"
-    display = str(claims.get("name") or claims.get("preferred_username") or login)[:100]
+    display = clean(str(claims.get("name") or claims.get("preferred_username") or login))[:100]
+    display = login if is_formula(display) or not display else display  # a provider's claim is not trusted text
     user = User(login=login, display_name=display, role=Role.viewer, active=False, oidc_issuer=issuer[:255],
                 oidc_subject=subject[:255], requested_at=now(), created_at=now())
     session.add(user)

@@ -132,3 +132,18 @@ def test_an_sso_request_can_be_mapped_to_an_existing_account(session):
     mapped = users.identity_user(session, issuer=ISSUER, subject="s-9")
     assert mapped.login == "wang" and mapped.role == Role.admin
     assert users.get_user(session, login="wang.wu") is None  # the request is gone
+
+
+def test_display_names_pass_the_one_text_gate(session):
+    """A display name reaches the audit log, a scenario's owner and every export: control characters out,
+    formulas refused; an SSO provider's name claim that looks like a formula is replaced by the login."""
+    kw = {"role": Role.viewer, "password": "Spring-Rain-2026", "actor": SYSTEM, "source": "cli", "settings": RULES}
+    with pytest.raises(db.Refused, match="starts with '='"):
+        users.create_user(session, login="li.si", display_name='=HYPERLINK("http://x","李四")', **kw)
+    with pytest.raises(db.Refused, match="starts with '@'"):
+        users.create_user(session, login="li.si", display_name="\x01@SUM(1)", **kw)  # cleaned first, then judged
+    made = users.create_user(session, login="li.si", display_name="李\u200b四\x07", **kw)
+    assert made.display_name == "李四"
+    request = users.request_access(session, issuer=ISSUER, subject="x-1",
+                                   claims={"preferred_username": "wangwu", "name": "+cmd|' /C calc'!A0"})
+    assert (request.login, request.display_name) == ("wangwu", "wangwu")

@@ -23,7 +23,7 @@ plan_id = st.selectbox(ui.tr("delivery.pick"), ids, index=start, format_func=lab
 d = ui.cached(delivery.delivery)(plan_id)
 st.query_params["plan"] = str(d.plan["name"])
 
-st.markdown(f"##### {delivery.headline(d, lang)}")
+st.markdown(f"##### {ui.plain(delivery.headline(d, lang))}")  # it names the plan (stored text)
 for column, (label, value) in zip(st.columns(4), delivery.key_figures(d, lang)):
     column.metric(label, value, border=True)
 if d.years:
@@ -37,10 +37,10 @@ if d.years:
 
 with st.expander(ui.tr("delivery.plan.levers"), icon=":material/description:"):
     levers = parse_levers(str(d.plan["levers"]))
-    st.write(ui.tr("delivery.plan.figures", first=int(d.plan["first_year"]), last=int(d.plan["last_year"]),
+    st.markdown(ui.tr_plain("delivery.plan.figures", first=int(d.plan["first_year"]), last=int(d.plan["last_year"]),
                    p50=fmt_approx(float(d.plan["npv_p50"]), lang),
                    range=fmt_approx_range(float(d.plan["npv_p10"]), float(d.plan["npv_p90"]), lang),
                    draws=fmt_num(int(d.plan["draws"])), levers=simulator.levers_in_words(levers, lang),
                    note=str(d.plan["note"] or "")))
     if levers.scope.buildings:
-        st.caption(join(levers.scope.buildings, lang))
+        st.caption(ui.plain(join(levers.scope.buildings, lang)))

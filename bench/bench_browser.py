@@ -8,7 +8,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from bench.common import Result, cities
+from bench.common import AUTOLOGIN, Result, cities
 from bench.load import rss_mb
 from tests.browser.conftest import ARGS, CHROMIUM, settle, start_app
 
@@ -30,7 +30,7 @@ def measure(db_path: Path, label: str) -> list[Result]:
     folder = Path(tempfile.mkdtemp(prefix="bench-browser-"))
     served = folder / "store.db"
     shutil.copy(db_path, served)
-    proc, url = start_app(served, folder / "streamlit.log")
+    proc, url = start_app(served, folder / "streamlit.log", env=AUTOLOGIN)
     results = []
     try:
         with sync_playwright() as p:

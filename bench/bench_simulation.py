@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from sqlmodel import Session
 
-from bench.common import Result, demo_db, median_seconds
+from bench.common import AUTOLOGIN, Result, demo_db, median_seconds
 from core.files import admin
 from core.simulation import risk
 from core.simulation.plan import base_items, prepare
@@ -133,7 +133,7 @@ def browser_redraw() -> list[Result]:
     folder = Path(tempfile.mkdtemp(prefix="bench-sim-"))
     served = folder / "store.db"
     shutil.copy(demo_db(), served)
-    proc, url = start_app(served, folder / "streamlit.log")
+    proc, url = start_app(served, folder / "streamlit.log", env=AUTOLOGIN)
     read = "JSON.stringify(document.querySelectorAll('.js-plotly-plot')[0].data.map(t => t.x))"
     times = []
     try:

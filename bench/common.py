@@ -27,6 +27,11 @@ BIG_CITY = 2_000  # buildings in the benchmark city (issue 8)
 BENCH = Actor(login="bench", display_name="bench", role=Role.admin, via="cli")  # who sets the stores up
 
 
+# What a server started by a benchmark is given: importing the tests' helpers (tests/conftest.py) clears
+# every JGSW_ variable of this process, so the servers get the autologin explicitly.
+AUTOLOGIN: dict[str, str] = {DEMO_AUTOLOGIN_ENV: "admin"}
+
+
 def sign_in_as_admin() -> None:
     """Let every session of the app (AppTest runs, and servers started from here) sign in as the
     store's administrator: every page open. Called by the benchmark entry points, not on import."""

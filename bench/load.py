@@ -171,12 +171,13 @@ async def drive(url: str, sessions: int, seconds: float, actions: list[tuple[str
 
 def served(db_path: Path) -> tuple[Any, str]:
     """A fresh app process over a copy of ``db_path``, started as users would get it."""
+    from bench.common import AUTOLOGIN
     from tests.browser.conftest import start_app
 
     folder = Path(tempfile.mkdtemp(prefix="load-"))
     copy = folder / "store.db"
     shutil.copy(db_path, copy)
-    return start_app(copy, folder / "streamlit.log")
+    return start_app(copy, folder / "streamlit.log", env=AUTOLOGIN)
 
 
 def run_load(db_path: Path, sessions: int, seconds: float, actions: list[tuple[str, str]] | None = None,

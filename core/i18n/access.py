@@ -15,7 +15,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "access.perm.vendor_decision": {"zh": "作出企业准入决定", "en": "decide on vendor admission"},
     "access.perm.register_vendor": {"zh": "登记服务企业", "en": "register vendors"},
     "access.perm.gate_rules": {"zh": "修改三关规则", "en": "change the gate rules"},
-    "access.perm.assumption_book": {"zh": "修改参数表和非成本因素评分", "en": "change the assumption book and the non-cost scores"},
+    "access.perm.assumption_book": {"zh": "修改参数表", "en": "change the assumption book"},
     "access.perm.fee_standards": {"zh": "修改统一收费标准", "en": "change the fee standards"},
     "access.perm.backup": {"zh": "下载整库备份", "en": "download a backup of the store"},
     "access.perm.restore": {"zh": "恢复备份", "en": "restore a backup"},

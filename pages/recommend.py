@@ -64,4 +64,4 @@ elif view == "reasons":
 else:
     st.markdown(views.method_text(a, lang))
     st.subheader(ui.tr("rec.criteria"))
-    ui.table(views.criteria_table(lang), key="rec_criteria")
+    ui.table(views.criteria_table(p, lang), key="rec_criteria")

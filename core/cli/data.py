@@ -37,9 +37,12 @@ def cmd_init_db(args: argparse.Namespace) -> int:
             db.migrate(engine)  # an existing store keeps its data and gets the newest schema
             with db.session_scope(engine) as session:  # … and the factors added to the book since it was made
                 added = admin.complete_book(session, actor=actor, source="init-db")
+                scored = admin.complete_scores(session, actor=actor, source="init-db")
             print(f"{db.display_url(str(engine.url))} already holds data; schema at revision {db.head_revision()}")
             if added:
                 print(f"  added to the assumption book: {', '.join(added)}")
+            if scored:
+                print(f"  added the default non-cost scores ({scored} rows)")
             _show_accounts(engine, actor)  # a store made before accounts existed gets its first admin
             return 0
     if args.synthetic:

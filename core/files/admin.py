@@ -103,6 +103,17 @@ def complete_book(session: Session, *, actor: Actor, source: str) -> list[str]:
     return sorted(set(missing["key"]))
 
 
+def complete_scores(session: Session, *, actor: Actor, source: str) -> int:
+    """Give a store without non-cost scores (made, or a backup taken, before they were kept in the store)
+    the shipped defaults, in the caller's transaction and audited under ``actor``; scores the store has
+    are left as the Bureau set them (none are added to a table that holds any). Returns the rows added."""
+    if repo.table_counts(session)["noncost_criteria"]:
+        return 0
+    reference = read_folder(REFERENCE_DIR, ("noncost_criteria",))["noncost_criteria"]
+    return loader.load_frames(session, frames={"noncost_criteria": reference}, actor=actor,
+                              source=source).get("noncost_criteria", 0)
+
+
 def store_info(engine: Engine) -> dict[str, Any]:
     """The database URL (password hidden), rows per table and buildings per derived mode."""
     db.check_connection(engine)

@@ -20,7 +20,7 @@ from typing import Any, cast
 from sqlalchemy import Engine, Table, TypeDecorator
 from sqlmodel import SQLModel
 
-from core.files.admin import APP_ID, complete_book
+from core.files.admin import APP_ID, complete_book, complete_scores
 from core.store import access, audit, db, repo
 from core.store.access import Actor, Permission
 from core.store.limits import MAX_BACKUP_BYTES, MAX_BACKUP_MB, MAX_BACKUP_UNPACKED_BYTES, MAX_BACKUP_UNPACKED_MB
@@ -28,6 +28,8 @@ from core.store.models import AuditAction
 
 FORMAT = 1
 MANIFEST = "manifest.json"
+# Tables a backup may lack (taken before they existed): the restore fills them with the shipped defaults.
+FILLED_ON_RESTORE = frozenset({"noncostscore"})
 
 
 def _plain(value: Any) -> Any:
@@ -104,7 +106,7 @@ def read_backup(data: bytes, name: str) -> tuple[dict[str, Any], dict[Table, lis
             raise db.StoreError(f"{name} was made by a newer version of the application (format {manifest.get('format')})")
         tables = {t.name: t for t in SQLModel.metadata.sorted_tables}
         listed = manifest.get("tables") or {}
-        if set(listed) != set(tables):
+        if set(listed) - set(tables) or not set(tables) - set(listed) <= FILLED_ON_RESTORE:
             odd = sorted(set(listed) ^ set(tables))
             raise db.StoreError(f"{name} does not match this version's tables (differs in: {', '.join(odd)})")
         out: dict[Table, list[dict[str, Any]]] = {}
@@ -171,6 +173,7 @@ def restore(engine: Engine, data: bytes, *, name: str, actor: Actor) -> dict[str
         before = repo.table_counts(session)
         repo.replace_all(session, rows=rows)
         complete_book(session, actor=actor, source="restore")  # a backup older than a factor of the book gets it
+        complete_scores(session, actor=actor, source="restore")  # … and one older than the non-cost scores, those
         after = repo.table_counts(session)
         audit.record(session, actor=actor, source="restore", table="store", key=Path(name).name,
                      action=AuditAction.update, before={"rows": before},

@@ -246,7 +246,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "today, so the optimiser's own expected NPV is {own} where the simulator gives {sim} for the same plan: a "
         "difference of {diff} ({pct}); re-solved {refined} time(s) with the plan's own fee per m².",
     },
-    "rec.criteria": {"zh": "非成本因素默认评分（本局假设）", "en": "Default non-cost scores (the Bureau's assumptions)"},
+    "rec.criteria": {"zh": "非成本因素评分（本局假设，管理员可在数据管理页修改）", "en": "Non-cost scores (the Bureau's assumptions; admins change them on the Data page)"},
     "rec.save": {"zh": "存为方案", "en": "Save as scenario"},
     "rec.saved": {"zh": "已存为方案“{name}”：可在方案比较中对比、分享，并放入会议材料。",
                   "en": "Saved as scenario “{name}”: compare it on Scenarios, share it, and put it in the meeting pack."},

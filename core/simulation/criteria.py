@@ -1,9 +1,11 @@
 """What cost alone misses (非成本因素): every service × delivery scored on control, confidentiality,
 continuity, market depth, staff impact and quality, and a plan's score as the cost-weighted mean.
 
-The default scores are the Bureau's assumptions, shipped as ``data/reference/noncost_criteria.csv``
-with their basis and source beside every row (the criteria after the UK Cabinet Office's Delivery
-Model Assessment; the numbers are ours). Scores run from 1 (poor for the Bureau) to 5 (best). The
+The scores are the Bureau's assumptions, kept in the store (``NoncostScore``, the file table
+``noncost_criteria``; admins edit them on the Data page) and read with the portfolio
+(``Portfolio.noncost``). The defaults ship as ``data/reference/noncost_criteria.csv`` with their basis and
+source beside every row (the criteria after the UK Cabinet Office's Delivery Model Assessment; the
+numbers are ours); init-db loads them. Scores run from 1 (poor for the Bureau) to 5 (best). The
 leadership group weighs the six criteria on the Recommend page; a delivery's score is the weighted
 mean of its six scores, and a plan's the mean of its cells' scores weighted by each cell's full cost
 in the base year (a canteen counts for more than a mail room).
@@ -11,7 +13,6 @@ in the base year (a canteen counts for more than a mail room).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -19,9 +20,10 @@ import pandas as pd
 
 from core.simulation.levers import DELIVERIES
 from core.store.db import ROOT
+from core.store.layout import NONCOST_CRITERIA
 from core.store.models import Basis, ServiceCode
 
-CRITERIA: tuple[str, ...] = ("control", "confidentiality", "continuity", "market_depth", "staff_impact", "quality")
+CRITERIA: tuple[str, ...] = NONCOST_CRITERIA
 CRITERIA_FILE = ROOT / "data" / "reference" / "noncost_criteria.csv"
 SCORE_RANGE = (1.0, 5.0)
 
@@ -44,7 +46,7 @@ class Weights:
 
 
 def read_scores(path: Path = CRITERIA_FILE) -> pd.DataFrame:
-    """The scores of a criteria file: ``service``, ``delivery``, one column per criterion, ``basis``,
+    """The scores of a criteria file (the shipped defaults unless ``path``): ``service``, ``delivery``, one column per criterion, ``basis``,
     ``source``; a :class:`ValueError` names a bad row (unknown service or delivery, a score outside
     1-5, a service × delivery given twice)."""
     frame = pd.read_csv(path, dtype={"service": str, "delivery": str, "basis": str, "source": str})
@@ -66,22 +68,20 @@ def read_scores(path: Path = CRITERIA_FILE) -> pd.DataFrame:
     return frame
 
 
-@cache
-def default_scores() -> pd.DataFrame:
-    """The shipped default scores (read once; treat as read-only)."""
-    return read_scores()
+def delivery_scores(weights: Weights, scores: pd.DataFrame) -> pd.Series:
+    """Each service × delivery's weighted score (1-5), indexed by (service, delivery), from ``scores``
+    (the portfolio's ``noncost``; none when the store holds none)."""
+    if not len(scores) or not {"service", "delivery", *CRITERIA} <= set(scores.columns):
+        return pd.Series([], dtype=float, index=pd.MultiIndex.from_arrays([[], []], names=["service", "delivery"]))
+    values = scores[list(CRITERIA)].to_numpy(dtype=float) @ weights.vector()
+    keys = pd.MultiIndex.from_arrays([scores["service"].astype(str).to_numpy(), scores["delivery"].astype(str).to_numpy()],
+                                     names=["service", "delivery"])
+    return pd.Series(values, index=keys)
 
 
-def delivery_scores(weights: Weights, scores: pd.DataFrame | None = None) -> pd.Series:
-    """Each service × delivery's weighted score (1-5), indexed by (service, delivery)."""
-    s = default_scores() if scores is None else scores
-    values = s[list(CRITERIA)].to_numpy(dtype=float) @ weights.vector()
-    return pd.Series(values, index=pd.MultiIndex.from_frame(s[["service", "delivery"]]))
-
-
-def cell_scores(services: pd.Series, deliveries: pd.Series, weights: Weights,
-                scores: pd.DataFrame | None = None) -> np.ndarray:
-    """The weighted score of each cell delivered as given (NaN where the file does not score it)."""
+def cell_scores(services: pd.Series, deliveries: pd.Series, weights: Weights, scores: pd.DataFrame) -> np.ndarray:
+    """The weighted score of each cell delivered as given, from ``scores`` (the portfolio's ``noncost``;
+    NaN where they do not score it)."""
     table = delivery_scores(weights, scores)
     keys = pd.MultiIndex.from_arrays([services.astype(str).to_numpy(), deliveries.astype(str).to_numpy()])
     return table.reindex(keys).to_numpy(dtype=float)

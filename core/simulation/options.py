@@ -88,6 +88,7 @@ class Options:
     pooling: Pooling
     vendors: VendorLines
     book: dict[str, float]  # the other factors of the assumption book the optimiser reads
+    scores: pd.DataFrame  # the store's non-cost scores per service × delivery (Portfolio.noncost)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -192,6 +193,7 @@ def value_options(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws:
         bundling=bundling_data(p, policy, items, keep, cells, table, theta, plans, whole),
         pooling=pooling_data(p, policy, items, keep, cells, table, theta),
         vendors=vendor_lines(p, cells), book={k: p.book.value(k) for k in BOOK_KEYS if k in p.book},
+        scores=p.noncost,
     )
 
 

@@ -145,8 +145,8 @@ def _noncost(pr: Problem) -> None:
     if not c.noncost_floor.enabled:
         return
     cells = o.cells
-    keep = cell_scores(cells["service"], cells["kind0"], pr.weights)
-    opt = cell_scores(t["service"], t["to"], pr.weights)
+    keep = cell_scores(cells["service"], cells["kind0"], pr.weights, o.scores)
+    opt = cell_scores(t["service"], t["to"], pr.weights, o.scores)
     cost = cells["recorded"].to_numpy(dtype=float)
     scored = ~np.isnan(keep) & (cost > 0)
     weight = cost / cost[scored].sum() if scored.any() else cost * 0

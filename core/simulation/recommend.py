@@ -197,7 +197,7 @@ def greedy(o: Options) -> Choice:
 def noncost_now(o: Options, w: Weights) -> float:
     """Today's non-cost score of the cells (1-5)."""
     c = o.cells
-    return plan_score(cell_scores(c["service"], c["kind0"], w), c["recorded"].to_numpy(dtype=float))
+    return plan_score(cell_scores(c["service"], c["kind0"], w, o.scores), c["recorded"].to_numpy(dtype=float))
 
 
 def noncost_of(o: Options, plan: Plan, w: Weights) -> float:
@@ -205,7 +205,7 @@ def noncost_of(o: Options, plan: Plan, w: Weights) -> float:
     it = plan.items.set_index("id")
     c = o.cells
     kind = c["id"].map(it["kind1"]).fillna(c["kind0"])
-    return plan_score(cell_scores(c["service"], kind, w), c["recorded"].to_numpy(dtype=float))
+    return plan_score(cell_scores(c["service"], kind, w, o.scores), c["recorded"].to_numpy(dtype=float))
 
 
 def people_of(pr: Problem, sol: Solution, choice: Choice) -> np.ndarray:

@@ -72,6 +72,7 @@ ROLES: Final[tuple[Role, ...]] = (V, A, M)
 # Tables whose rows need more than import_data / edit_data (by their file-layout names).
 TABLE_PERMISSIONS: Final[dict[str, Permission]] = {
     "assumptions": Permission.assumption_book,
+    "noncost_criteria": Permission.assumption_book,  # the non-cost scores are the Bureau's assumptions too
     "fee_standards": Permission.fee_standards,
 }
 

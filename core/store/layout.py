@@ -34,6 +34,7 @@ from core.store.models import (
     Department,
     DepartmentKind,
     FeeStandard,
+    NoncostScore,
     Occupancy,
     ProcurementChannel,
     QualityAssessment,
@@ -71,6 +72,10 @@ class TableSpec:
         ref_cols = {c for r in self.refs for c in r.columns}
         return tuple(c for c in self.columns if c not in ref_cols)
 
+
+# The non-cost criteria (非成本因素), each scored 1-5 per service × delivery (core.simulation.criteria).
+NONCOST_CRITERIA: tuple[str, ...] = ("control", "confidentiality", "continuity", "market_depth", "staff_impact",
+                                     "quality")
 
 _SPEC_LIST: tuple[TableSpec, ...] = (
     TableSpec("services", ServiceItem, ("code",),
@@ -113,11 +118,13 @@ _SPEC_LIST: tuple[TableSpec, ...] = (
     TableSpec("assumptions", Assumption, ("key", "effective_date"),
               ("key", "name_zh", "name_en", "value", "unit", "basis", "source", "source_en", "effective_date",
                "distribution", "low", "high")),
+    TableSpec("noncost_criteria", NoncostScore, ("service", "delivery"),
+              ("service", "delivery", *NONCOST_CRITERIA, "basis", "source")),
 )
 
 # In dependency order: a table only refers to tables before it (departments also to itself).
 SPECS: dict[str, TableSpec] = {s.name: s for s in _SPEC_LIST}
-REFERENCE_TABLES: tuple[str, ...] = ("services", "assumptions", "fee_standards")
+REFERENCE_TABLES: tuple[str, ...] = ("services", "assumptions", "fee_standards", "noncost_criteria")
 # Tables that leave the store in exports but never come back through an import.
 EXPORT_ONLY: tuple[str, ...] = ("audit_log", "scenarios")
 
@@ -135,6 +142,7 @@ TABLE_NAMES: dict[str, tuple[str, str]] = {
     "quality_assessments": ("质量考核", "Quality assessments"),
     "fee_standards": ("统一标准", "Unified standards"),
     "assumptions": ("参数", "Assumption book"),
+    "noncost_criteria": ("非成本因素评分", "Non-cost scores"),
     "audit_log": ("审计日志", "Audit log"),
     "scenarios": ("方案", "Scenarios"),
     "plans": ("采纳方案", "Adopted plans"),
@@ -218,6 +226,13 @@ HEADERS: dict[str, dict[str, tuple[str, str]]] = {
         "source_en": ("来源（英文）", "Source (English)"), "effective_date": ("生效日期", "Effective date"), "distribution": ("分布", "Distribution"),
         "low": ("下限", "Low"), "high": ("上限", "High"),
     },
+    "noncost_criteria": {
+        "service": _S, "delivery": ("提供方式", "Delivery"),
+        "control": ("管控力", "Control"), "confidentiality": ("保密性", "Confidentiality"),
+        "continuity": ("服务连续性", "Continuity"), "market_depth": ("市场成熟度", "Market depth"),
+        "staff_impact": ("对在岗人员影响", "Staff impact"), "quality": ("服务质量", "Quality"),
+        "basis": ("依据类别", "Basis"), "source": ("来源", "Source"),
+    },
     "scenarios": {
         "name": ("方案名称", "Scenario"), "owner": ("创建人", "Owner"), "description": ("说明", "Description"),
         "levers": ("参数（JSON）", "Levers (JSON)"), "version": ("版本", "Version"),
@@ -269,6 +284,7 @@ BOUNDS: dict[str, Bound] = {
     "year_built": Bound(1900, 2100), "founded_year": Bound(1900, 2100),
     "year": Bound(2000, 2100), "month": Bound(0, 12), "quarter": Bound(1, 4),
     "tier": Bound(1, 3), "qualification_level": Bound(1, 3),
+    **{c: Bound(1, 5) for c in NONCOST_CRITERIA},  # non-cost scores: 1 poor for the Bureau, 5 best
     **{c: _SCORE for c in ("customer_service", "building_mgmt", "facilities", "public_order", "cleaning",
                            "greening", "conference", "satisfaction")},
 }

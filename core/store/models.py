@@ -377,6 +377,30 @@ class Assumption(SQLModel, table=True):
     high: float | None = Field(default=None, description="P90 or maximum, per the distribution")
 
 
+class NoncostScore(SQLModel, table=True):
+    """What cost alone misses (非成本因素) for one service delivered one way: six scores from 1 (poor
+    for the Bureau) to 5 (best), the Bureau's assumptions, editable by admins
+    (:mod:`core.simulation.criteria`)."""
+
+    __table_args__ = (
+        UniqueConstraint("service", "delivery"),
+        CheckConstraint("control BETWEEN 1 AND 5 AND confidentiality BETWEEN 1 AND 5 AND continuity BETWEEN 1 AND 5"
+                        " AND market_depth BETWEEN 1 AND 5 AND staff_impact BETWEEN 1 AND 5 AND quality BETWEEN 1 AND 5",
+                        name="scores_range"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    service: ServiceCode = Field(sa_type=enum_column(ServiceCode))
+    delivery: DeliveryType = Field(sa_type=enum_column(DeliveryType))
+    control: float = Field(description="the Bureau's control over the service [1-5]")
+    confidentiality: float = Field(description="[1-5]")
+    continuity: float = Field(description="continuity of service [1-5]")
+    market_depth: float = Field(description="depth of the market of able providers [1-5]")
+    staff_impact: float = Field(description="impact on the Bureau's staff (5: least) [1-5]")
+    quality: float = Field(description="[1-5]")
+    basis: Basis = Field(sa_type=enum_column(Basis))
+    source: str = ""
+
+
 class ScenarioStatus(StrEnum):
     """Where a saved scenario stands: drafted (拟稿), submitted for review (审核), approved (批准)."""
 

@@ -30,6 +30,7 @@ from core.store.models import (
     Department,
     DepartmentKind,
     FeeStandard,
+    NoncostScore,
     Occupancy,
     PlanForecast,
     PlanItem,
@@ -244,6 +245,8 @@ class Portfolio:
     plans: pd.DataFrame = field(default_factory=pd.DataFrame)
     plan_forecasts: pd.DataFrame = field(default_factory=pd.DataFrame)
     plan_items: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # the non-cost scores (非成本因素评分) per service × delivery: the criteria 1-5, basis, source
+    noncost: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     def derived(self, key: str, compute: Callable[[], T]) -> T:
         """A value derived from this portfolio, computed on first use and kept with it.
@@ -330,6 +333,7 @@ def load_portfolio(session: Session) -> Portfolio:
         plans=_table_frame(session, AdoptedPlan),
         plan_forecasts=_table_frame(session, PlanForecast),
         plan_items=_table_frame(session, PlanItem),
+        noncost=_table_frame(session, NoncostScore),
     )
 
 

@@ -24,7 +24,7 @@ from core.i18n import (
 )
 from core.simulation import risk
 from core.simulation.constraints import ALWAYS_ON, Constraints, Settings, constraints_json
-from core.simulation.criteria import CRITERIA, Weights, default_scores
+from core.simulation.criteria import CRITERIA, Weights
 from core.simulation.explain import Relaxation, binding, relaxations, why
 from core.simulation.frontier import Frontier, frontier
 from core.simulation.levers import DEFAULT_LEVERS, Levers, parse_levers, to_json
@@ -280,9 +280,11 @@ def people_table(a: Analysis, lang: str) -> pd.DataFrame:
     return frame
 
 
-def criteria_table(lang: str) -> pd.DataFrame:
-    """The non-cost scores of every service × delivery, with their basis and source."""
-    d = default_scores()
+def criteria_table(p: Portfolio, lang: str) -> pd.DataFrame:
+    """The store's non-cost scores of every service × delivery, with their basis and source."""
+    d = p.noncost
+    if not len(d):
+        return pd.DataFrame()
     return pd.DataFrame({
         t("common.service", lang): d["service"].map(lambda s: label("service", s, lang)),
         t("rec.col.delivery", lang): d["delivery"].map(lambda x: label("delivery", x, lang)),

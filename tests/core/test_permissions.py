@@ -94,6 +94,11 @@ def fee(row: object) -> object:
     return row
 
 
+def score(row: object) -> object:
+    row["quality"] = 2.0  # type: ignore[index]
+    return row
+
+
 SSO = ("https://sso.example.gov.cn/realms/city", "3f1c-subject")
 
 
@@ -122,6 +127,10 @@ CASES: dict[str, tuple[Permission, Callable[[Engine, Actor], object], Callable[[
         e, actor=who, confirmed=True, **edited(e, "assumptions", "value", 0.5)), None),
     "edit fee standards": (Permission.fee_standards, lambda e, who: editor.save_edit(
         e, actor=who, confirmed=True, **edited(e, "fee_standards", "fee_per_m2_month", 99.0)), None),
+    "edit the non-cost scores": (Permission.assumption_book, lambda e, who: editor.save_edit(
+        e, actor=who, confirmed=True, **edited(e, "noncost_criteria", "quality", 2.0)), None),
+    "import non-cost scores": (Permission.assumption_book, lambda e, who: loader.import_files(
+        e, as_file(e, "noncost_criteria", score), actor=who, confirmed=True), None),
     "save a scenario": (Permission.save_scenario, in_session(
         scenarios.save, name="新方案", levers={"energy": True}, source="app"), None),
     "save over a scenario": (Permission.save_scenario, lambda e, who: in_session(

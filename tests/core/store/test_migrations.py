@@ -52,7 +52,7 @@ def test_init_db_applies_migrations_and_leaves_data_alone(stores):
     assert db.schema_revision(engine) == db.BASELINE
     assert not inspect(engine).has_table("app_user") and not inspect(engine).has_table("packsettings")
     db.migrate(engine)
-    assert db.schema_revision(engine) == db.head_revision() == "0004_people_and_plans"
+    assert db.schema_revision(engine) == db.head_revision() == "0005_noncost_scores"
     with Session(engine) as s:
         assert repo.table_counts(s)["buildings"] == 16
         assert users.count_users(s) == 0  # init-db --if-empty then makes the first admin (tests/core/cli)

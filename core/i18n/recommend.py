@@ -215,6 +215,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{cell}：由{frm}改为{to}，净现值较现状多节约 {value}，比次优的{next}多 {margin}。",
         "en": "{cell}: from {frm} to {to}, {value} more NPV saving than today and {margin} ahead of the next best ({next}).",
     },
+    "rec.reason.changed_for_plan": {
+        "zh": "{cell}：由{frm}改为{to}；单独看比{next}少节约 {margin}，但与同一服务的其他楼宇合并为标段（或统筹人员）后，"
+        "整个方案多节约，故一并调整。",
+        "en": "{cell}: from {frm} to {to}; alone it saves {margin} less than {next}, but joined to the other buildings' "
+        "lot for this service (or their staff pool) the plan as a whole saves more.",
+    },
     "rec.reason.held": {
         "zh": "{cell}：保持{to}；改为{better}本可多节约 {forgone}，但受“{why}”限制。",
         "en": "{cell}: {to}; {better} would save {forgone} more, but “{why}” holds it back.",

@@ -203,9 +203,13 @@ def reasons(a: Analysis, lang: str) -> list[str]:
     out = []
     changed = w.loc[w["now"] != w["to"]].sort_values("value", ascending=False)
     for r in changed.head(REASONS_SHOWN).itertuples():
-        out.append(t("rec.reason.changed", lang, cell=cell_name(r.building, r.service, lang),
-                     frm=label("delivery", r.now, lang), to=label("delivery", r.to, lang), value=fmt_money(r.value, lang),
-                     next=label("delivery", r.next, lang), margin=fmt_money(r.margin, lang)))
+        # a cell that alone does worse than its next best (or than today) is chosen for the plan as a whole:
+        # the lot it joins, or the staff pool, is what saves; the sentence says so instead of a negative lead
+        alone = r.margin < 0 or r.value < 0
+        out.append(t("rec.reason.changed_for_plan" if alone else "rec.reason.changed", lang,
+                     cell=cell_name(r.building, r.service, lang), frm=label("delivery", r.now, lang),
+                     to=label("delivery", r.to, lang), value=fmt_money(r.value, lang),
+                     next=label("delivery", r.next, lang), margin=fmt_money(abs(r.margin), lang)))
     held = w.loc[w["binding"] != ""].sort_values("forgone", ascending=False)
     for r in held.head(REASONS_SHOWN).itertuples():
         out.append(t("rec.reason.held", lang, cell=cell_name(r.building, r.service, lang), to=label("delivery", r.to, lang),

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,9 @@ from sqlmodel import Session
 
 from core.domain import gates
 from core.store import db, layout, limits, repo, scenario_rows
+
+if TYPE_CHECKING:
+    from core.simulation.levers import Levers
 
 
 def _print_json(obj: object) -> None:
@@ -92,3 +96,24 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _saved_levers(name: str) -> tuple[Levers, str]:
+    """The levers and name of the saved scenario ``name``; :class:`ValueError` naming the saved ones if none is."""
+    from core.simulation import scenarios
+
+    with Session(db.make_engine()) as session:
+        saved = scenarios.load(session, name=name)
+        names = scenario_rows.list_scenarios(session)["name"].tolist()
+    if saved is None:
+        raise ValueError(f"no saved scenario is named {name!r} (saved: {', '.join(names) or 'none'})")
+    return saved.levers, saved.name
+
+
+def _small_file(path_text: str) -> bytes:
+    """A levers or constraints file, never read past what such a file may hold (the parser refuses more)."""
+    path = Path(path_text)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} does not exist")
+    with path.open("rb") as f:
+        return f.read(limits.MAX_LEVERS_BYTES + 1)

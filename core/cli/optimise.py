@@ -6,12 +6,8 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
-from pathlib import Path
 
-from sqlmodel import Session
-
-from core.cli.common import _portfolio_and_year, _print_json
-from core.store import db, scenario_rows
+from core.cli.common import _portfolio_and_year, _print_json, _saved_levers, _small_file
 
 
 @contextlib.contextmanager
@@ -31,29 +27,16 @@ def _quiet_stdout() -> Iterator[None]:
 
 
 def cmd_optimise(args: argparse.Namespace) -> int:
-    from core.simulation import scenarios
     from core.simulation.constraints import Settings, parse_constraints
     from core.simulation.levers import DEFAULT_LEVERS, LeverError
-    from core.store.limits import MAX_LEVERS_BYTES
     from core.views import recommend
 
     p, _ = _portfolio_and_year(None)
     name = None
     levers = DEFAULT_LEVERS
     if args.scenario:
-        with Session(db.make_engine()) as session:
-            saved = scenarios.load(session, name=args.scenario)
-            names = scenario_rows.list_scenarios(session)["name"].tolist()
-        if saved is None:
-            raise ValueError(f"no saved scenario is named {args.scenario!r} (saved: {', '.join(names) or 'none'})")
-        levers, name = saved.levers, saved.name
-    constraints = None
-    if args.constraints:
-        path = Path(args.constraints)
-        if not path.is_file():
-            raise FileNotFoundError(f"{path} does not exist")
-        with path.open("rb") as f:  # never more than a constraints file may hold: parse_constraints refuses it
-            constraints = parse_constraints(f.read(MAX_LEVERS_BYTES + 1))
+        levers, name = _saved_levers(args.scenario)
+    constraints = parse_constraints(_small_file(args.constraints)) if args.constraints else None
     try:
         settings = Settings(objective=args.objective, alpha=args.alpha, mix=args.mix, draws=args.draws,
                             time_limit=args.time_limit, mip_rel_gap=args.gap / 100)

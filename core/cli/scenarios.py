@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 import pandas as pd
 from sqlmodel import Session
 
-from core.cli.common import _portfolio_and_year, _print_json
+from core.cli.common import _portfolio_and_year, _print_json, _saved_levers, _small_file
 from core.store import db, plan_rows, scenario_rows
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from core.simulation import scenarios
     from core.simulation.levers import DEFAULT_LEVERS, parse_levers, to_json
     from core.views import simulator
 
@@ -22,17 +20,9 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     if args.scenario and args.levers:
         raise ValueError("give --scenario NAME or --levers FILE.json, not both")
     if args.scenario:
-        with Session(db.make_engine()) as session:
-            saved = scenarios.load(session, name=args.scenario)
-            names = scenario_rows.list_scenarios(session)["name"].tolist()
-        if saved is None:
-            raise ValueError(f"no saved scenario is named {args.scenario!r} (saved: {', '.join(names) or 'none'})")
-        levers, name = saved.levers, saved.name
+        levers, name = _saved_levers(args.scenario)
     elif args.levers:
-        path = Path(args.levers)
-        if not path.is_file():
-            raise FileNotFoundError(f"{path} does not exist")
-        levers = parse_levers(path.read_text(encoding="utf-8"))
+        levers = parse_levers(_small_file(args.levers))
     else:
         levers = DEFAULT_LEVERS
     if args.years is not None:

@@ -11,7 +11,6 @@ beside it with the difference.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,7 +30,7 @@ from core.simulation.program import build
 from core.store.repo import Portfolio
 
 REFINE = 2
-Progress = Callable[[float], object]
+Progress = risk.Progress  # one progress callback type, the Monte Carlo's
 
 
 @dataclass(frozen=True)

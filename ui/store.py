@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Hashable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Concatenate, ParamSpec, TypeVar, cast
 
 import pandas as pd
@@ -153,25 +155,50 @@ def result_at(fn: Callable[..., T], p: repo.Portfolio, url: str, version: str, /
     return RESULTS.get(key, lambda: fn(p, *args, progress=progress or (lambda _f: None), **(derived or {})))
 
 
+# Computations run here, not on the page's own thread: a click elsewhere stops the page at its next
+# Streamlit call, and the solve or simulation it was waiting for would be thrown away with it. On these
+# threads it finishes and is kept, so the next visit (or the page the reader comes back to) finds it.
+COMPUTE = ThreadPoolExecutor(max_workers=2, thread_name_prefix="compute")
+_PROGRESS: dict[Hashable, float] = {}  # the latest fraction reported by each running computation
+
+
 def computed(fn: Callable[..., T], /, *args: Hashable, label: str, after: float = 0.3,
              derived: dict[str, object] | None = None) -> T:
     """``fn(portfolio, *args, progress=…, **derived)`` cached by data version and arguments (the last
     32 results, shared by every session); ``derived`` are results computed from the same portfolio
-    (so not part of the key). A run that takes longer than ``after`` seconds shows a progress bar
+    (so not part of the key). It runs on a :data:`COMPUTE` thread, so that it is kept even when the
+    page is left before it ends; a run that takes longer than ``after`` seconds shows a progress bar
     where it is called, fed by ``fn``'s calls to ``progress(fraction)``."""
     url, version = db.database_url(), data_version()
-    if (computation(fn), url, version, args) in RESULTS:
-        return result_at(fn, _portfolio(url, version), url, version, *args)
-    slot = st.empty()
-    t0 = time.perf_counter()
+    p = _portfolio(url, version)
+    key = (computation(fn), url, version, args)
+    if key in RESULTS:
+        return result_at(fn, p, url, version, *args)
 
     def progress(fraction: float) -> None:
-        if time.perf_counter() - t0 > after:
-            slot.progress(min(1.0, max(0.0, fraction)), text=label)
+        _PROGRESS[key] = fraction
 
-    value = result_at(fn, _portfolio(url, version), url, version, *args, progress=progress, derived=derived)
-    slot.empty()
-    return value
+    def run() -> T:
+        try:
+            return result_at(fn, p, url, version, *args, progress=progress, derived=derived)
+        finally:
+            _PROGRESS.pop(key, None)
+
+    future = COMPUTE.submit(run)
+    slot = st.empty()
+    t0 = time.perf_counter()
+    while True:
+        try:
+            value = future.result(timeout=0.1)
+        except FutureTimeout:
+            if time.perf_counter() - t0 > after:  # also where a click elsewhere stops this run (not the computation)
+                slot.progress(min(1.0, max(0.0, _PROGRESS.get(key, 0.0))), text=label)
+            continue
+        except Exception:
+            slot.empty()
+            raise
+        slot.empty()
+        return value
 
 
 def derived_at(fn: Callable[[], T], url: str, version: str, /, *key: Hashable) -> T:

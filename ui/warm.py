@@ -5,7 +5,7 @@ while the others waited behind. :data:`ui.shared.WARMER` runs :func:`job` in a b
 when the first session starts and again whenever the data version changes (after an import, an edit,
 a saved scenario — in this instance or another): the portfolio, the default view of every page in
 both languages, the default simulation and the saved scenarios' simulations with the charts drawn
-from them. A page then finds its view in the shared store (``ui.cached``, ``ui.computed``,
+from them, and 最优方案's plan at the settings its panel starts with. A page then finds its view in the shared store (``ui.cached``, ``ui.computed``,
 ``ui.derived``) under the very key it asks with; tests/app/test_warm.py checks that a page
 prepared here computes nothing for its first visitor, so a page that changes its defaults must
 change them here too.
@@ -24,8 +24,9 @@ from core.simulation import risk
 from core.simulation.levers import DEFAULT_LEVERS, LeverError, Levers, parse_levers
 from core.simulation.plan import base_items
 from core.store import repo
-from core.views import compare, lever_form, overview, scenario_compare, simulator, standards
+from core.views import compare, lever_form, overview, recommend_form, scenario_compare, simulator, standards
 from core.views import gates as gates_views
+from core.views import recommend as recommend_views
 from core.views.exhibits import Exhibit
 from core.views.sim_charts import scenario_palette
 from ui.shared import WARMER
@@ -80,6 +81,19 @@ def job(engine: object, url: str, version: str) -> None:
         if page.vendor_names:
             view_at(gates_views.vendor_detail, *at, s, next(iter(page.vendor_names)), lang)
     _simulations(p, url, version, engine)
+    _recommendation(p, url, version)
+
+
+def _recommendation(p: repo.Portfolio, url: str, version: str) -> None:
+    """最优方案's plan at the settings its panel starts with (the same for every first visitor): the
+    slowest page to compute (a whole-city solve), so it comes last."""
+    at = (p, url, version)
+    ctx = view_at(lever_form.FormContext.of, *at)
+    book = recommend_form.book_of(p)
+    levers, constraints, settings, weights = recommend_form.from_form(recommend_form.form_values(ctx, book=book), ctx,
+                                                                      book=book)
+    result_at(recommend_views.page_analysis, *at, levers, constraints, settings, weights, (), "plan",
+              derived={"items": view_at(base_items, *at)})
 
 
 def _simulations(p: repo.Portfolio, url: str, version: str, engine: Engine) -> None:

@@ -1,6 +1,7 @@
 """数据管理 Data: import with full checks, in-app editing, the audit log, export and backup."""
 import datetime as dt
 import hashlib
+from typing import Literal
 
 import streamlit as st
 
@@ -26,9 +27,12 @@ def table_name(name: str | None) -> str:  # format functions name the language: 
 
 linked = data_page.linked_rows()  # ?edit=<table>&rows=<ids>: a check-up finding's rows, opened in the editor
 tab_names = [ui.tr(f"data.tab.{k}") for k in ("import", "checkup", "edit", "audit", "export")]
-# the open tab is kept in the session, so that a save or an import leaves the analyst where they were
+# the open tab is kept in the session, so that a save or an import leaves the analyst where they were. The
+# check-up, the audit log and the export run only when open (a 2,000-entry audit log is most of the page's
+# work); the import and the editor always run, so that a chosen file or an unsaved edit survives a look elsewhere.
 tab_import, tab_check, tab_edit, tab_audit, tab_export = st.tabs(
     tab_names, default=tab_names[2] if linked else None, key="data_tab", on_change="rerun")
+KEEP: Literal["session"] = "session"  # the audit filters outlive a look at another tab
 
 with tab_import:
     st.caption(ui.tr("data.update_rule"))
@@ -66,8 +70,9 @@ with tab_import:
                     engine, files, table=table, encoding=encoding, lang=lang, actor=who, source="import",
                     expect=plan.fingerprint(), confirmed=confirmed or frozenset())))
 
-with tab_check:
-    data_page.checkup_section()
+if tab_check.open:
+    with tab_check:
+        data_page.checkup_section()
 
 with tab_edit:
     st.caption(ui.tr("data.edit_caption"))
@@ -90,34 +95,37 @@ with tab_edit:
         data_page.saved(data_page.refused(lambda: editor.save_edit(engine, table=table, loaded=loaded, edited=edited,
                                                                    actor=who, lang=lang, confirmed=checked or frozenset())), slot)
 
-with tab_audit:
-    c = st.columns([2, 2, 2, 2])
-    tables = ui.multiselect(ui.tr("data.audit.filter_table"), [*TABLES, "scenarios", "users", "store"], where=c[0],
-                            key="audit_tables", format_func=lambda n: exports.audit_table_label(n, lang),
-                            placeholder=ui.tr("common.all"))
-    actions = ui.multiselect(ui.tr("data.audit.filter_action"), exports.AUDIT_ACTIONS, where=c[1], key="audit_actions",
-                             format_func=lambda a: t(f"data.action.{a}", lang), placeholder=ui.tr("common.all"))
-    contains = c[2].text_input(ui.tr("data.audit.filter_text"), key="audit_text")
-    dates = ui.date_input(ui.tr("data.audit.filter_dates"), (), where=c[3], key="audit_dates",
-                          help=ui.tr("common.date_range_help"))
-    since, until = [*dates, None, None][:2] if isinstance(dates, tuple) else (dates, dates)
-    log, total = exports.read_audit(engine, lang, tables=tables, actions=actions, contains=contains.strip(),
-                                   since=since, until=until or since, limit=2_000)
-    st.caption(ui.tr("data.audit.count", n=f"{total:,}", shown=f"{2_000:,}"))
-    if len(log):
-        st.dataframe(log, hide_index=True)
-    else:
-        st.info(ui.tr("data.audit.empty"))
+if tab_audit.open:
+    with tab_audit:
+        c = st.columns([2, 2, 2, 2])
+        tables = ui.multiselect(ui.tr("data.audit.filter_table"), [*TABLES, "scenarios", "users", "store"], where=c[0],
+                                key="audit_tables", format_func=lambda n: exports.audit_table_label(n, lang),
+                                placeholder=ui.tr("common.all"), persist_state=KEEP)
+        actions = ui.multiselect(ui.tr("data.audit.filter_action"), exports.AUDIT_ACTIONS, where=c[1], key="audit_actions",
+                                 format_func=lambda a: t(f"data.action.{a}", lang), placeholder=ui.tr("common.all"),
+                                 persist_state=KEEP)
+        contains = c[2].text_input(ui.tr("data.audit.filter_text"), key="audit_text", persist_state=KEEP)
+        dates = ui.date_input(ui.tr("data.audit.filter_dates"), (), where=c[3], key="audit_dates",
+                              help=ui.tr("common.date_range_help"), persist_state=KEEP)
+        since, until = [*dates, None, None][:2] if isinstance(dates, tuple) else (dates, dates)
+        log, total = exports.read_audit(engine, lang, tables=tables, actions=actions, contains=contains.strip(),
+                                       since=since, until=until or since, limit=2_000)
+        st.caption(ui.tr("data.audit.count", n=f"{total:,}", shown=f"{2_000:,}"))
+        if len(log):
+            st.dataframe(log, hide_index=True)
+        else:
+            st.info(ui.tr("data.audit.empty"))
 
-with tab_export:
-    st.caption(ui.tr("data.export.caption"))
-    stamp = dt.date.today().isoformat()
-    c = st.columns(3)
-    c[0].download_button(ui.tr("data.export.xlsx"), lambda: exports.export_file(engine, lang, "xlsx"),
-                         f"jgsw-data-{stamp}.xlsx", on_click="ignore", icon=":material/table_view:")
-    c[1].download_button(ui.tr("data.export.csv"), lambda: exports.export_file(engine, lang, "csv"),
-                         f"jgsw-data-{stamp}-csv.zip", on_click="ignore", icon=":material/folder_zip:")
-    if who.may(Permission.backup):  # a backup holds the accounts' password hashes: the admin's
-        c[2].download_button(ui.tr("data.backup"), lambda: backup.backup_bytes(engine, actor=who)[0],
-                             f"jgsw-backup-{stamp}.zip", on_click="ignore", icon=":material/backup:")
-        st.caption(ui.tr("data.backup_caption"))
+if tab_export.open:
+    with tab_export:
+        st.caption(ui.tr("data.export.caption"))
+        stamp = dt.date.today().isoformat()
+        c = st.columns(3)
+        c[0].download_button(ui.tr("data.export.xlsx"), lambda: exports.export_file(engine, lang, "xlsx"),
+                             f"jgsw-data-{stamp}.xlsx", on_click="ignore", icon=":material/table_view:")
+        c[1].download_button(ui.tr("data.export.csv"), lambda: exports.export_file(engine, lang, "csv"),
+                             f"jgsw-data-{stamp}-csv.zip", on_click="ignore", icon=":material/folder_zip:")
+        if who.may(Permission.backup):  # a backup holds the accounts' password hashes: the admin's
+            c[2].download_button(ui.tr("data.backup"), lambda: backup.backup_bytes(engine, actor=who)[0],
+                                 f"jgsw-backup-{stamp}.zip", on_click="ignore", icon=":material/backup:")
+            st.caption(ui.tr("data.backup_caption"))

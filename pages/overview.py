@@ -79,9 +79,10 @@ st.dataframe(
     },
 )
 
-with st.expander(ui.tr("overview.glossary")):
-    st.table({ui.tr("overview.glossary"): [(zh if lang == "zh" else en) for zh, en, _, _ in GLOSSARY],
-              "": [(dz if lang == "zh" else de) for _, _, dz, de in GLOSSARY]})
+glossary = st.expander(ui.tr("overview.glossary"), key="overview_glossary", on_change="rerun")  # drawn when opened
+if glossary.open:
+    glossary.table({ui.tr("overview.glossary"): [(zh if lang == "zh" else en) for zh, en, _, _ in GLOSSARY],
+                   "": [(dz if lang == "zh" else de) for _, _, dz, de in GLOSSARY]})
 
 sc = ui.cached(scorecard.current_compliance)(dt.date.today())
 compliance_card.metric(ui.tr("gates.kpi.compliance_long"), fmt_pct(sc.rate, 0),

@@ -6,6 +6,7 @@ this module only draws the widgets.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 import pandas as pd
@@ -84,37 +85,59 @@ def settings_panel(ctx: FormContext, book: dict[str, float], saved: pd.DataFrame
         st.slider(tr("sim.form.horizon"), 3, 10, key=form.HORIZON, persist_state=KEEP)
         st.number_input(tr("sim.form.start"), ctx.base_year + 1, ctx.base_year + 10, step=1, key=form.START,
                         persist_state=KEEP)
-    with bar.expander(tr("rec.group.objective"), icon=":material/target:"):
-        objective = st.radio(tr("rec.form.objective"), ("expected", "cvar", "mix"), key=form.OBJECTIVE,
-                             format_func=lambda o: tr(f"rec.objective.{o}"), persist_state=KEEP)
-        st.slider(tr("rec.form.alpha"), 5, 50, step=5, key=form.ALPHA, help=tr("rec.form.alpha_help"), persist_state=KEEP,
-                  disabled=objective == "expected")
-        st.slider(tr("rec.form.mix"), 0, 100, step=5, key=form.MIX, persist_state=KEEP, disabled=objective != "mix")
-        st.selectbox(tr("rec.form.draws"), DRAW_CHOICES, key=form.DRAWS, help=tr("rec.form.draws_help"), persist_state=KEEP,
-                     format_func=lambda n: f"{n:,}" if n else tr("rec.form.draws_auto"))
-    with bar.expander(tr("rec.group.constraints"), icon=":material/rule_settings:"):
-        st.caption(tr("rec.form.always"))
-        for field in form.SWITCHES:
-            st.toggle(tr(f"rec.con.{field}"), key=form.on_key(field), help=tr(f"rec.con.{field}_help"), persist_state=KEEP)
-        for field in form.LIMITS:
-            on = st.toggle(tr(f"rec.con.{field}"), key=form.on_key(field), help=tr(f"rec.con.{field}_help"),
-                           persist_state=KEEP)
-            st.number_input(tr(f"rec.con.{field}_value"), 0.0, None, key=form.value_key(field), disabled=not on,
-                            persist_state=KEEP)
-        items = list(ctx.items)
-        multiselect(tr("rec.form.locks"), items, format_func=item, key=form.LOCKS, placeholder=tr("sim.form.none_chosen"),
-                       persist_state=KEEP)
-        for d in DELIVERIES:
-            multiselect(tr("rec.form.force", delivery=label("delivery", d, language)), items, format_func=item,
-                           key=form.force_key(d), placeholder=tr("sim.form.none_chosen"), persist_state=KEEP)
-    with bar.expander(tr("rec.group.weights"), icon=":material/balance:"):
-        st.caption(tr("rec.form.weights_help"))
-        for crit in CRITERIA:
-            st.slider(tr(f"rec.crit.{crit}"), 0.0, 5.0, step=0.5, key=form.weight_key(crit), persist_state=KEEP)
-    with bar.expander(tr("rec.group.solver"), icon=":material/speed:"):
-        st.number_input(tr("rec.form.time_limit"), 1, 600, step=1, key=form.TIME_LIMIT, persist_state=KEEP)
-        st.number_input(tr("rec.form.gap"), 0.0, 5.0, step=0.05, key=form.GAP, persist_state=KEEP)
+    # the other groups run only while open (their values stay in the session): a page switch draws the
+    # policy's ten settings, not fifty
+    _group("rec.group.objective", ":material/target:", _objective)
+    _group("rec.group.constraints", ":material/rule_settings:", lambda: _constraints(ctx, item))
+    _group("rec.group.weights", ":material/balance:", _weights)
+    _group("rec.group.solver", ":material/speed:", _solver)
     return form.from_form(st.session_state.to_dict(), ctx, book=book)
+
+
+def _group(title: str, icon: str, draw: Callable[[], None]) -> None:
+    """A settings group of the sidebar, drawn only while it is open."""
+    group = st.sidebar.expander(tr(title), icon=icon, key=title.replace(".", "_"), on_change="rerun")
+    if group.open:
+        with group:
+            draw()
+
+
+def _objective() -> None:
+    objective = st.radio(tr("rec.form.objective"), ("expected", "cvar", "mix"), key=form.OBJECTIVE,
+                         format_func=lambda o: tr(f"rec.objective.{o}"), persist_state=KEEP)
+    st.slider(tr("rec.form.alpha"), 5, 50, step=5, key=form.ALPHA, help=tr("rec.form.alpha_help"), persist_state=KEEP,
+              disabled=objective == "expected")
+    st.slider(tr("rec.form.mix"), 0, 100, step=5, key=form.MIX, persist_state=KEEP, disabled=objective != "mix")
+    st.selectbox(tr("rec.form.draws"), DRAW_CHOICES, key=form.DRAWS, help=tr("rec.form.draws_help"), persist_state=KEEP,
+                 format_func=lambda n: f"{n:,}" if n else tr("rec.form.draws_auto"))
+
+
+def _constraints(ctx: FormContext, item: Callable[[str], str]) -> None:
+    st.caption(tr("rec.form.always"))
+    for field in form.SWITCHES:
+        st.toggle(tr(f"rec.con.{field}"), key=form.on_key(field), help=tr(f"rec.con.{field}_help"), persist_state=KEEP)
+    for field in form.LIMITS:
+        on = st.toggle(tr(f"rec.con.{field}"), key=form.on_key(field), help=tr(f"rec.con.{field}_help"),
+                       persist_state=KEEP)
+        st.number_input(tr(f"rec.con.{field}_value"), 0.0, None, key=form.value_key(field), disabled=not on,
+                        persist_state=KEEP)
+    items = list(ctx.items)
+    multiselect(tr("rec.form.locks"), items, format_func=item, key=form.LOCKS, placeholder=tr("sim.form.none_chosen"),
+                persist_state=KEEP)
+    for d in DELIVERIES:
+        multiselect(tr("rec.form.force", delivery=label("delivery", d, lang())), items, format_func=item,
+                    key=form.force_key(d), placeholder=tr("sim.form.none_chosen"), persist_state=KEEP)
+
+
+def _weights() -> None:
+    st.caption(tr("rec.form.weights_help"))
+    for crit in CRITERIA:
+        st.slider(tr(f"rec.crit.{crit}"), 0.0, 5.0, step=0.5, key=form.weight_key(crit), persist_state=KEEP)
+
+
+def _solver() -> None:
+    st.number_input(tr("rec.form.time_limit"), 1, 600, step=1, key=form.TIME_LIMIT, persist_state=KEEP)
+    st.number_input(tr("rec.form.gap"), 0.0, 5.0, step=0.05, key=form.GAP, persist_state=KEEP)
 
 
 def save_bar(levers: Levers | None, description: str) -> None:

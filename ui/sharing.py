@@ -42,13 +42,17 @@ def export_missing() -> str | None:
 
 def downloads(fig: go.Figure, name: str, stem: str, ex: Exhibit | None = None) -> None:
     """A small "Download" popover: PNG (2×), SVG and interactive HTML of the figure, and the exhibit's
-    data as Excel. Nothing is rendered until a button is pressed (the data are callables)."""
+    data as Excel. Its buttons are drawn only once it is opened (a page of six charts sent 24 buttons
+    with every rerun), and nothing is rendered until a button is pressed (the data are callables)."""
+    pop = st.popover(tr("sharing.download"), icon=":material/download:", type="tertiary", help=tr("sharing.download_help"),
+                     key=f"dl-{name}", on_change="rerun")
+    if not pop.open:
+        return
     r = renderer()
     problem = None if r is not None else export_missing()
     title = ex.takeaway if ex is not None else str(fig.layout.title.text or name)
     language = lang()  # the callables below run on another thread, outside this session
-    with st.popover(tr("sharing.download"), icon=":material/download:", type="tertiary", help=tr("sharing.download_help"),
-                    key=f"dl-{name}"):
+    with pop:
         if problem:
             st.caption(problem)
         static = [("png", "sharing.png", ":material/image:"), ("svg", "sharing.svg", ":material/polyline:")]

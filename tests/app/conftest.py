@@ -53,6 +53,13 @@ def run_app(lang: str = "zh", page: str | None = None, *, role: Role | str | Non
     return at
 
 
+def open_lazy(at: AppTest, key: str, state: str | bool = True) -> AppTest:
+    """Open the lazy tab labelled ``state``, or the lazy expander or popover (``True``), under ``key`` (a
+    page runs only what is open) and run again, as a click does."""
+    at.session_state[key] = state
+    return at.run()
+
+
 def shown(markdown: str) -> str:
     """Markdown as a reader sees it: backslash escapes undone, invisible word joiners gone (stored
     names and link parameters reach the page escaped, see core.store.text.markdown_literal)."""

@@ -89,7 +89,7 @@ def test_an_analyst_importing_into_the_assumption_book_is_told_in_one_line(demo_
     at.file_uploader[0].set_value(("assumptions.csv", writers.to_csv(book), "text/csv")).run()
     assert not at.exception
     assert [e.value for e in at.error] == ["analyst1 (测试analyst)（分析员）无权修改参数表，未做任何修改。"]
-    assert at.tabs and at.dataframe  # the other tabs still draw (the audit log is there)
+    assert at.tabs and at.data_editor  # the other tabs still draw (the editor is there)
     offered = at.selectbox(key="data_edit_table").options
     assert "参数" not in offered and "统一标准" not in offered and "办公楼（区）" in offered  # nor in the editor
     with db.session_scope(engine) as s:  # an admin may

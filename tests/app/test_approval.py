@@ -1,6 +1,6 @@
 """A saved scenario moves 拟稿 → 审核 → 批准 with who and when; only a role the matrix lets approve
 (Permission.approve_scenario: the administrator) approves or sends back."""
-from tests.app.conftest import assert_clean, run_app, signed_in_state
+from tests.app.conftest import assert_clean, open_lazy, run_app, signed_in_state
 from tests.factories import TEST_LOGINS
 from ui import auth
 
@@ -14,7 +14,7 @@ def _pick(at, name):
 
 
 def test_an_analyst_submits_and_cannot_approve_then_an_admin_approves():
-    at = run_app("zh", "pages/scenarios.py", role="analyst")
+    at = open_lazy(run_app("zh", "pages/scenarios.py", role="analyst"), "scen_status")  # the 审批 panel
     assert_clean(at)
     _pick(at, "标准先行")
     assert any("状态：拟稿" in m.value for m in at.markdown)

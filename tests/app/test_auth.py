@@ -12,7 +12,7 @@ from streamlit.util import calc_hash
 
 from core.store import access, db, repo, users
 from core.store.models import Role
-from tests.app.conftest import assert_clean, registered_pages, run_app, signed_in_state
+from tests.app.conftest import assert_clean, open_lazy, registered_pages, run_app, signed_in_state
 from tests.factories import RULES, SYSTEM, TEST_LOGINS, TEST_PASSWORD
 from ui import auth
 
@@ -149,7 +149,7 @@ def test_a_viewer_sees_no_control_that_writes(demo_copy):
 
 
 def test_an_analyst_may_rename_but_not_delete_a_scenario(demo_copy):
-    at = run_app("zh", "pages/scenarios.py", role=Role.analyst)
+    at = open_lazy(run_app("zh", "pages/scenarios.py", role=Role.analyst), "scen_manage_panel")
     buttons = {b.key for b in at.button}
     assert {"scen_rename", "scen_duplicate"} <= buttons and "scen_delete" not in buttons
 

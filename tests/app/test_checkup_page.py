@@ -3,7 +3,7 @@ open them in the editor, a link that opens nothing else, and the line on data co
 from sqlmodel import Session
 
 from core.store import db, repo
-from tests.app.conftest import assert_clean, run_app
+from tests.app.conftest import assert_clean, open_lazy, run_app
 
 
 def button(at, label: str):
@@ -19,7 +19,7 @@ def arrangement_id(building: str, service: str) -> int:
 
 
 def test_the_check_up_lists_findings_with_links_to_their_rows():
-    at = run_app("zh", "pages/data.py")
+    at = open_lazy(run_app("zh", "pages/data.py"), "data_tab", "数据体检")
     assert_clean(at)
     findings = next(d.value for d in at.dataframe if "类别" in d.value.columns)
     assert findings["类别"].tolist() == ["人员配置异常"] * 4

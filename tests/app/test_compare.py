@@ -58,14 +58,14 @@ def test_tax_neutral_toggle(demo_portfolio):
     assert table(at).equals(compare_views.mode_display(compare.mode_comparison(m), "zh"))
 
 
-def open_tab(at, label: str):
+def open_lazy(at, label: str):
     """Open a tab of the page (the tabs run lazily: only the open one runs)."""
     at.session_state["compare_tab"] = label
     return at.run()
 
 
 def test_departments_tab_shares_the_whole_cost(demo_portfolio):
-    at = open_tab(run_app("zh", PAGE), "部门费用与分摊")
+    at = open_lazy(run_app("zh", PAGE), "部门费用与分摊")
     assert_clean(at)
     assert len(at.get("plotly_chart")) == 1  # the departments' chart alone
     year = costing.select(costing.arrangement_costs(demo_portfolio), year=2025)
@@ -80,7 +80,7 @@ def test_departments_tab_shares_the_whole_cost(demo_portfolio):
 
 
 def test_show_the_working_for_any_building(demo_portfolio):
-    at = open_tab(run_app("en", PAGE), "Show the working")
+    at = open_lazy(run_app("en", PAGE), "Show the working")
     ids = demo_portfolio.buildings.set_index("name")["id"]
     at.selectbox(key="compare_working_building").set_value(int(ids["市档案馆"])).run()
     assert_clean(at)

@@ -5,7 +5,7 @@ from sqlmodel import Session
 
 from core.files import editor
 from core.store import db, repo
-from tests.app.conftest import ROOT, assert_clean, run_app
+from tests.app.conftest import ROOT, assert_clean, open_lazy, run_app
 from tests.factories import SYSTEM, add_test_accounts, person
 
 GOOD = ROOT / "tests" / "data" / "good"
@@ -46,7 +46,8 @@ def test_upload_a_gbk_file_review_the_dry_run_and_import(demo_copy):
     assert counts()["occupancy"] == before["occupancy"] + 1
     assert counts()["audit_log"] == before["audit_log"] + 2
     assert not at.file_uploader[0].value  # the uploader is emptied for the next file
-    log = at.dataframe[-1].value  # the audit tab: newest first
+    assert [d.key for d in at.dataframe] == ["data_editor_buildings_1"]  # the audit log runs only when open
+    log = open_lazy(at, "data_tab", "审计日志").dataframe[-1].value  # newest first
     assert log.iloc[0]["操作人"] == "analyst1 (测试analyst)" and log.iloc[0]["途径"] == "文件导入"
 
 
@@ -102,6 +103,8 @@ def test_a_concurrent_edit_of_the_same_row_is_refused(demo_copy):
 
 def test_audit_log_filters_and_downloads(demo_copy):
     at = run_app("en", "pages/data.py")
+    at.session_state["data_tab"] = "Audit log"
+    english(at)
     at.multiselect(key="audit_tables").set_value(["buildings"])
     english(at)
     assert_clean(at)
@@ -110,9 +113,15 @@ def test_audit_log_filters_and_downloads(demo_copy):
     at.text_input(key="audit_text").input("市行政中心")
     english(at)
     assert len(at.dataframe[-1].value) == 1
+    at.session_state["data_tab"] = "Export and backup"
+    english(at)
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["XLSX template", "CSV template", "Export XLSX (every table)", "Export CSV (every table, zipped)",
                       "Download a backup of the store"]
+    at.session_state["data_tab"] = "Audit log"
+    english(at)
+    assert at.text_input(key="audit_text").value == "市行政中心"  # the filters outlive a look at another tab
+    assert len(at.dataframe[-1].value) == 1
 
 
 def test_the_page_works_on_an_empty_store(tmp_path: Path, monkeypatch):

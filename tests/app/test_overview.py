@@ -1,7 +1,7 @@
 """The Overview shows what core computes."""
 from core.domain.spending import overview_kpis
 from core.i18n import fmt_money, fmt_pct
-from tests.app.conftest import assert_clean, run_app
+from tests.app.conftest import assert_clean, open_lazy, run_app
 
 
 def metrics(at):
@@ -40,3 +40,14 @@ def test_where_the_money_goes_by_service(demo_portfolio):
     assert table["服务项目"].tolist() == rows["service"].tolist()
     assert table["支出（万元）"].tolist() == rows["spend"].tolist()
     assert any(md.value.startswith(f"**{demo_portfolio.latest_year} 年支出最多的是") for md in at.markdown)
+
+
+def test_the_glossary_is_drawn_when_opened():
+    from core.i18n import GLOSSARY
+
+    at = run_app("zh")
+    assert not at.table  # closed: nothing of it is sent with each page switch
+    open_lazy(at, "overview_glossary")
+    assert_clean(at)
+    glossary = at.table[0].value
+    assert len(glossary) == len(GLOSSARY) and glossary.iloc[0, 0] == GLOSSARY[0][0]  # the term, in Chinese

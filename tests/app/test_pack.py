@@ -5,7 +5,7 @@ import pytest
 
 from core.sharing import export, pack
 from core.views.exhibits import PackOptions
-from tests.app.conftest import assert_clean, run_app
+from tests.app.conftest import assert_clean, open_lazy, run_app
 from tests.conftest import need
 
 
@@ -18,6 +18,9 @@ def build(at):
 def test_every_overview_chart_offers_its_downloads():
     at = run_app("zh")
     assert_clean(at)
+    assert not at.download_button  # a chart's buttons are drawn when its "下载" popover is opened
+    for chart in ("overview-mode-mix", "overview-trend", "overview-budget"):
+        open_lazy(at, f"dl-{chart}")
     keys = [b.key for b in at.download_button]
     for chart in ("overview-mode-mix", "overview-trend", "overview-budget"):
         assert [k for k in keys if k.startswith(f"dl-{chart}-")] == [f"dl-{chart}-{f}" for f in ("png", "svg", "html", "xlsx")]
@@ -63,7 +66,7 @@ def test_without_chromium_the_html_and_excel_are_still_built(monkeypatch):
 
 def test_without_chromium_chart_images_are_disabled_with_the_reason(monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/nowhere/chromium")
-    at = run_app("zh")
+    at = open_lazy(run_app("zh"), "dl-overview-mode-mix")
     assert_clean(at)
     png = [b for b in at.download_button if b.key.endswith("-png")]
     assert png and all(b.disabled for b in png)

@@ -8,7 +8,7 @@ from sqlmodel import Session
 from core.simulation.levers import parse_levers
 from core.store import db, scenario_rows
 from core.views import recommend_form as form
-from tests.app.conftest import assert_clean, run_app
+from tests.app.conftest import assert_clean, open_lazy, run_app
 
 PAGE = "pages/recommend.py"
 
@@ -53,7 +53,7 @@ def test_save_the_plan_as_a_scenario(demo_copy):
 
 
 def test_conflicting_constraints_are_named_in_one_line():
-    at = run_app("zh", PAGE)  # (AppTest drops ?lang=en on the reruns that follow)
+    at = open_lazy(run_app("zh", PAGE), "rec_group_constraints")  # (AppTest drops ?lang=en on later reruns)
     at.toggle(key=form.on_key("people_per_year")).set_value(True).run()
     at.number_input(key=form.value_key("people_per_year")).set_value(0).run()
     at.multiselect(key=form.force_key("contracted")).set_value(["农业农村大楼|canteen"]).run()

@@ -4,7 +4,7 @@ from sqlmodel import Session
 
 from core.simulation import scenarios
 from core.store import db, scenario_rows
-from tests.app.conftest import assert_clean, run_app
+from tests.app.conftest import assert_clean, open_lazy, run_app, shown
 from tests.factories import person
 
 PAGE = "pages/scenarios.py"
@@ -24,10 +24,15 @@ def test_the_saved_scenarios_side_by_side(lang):
     assert_clean(at)
     assert at.title[0].value == ("方案比较" if lang == "zh" else "Scenarios")
     assert at.multiselect(key="compare").value == ["全面整合", "标准+集中采购", "标准先行"]
-    assert len(at.get("plotly_chart")) == 3 + 3  # distributions, savings by lever, paths; a waterfall each
+    assert len(at.get("plotly_chart")) == 3 + 1  # distributions, savings by lever, paths; the open tab's waterfall
     figures = at.dataframe[0].value
     assert list(figures.columns)[1:] == ["全面整合", "标准+集中采购", "标准先行"]
-    assert len(at.get("page_link")) == 3  # open each in Consolidation
+    assert [shown(t.label) for t in at.tabs] == ["全面整合", "标准+集中采购", "标准先行"]  # a waterfall each, one at a time
+    assert len(at.get("page_link")) == 1  # open it in Consolidation
+    waterfall = at.get("plotly_chart")[-1].proto.spec
+    open_lazy(at, "scen_waterfall", "标准先行")
+    assert_clean(at)
+    assert at.get("plotly_chart")[-1].proto.spec != waterfall and len(at.get("plotly_chart")) == 4
 
 
 def test_one_scenario_is_not_a_comparison():
@@ -44,7 +49,7 @@ def test_the_link_remembers_the_choice():
 
 
 def test_rename_duplicate_and_delete(demo_copy):
-    at = run_app("zh", PAGE)
+    at = open_lazy(run_app("zh", PAGE), "scen_manage_panel")
     at.selectbox(key="scen_manage").set_value("标准先行")
     at.text_input(key="scen_new_name").set_value("标准先行（修订）").run()
     at.button(key="scen_rename").click().run()
@@ -62,7 +67,7 @@ def test_rename_duplicate_and_delete(demo_copy):
 
 
 def test_a_stale_rename_is_refused(demo_copy):
-    at = run_app("zh", PAGE)
+    at = open_lazy(run_app("zh", PAGE), "scen_manage_panel")
     at.selectbox(key="scen_manage").set_value("标准先行")
     at.text_input(key="scen_new_name").set_value("新名字").run()
     engine = db.make_engine(f"sqlite:///{demo_copy}")

@@ -33,9 +33,10 @@ lint: $(DEV_DEPS)
 	$(PY) -m ruff check .
 	$(PY) -m mypy core ui
 
-# pytest exits 5 when it collected nothing: a run that tests nothing is a failure, and says so.
+# pytest exits 5 when it collected nothing: a run that tests nothing is a failure, and says so. A worker per
+# core (pytest-xdist); the browser tests keep to one of them (tests/conftest.py).
 test: lint
-	@$(PY) -m pytest; rc=$$?; \
+	@$(PY) -m pytest -n auto --dist loadgroup --durations=15; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests — failing"; fi; \
 	exit $$rc
 

@@ -122,6 +122,14 @@ def _postgres_demo_template() -> str:
     return str(_PG["template"])
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``make test`` runs a worker per core, ``--dist loadgroup``) the browser tests
+    keep to one worker: they share one served app and one Chromium, while the other workers take the rest."""
+    for item in items:
+        if item.nodeid.startswith("tests/browser/"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if "template" in _PG:
         with _postgres_admin().connect() as c:

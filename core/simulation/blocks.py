@@ -24,6 +24,7 @@ import numpy as np
 DRIVERS: tuple[str, ...] = ("wage", "price", "flat")
 KINDS = 3  # one-time costs: severance, tendering, handover (core.simulation.flows.TRANSITION_KINDS)
 Mult = tuple[str, ...]  # a product of named factor terms; () is 1
+SAVING, ONCE, HURDLE, PEOPLE = range(4)  # what a channel holds (Channels.keys)
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,21 @@ class Channels:
         """Staff who leave: ``kind`` 0 contract, 1 dispatched."""
         base = self.levers * 2 * self.groups + KINDS * 3 * self.groups + self.groups
         return base + (kind * self.levers + lever) * self.groups + group
+
+    def keys(self) -> np.ndarray:
+        """(C, 4) what each channel holds: (SAVING, lever, driver, group), (ONCE, kind, driver, group),
+        (HURDLE, 0, 0, group) or (PEOPLE, type, lever, group), the type as in core.simulation.people.TYPES
+        (leavers are contract staff, type 1, or dispatched, type 2)."""
+        g, lv = self.groups, self.levers
+        group = np.arange(g)
+        saving = np.stack(np.broadcast_arrays(SAVING, *np.meshgrid(np.arange(lv), np.arange(2), group, indexing="ij")),
+                          axis=-1)
+        once = np.stack(np.broadcast_arrays(ONCE, *np.meshgrid(np.arange(KINDS), np.arange(3), group, indexing="ij")),
+                        axis=-1)
+        hurdle = np.stack(np.broadcast_arrays(HURDLE, 0, 0, group), axis=-1)
+        leavers = np.stack(np.broadcast_arrays(PEOPLE, *np.meshgrid(1 + np.arange(2), np.arange(lv), group,
+                                                                     indexing="ij")), axis=-1)
+        return np.concatenate([x.reshape(-1, 4) for x in (saving, once, hurdle, leavers)])
 
     def split(self, out: np.ndarray) -> dict[str, np.ndarray]:
         """The channels of a (C, …) array as ``saving`` (L, 2, G, …), ``once`` (3, 3, G, …), ``hurdle``

@@ -21,8 +21,9 @@ import pandas as pd
 from scipy import optimize, special, stats
 
 from core.domain.modes import modes_of_buildings
+from core.simulation import kernel
 from core.simulation.levers import LEVERS
-from core.simulation.model import evaluate
+from core.simulation.model import evaluate, totals
 from core.simulation.plan import MODEL_INPUTS, Plan
 from core.store.book import AssumptionBook
 from core.store.repo import Portfolio
@@ -32,7 +33,7 @@ DEFAULT_SEED = 20_260_101
 QUANTILES: tuple[float, ...] = (0.10, 0.50, 0.90)  # P10, P50, P90
 FAN: tuple[float, ...] = (0.10, 0.25, 0.50, 0.75, 0.90)
 Z90 = float(special.ndtri(0.90))  # a normal's P90 is this many standard deviations above its mean
-DRAWS_PER_CHUNK = 4_096  # evaluated at once: their temporaries stay in cache (10,000 at once is slower)
+DRAWS_PER_CHUNK = 16_384  # evaluated at once: the demo's 10,000 draws in one call (a call's overhead is per chunk)
 CELLS_PER_CHUNK = 4_000_000  # and at most this many cells of the largest temporary array: ~32 MB
 SOBOL_N = 1_024
 BREAKEVEN_GRID = 49
@@ -129,35 +130,31 @@ def draw(inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator,
 def sample(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator) -> np.ndarray:
     """``n`` draws of the whole parameter matrix (the fixed factors at the book's values)."""
     theta = np.empty((len(MODEL_INPUTS), n))
-    rows = [MODEL_INPUTS.index(u.key) for u in inputs]
-    theta[:] = plan.theta0[:, None]
-    if rows:
-        theta[rows] = draw(inputs, n, rng)
+    uncertain = {u.key for u in inputs}
+    for i, key in enumerate(MODEL_INPUTS):
+        if key not in uncertain:
+            theta[i] = plan.theta0[i]
+    for u in inputs:  # drawn straight into their rows, in the order of ``inputs`` (the generator's stream)
+        draw((u,), n, rng, theta[MODEL_INPUTS.index(u.key)][None, :])
     return theta
 
 
 def cells_per_draw(plan: Plan) -> int:
-    """The size of the largest temporary array :func:`evaluate` makes, per draw: the bundling curve
-    (lot areas and member rows), a block spread over the years, the attrition ramps, the results."""
-    h = plan.horizon
-    sizes = [plan.channels.size * h, plan.attrition.size * h]
-    sizes += [part.row.size * h for part, _ in (plan.steps, plan.events)]
-    sizes += [table.size * h * 2 for _, table in (plan.steps, plan.events)]
-    if plan.curve is not None:
-        sizes.append(plan.curve.areas.size + plan.curve.group.size * h)
-    return max(sizes)
+    """The size of the largest temporary array the Monte Carlo's evaluation makes, per draw (see
+    :meth:`core.simulation.kernel.Program.cells_per_draw`)."""
+    return kernel.program(plan, totals=True).cells_per_draw(plan.horizon)
 
 
 def chunk_size(plan: Plan) -> int:
     """Draws evaluated at once: :data:`DRAWS_PER_CHUNK`, fewer when a temporary array would exceed
-    :data:`CELLS_PER_CHUNK` (a city of many lot areas, or a forecast by building), never fewer than 64."""
+    :data:`CELLS_PER_CHUNK` (a city of many lot areas or many onsets), never fewer than 64."""
     return max(64, min(DRAWS_PER_CHUNK, CELLS_PER_CHUNK // max(1, cells_per_draw(plan))))
 
 
 def npv_of(plan: Plan, theta: np.ndarray) -> np.ndarray:
     """The NPV saving for each column of ``theta``, evaluated in chunks."""
     step = chunk_size(plan)
-    return np.concatenate([evaluate(plan, theta[:, i:i + step]).npv for i in range(0, theta.shape[1], step)])
+    return np.concatenate([totals(plan, theta[:, i:i + step]).npv for i in range(0, theta.shape[1], step)])
 
 
 # --- Monte Carlo ---------------------------------------------------------------------------------
@@ -224,22 +221,16 @@ def monte_carlo(plan: Plan, inputs: tuple[Uncertain, ...], *, draws: int = DEFAU
     """Run the scenario at ``draws`` seeded draws of the uncertain ``inputs``, in chunks."""
     theta = sample(plan, inputs, draws, np.random.default_rng(seed))  # all at once: small (factors × draws)
     step = chunk_size(plan)
-    parts: dict[str, list[np.ndarray]] = {k: [] for k in (
-        "npv", "net", "lever_saving", "by_lever", "one_time", "people", "hurdle_npv", "beats")}
+    parts = []
     for start in range(0, draws, step):
-        d = evaluate(plan, theta[:, start:start + step])
-        parts["npv"].append(d.npv)
-        parts["net"].append(d.net)
-        parts["lever_saving"].append(d.lever_saving)
-        parts["by_lever"].append(d.by_lever.sum(axis=1))
-        parts["one_time"].append(d.one_time)
-        parts["people"].append(d.people.sum(axis=(1, 2)))
-        parts["hurdle_npv"].append(d.hurdle_npv)
-        parts["beats"].append(d.beats)
+        parts.append(totals(plan, theta[:, start:start + step]))
         if progress is not None:
             progress(min(1.0, (start + step) / draws))
-    cat = {k: np.concatenate(v, axis=-1) for k, v in parts.items()}
-    return MonteCarlo(draws=draws, seed=seed, **cat)
+    fields = ("npv", "net", "lever_saving", "by_lever", "one_time", "people", "hurdle_npv", "beats")
+    if len(parts) == 1:
+        return MonteCarlo(draws=draws, seed=seed, **{k: getattr(parts[0], k) for k in fields})
+    return MonteCarlo(draws=draws, seed=seed, **{k: np.concatenate([getattr(d, k) for d in parts], axis=-1)
+                                                 for k in fields})
 
 
 # --- sensitivity -----------------------------------------------------------------------------------

@@ -168,7 +168,7 @@ def place(prog: Program, plan: Plan, terms: Terms) -> tuple[np.ndarray, np.ndarr
     mults = terms.mults
     for sp, step in ((prog.steps, True), (prog.events, False)):
         if sp.size:
-            _spread(sp, sp.amount[:, None] * mults[sp.mult], sp.times(terms), horizon, acc, full if step else None, step)
+            _spread(sp, sp.amount[:, None] * mults[sp.mult], terms, horizon, acc, full if step else None, step)
     for tables, step in ((prog.step_tables, True), (prog.event_tables, False)):
         _read(tables, terms, horizon, acc, full, step)
     c = prog.curve
@@ -178,7 +178,7 @@ def place(prog: Program, plan: Plan, terms: Terms) -> tuple[np.ndarray, np.ndarr
         e = np.multiply.outer(-c.areas, 1 / scale_m2)  # (U, n)
         curve = c.weights @ np.exp(e, out=e)  # (R, n)
         rows = curve * (f["bundling_max_saving"] * mults[c.spread.mult])  # (R, n)
-        _spread(c.spread, rows, c.spread.times(terms), horizon, acc, full, True)
+        _spread(c.spread, rows, terms, horizon, acc, full, True)
     for r in prog.ramps:
         m = np.stack([terms.product(mult) for mult in r.mults])  # (K, n)
         w = np.einsum("sk,kn->sn", r.amount, m)  # (S, n); einsum: no BLAS threads
@@ -190,36 +190,45 @@ def place(prog: Program, plan: Plan, terms: Terms) -> tuple[np.ndarray, np.ndarr
     return acc, full
 
 
-def _spread(sp: Spread, values: np.ndarray, t: np.ndarray, horizon: int, acc: np.ndarray,
+def _spread(sp: Spread, values: np.ndarray, terms: Terms, horizon: int, acc: np.ndarray,
             full: np.ndarray | None, step: bool) -> None:
-    """Entries' ``values`` (E, n) summed per (slot, row) pair, spread from the pairs' times ``t``."""
+    """Entries' ``values`` (E, n) summed per (slot, row) pair, spread from the pairs' onsets."""
     pairs = _sums(values, sp.sums)  # (P, n)
     if full is not None:
         _add(full, sp.slots, pairs, sp.starts)
     if pairs.shape[0] > LOOP_SLOTS:
+        t = sp.times(terms)
         spread = step_share(t, horizon) if step else event_share(t, horizon)  # (P, H, n)
         spread *= pairs[:, None, :]
         _add(acc, sp.slots, spread, sp.starts)
         return
-    lo, hi = t.min(axis=1).tolist(), t.max(axis=1).tolist()
-    x = np.empty(t.shape[1])  # a year's shares, reused
-    for p, s in enumerate(sp.pair_slots):
-        _by_year(acc[s], pairs[p], t[p], lo[p], hi[p], step, x)
+    # pair by pair: a pair starts at its onset plus its lever's slip, which all the lever's pairs share
+    slips: dict[tuple[int, bool], tuple[np.ndarray, float, float]] = {}
+    x = np.empty(terms.n)  # a year's shares, reused
+    for p, (s, onset, lever, tender) in enumerate(zip(sp.pair_slots, sp.onset.tolist(), sp.lever.tolist(),
+                                                       sp.tender.tolist())):
+        if (lever, tender) not in slips:
+            d = terms.delay[lever] + terms.slip if tender else terms.delay[lever]
+            slips[lever, tender] = d, float(d.min()), float(d.max())
+        d, low, high = slips[lever, tender]
+        _by_year(acc[s], pairs[p], onset, d, step, x, onset + low, onset + high)
 
 
-def _by_year(out: np.ndarray, v: np.ndarray, t: np.ndarray, lo: float, hi: float, step: bool, x: np.ndarray) -> None:
-    """``out`` (H, n) += ``v`` spread from ``t`` (n,), which lies in [lo, hi]: the share is worked out only
-    in the years where the draws differ (before, nothing; after, all of ``v``), as
+def _by_year(out: np.ndarray, v: np.ndarray, onset: float, d: np.ndarray, step: bool, x: np.ndarray, lo: float,
+             hi: float) -> None:
+    """``out`` (H, n) += ``v`` spread from t = ``onset`` + ``d`` (n,), which lies in [lo, hi]: the share is
+    worked out only in the years where the draws differ (before, nothing; after, all of ``v``), as
     :func:`core.simulation.calendar.step_share` or :func:`core.simulation.calendar.event_share` gives it."""
     horizon = out.shape[0]
     if not (np.isfinite(lo) and np.isfinite(hi)):
-        out += v * (step_share(t[None, :], horizon) if step else event_share(t[None, :], horizon))[0]
+        t = (onset + d)[None, :]
+        out += v * (step_share(t, horizon) if step else event_share(t, horizon))[0]
         return
     first = max(0, int(np.floor(lo)))
     if step:  # clip(k + 1 − t, 0, 1): 0 while k + 1 ≤ lo, 1 once k ≥ hi
         last = min(horizon, max(0, int(np.ceil(hi))))
         for k in range(first, last):
-            np.subtract(k + 1.0, t, out=x)
+            np.subtract(k + 1.0 - onset, d, out=x)
             np.clip(x, 0.0, 1.0, out=x)
             x *= v
             out[k] += x
@@ -227,8 +236,9 @@ def _by_year(out: np.ndarray, v: np.ndarray, t: np.ndarray, lo: float, hi: float
             out[last:] += v
         return
     below, above = int(np.floor(lo)), int(np.floor(hi))  # the event falls in year floor(t)
+    year = None if below == above else np.floor(onset + d)
     for k in range(first, min(horizon, above + 1)):
-        out[k] += v if below == above else v * (np.floor(t) == k)
+        out[k] += v if year is None else v * (year == k)
 
 
 def _read(tables: Table, terms: Terms, horizon: int, acc: np.ndarray, full: np.ndarray, step: bool) -> None:

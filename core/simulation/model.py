@@ -52,6 +52,7 @@ saving exceeds its own differential.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,8 +68,10 @@ from core.simulation.plan import DELAY, INPUT_INDEX, REALISATION, TRANSITION_KIN
 from core.store.repo import Portfolio
 
 MAX_FAIL = 0.95  # a tender that always fails would never end: the probability is held below this
-_RHO_ROWS = [INPUT_INDEX[REALISATION[lever]] for lever in LEVERS]  # rows of each lever's realisation share
-_DELAY_ROWS = [INPUT_INDEX[DELAY[lever]] for lever in LEVERS]  # and delay [months]
+_RHO_ROWS = slice(INPUT_INDEX[REALISATION[LEVERS[0]]], INPUT_INDEX[REALISATION[LEVERS[-1]]] + 1)  # each lever's realisation
+_DELAY_ROWS = slice(INPUT_INDEX[DELAY[LEVERS[0]]], INPUT_INDEX[DELAY[LEVERS[-1]]] + 1)  # and delay [months], in lever order
+assert [INPUT_INDEX[REALISATION[lv]] for lv in LEVERS] == list(range(len(INPUT_INDEX)))[_RHO_ROWS]
+assert [INPUT_INDEX[DELAY[lv]] for lv in LEVERS] == list(range(len(INPUT_INDEX)))[_DELAY_ROWS]
 FULL_EFFECT = 0.995  # a saving is "in full effect" from the first year it reaches this share of its full size
 
 
@@ -90,13 +93,18 @@ def multipliers(f: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     }
 
 
-def terms(plan: Plan, theta: np.ndarray) -> Terms:
-    """The factor terms of the draws ``theta`` (len(MODEL_INPUTS) × n) that the plan's flows are linear in."""
-    f = {k: theta[i] for k, i in INPUT_INDEX.items()}
-    n = theta.shape[1]
+def terms(plan: Plan, theta: np.ndarray | Mapping[str, np.ndarray]) -> Terms:
+    """The factor terms that the plan's flows are linear in, for the draws ``theta``: a matrix
+    (len(MODEL_INPUTS) × n) or each factor's row by name."""
+    if isinstance(theta, np.ndarray):
+        f = {k: theta[i] for k, i in INPUT_INDEX.items()}
+        rho, delay = theta[_RHO_ROWS], theta[_DELAY_ROWS]  # consecutive rows: views
+    else:
+        f = dict(theta)
+        rho, delay = (np.stack([f[key[lever]] for lever in LEVERS]) for key in (REALISATION, DELAY))
+    n = f["wage_growth"].shape[0]
     fail = np.minimum(f["retender_fail_prob"], MAX_FAIL)
-    t = Terms(f=f, mu=multipliers(f), mults=np.empty((len(plan.mults), n)), rho=theta[_RHO_ROWS],
-              delay=theta[_DELAY_ROWS] / 12,  # [years]
+    t = Terms(f=f, mu=multipliers(f), mults=np.empty((len(plan.mults), n)), rho=rho, delay=delay / 12,  # [years]
               slip=f["retender_delay_months"] / 12 * fail / (1 - fail))  # expected roll-over after failed tenders [years]
     for i, m in enumerate(plan.mults):
         t.product(m, out=t.mults[i])
@@ -201,7 +209,7 @@ class Totals:
     beats: np.ndarray  # (n,) bool: beats the hurdle
 
 
-def totals(plan: Plan, theta: np.ndarray) -> Totals:
+def totals(plan: Plan, theta: np.ndarray | Mapping[str, np.ndarray]) -> Totals:
     """:func:`evaluate` added up over groups (and one-time costs over their kinds), the flows merged
     before they are spread over the years: what the Monte Carlo, the tornado and the Sobol indices need."""
     tm = terms(plan, theta)
@@ -224,8 +232,9 @@ def totals(plan: Plan, theta: np.ndarray) -> Totals:
             _into(hurdle, acc[s], wages, first, (HURDLE, 0))
         else:
             _into(people[a], acc[s], None, first, (PEOPLE, a))
-    net = by_lever[sorted({a for _, a in first if _ == SAVING})].sum(axis=0) if first else np.zeros((horizon, n))
-    net -= one_time
+    net = -one_time
+    for a in sorted({a for kind, a in first if kind == SAVING}):
+        net += by_lever[a]
     npv = (net * disc).sum(axis=0)
     hurdle_npv = (hurdle * disc).sum(axis=0)
     return Totals(lever_saving=lever_saving, by_lever=by_lever, one_time=one_time, people=people, net=net, npv=npv,

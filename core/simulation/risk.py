@@ -118,13 +118,17 @@ def draw(inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator,
     factor by factor."""
     out = np.empty((len(inputs), n)) if out is None else out
     for i, u in enumerate(inputs):
-        if u.kind == "triangular":
-            out[i] = rng.triangular(u.low, u.mode, u.high, n)
-        elif u.kind == "uniform":
-            out[i] = rng.uniform(u.low, u.high, n)
-        else:
-            out[i] = rng.normal((u.low + u.high) / 2, (u.high - u.low) / (2 * Z90), n)
+        out[i] = _draw(u, n, rng)
     return out
+
+
+def _draw(u: Uncertain, n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` draws of one factor."""
+    if u.kind == "triangular":
+        return rng.triangular(u.low, u.mode, u.high, n)
+    if u.kind == "uniform":
+        return rng.uniform(u.low, u.high, n)
+    return rng.normal((u.low + u.high) / 2, (u.high - u.low) / (2 * Z90), n)
 
 
 def sample(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator) -> np.ndarray:
@@ -137,6 +141,13 @@ def sample(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Gen
     for u in inputs:  # drawn straight into their rows, in the order of ``inputs`` (the generator's stream)
         draw((u,), n, rng, theta[MODEL_INPUTS.index(u.key)][None, :])
     return theta
+
+
+def _rows(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    """What :func:`sample` draws, each factor's row by name (no matrix to copy them into; the fixed
+    factors as read-only views of the book's value)."""
+    drawn = {u.key: _draw(u, n, rng) for u in inputs}
+    return {k: drawn[k] if k in drawn else np.broadcast_to(plan.theta0[i], (n,)) for i, k in enumerate(MODEL_INPUTS)}
 
 
 def cells_per_draw(plan: Plan) -> int:
@@ -219,11 +230,11 @@ class MonteCarlo:
 def monte_carlo(plan: Plan, inputs: tuple[Uncertain, ...], *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED,
                 progress: Progress | None = None) -> MonteCarlo:
     """Run the scenario at ``draws`` seeded draws of the uncertain ``inputs``, in chunks."""
-    theta = sample(plan, inputs, draws, np.random.default_rng(seed))  # all at once: small (factors × draws)
+    rows = _rows(plan, inputs, draws, np.random.default_rng(seed))  # all at once: small (factors × draws)
     step = chunk_size(plan)
     parts = []
     for start in range(0, draws, step):
-        parts.append(totals(plan, theta[:, start:start + step]))
+        parts.append(totals(plan, {k: v[start:start + step] for k, v in rows.items()}))
         if progress is not None:
             progress(min(1.0, (start + step) / draws))
     fields = ("npv", "net", "lever_saving", "by_lever", "one_time", "people", "hurdle_npv", "beats")

@@ -16,6 +16,8 @@ axis (runs are summed row by row instead, :func:`_sums`) and fancy-indexed ``+=`
 """
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -89,6 +91,21 @@ class Spread:
 
 
 @dataclass(frozen=True)
+class Tabled:
+    """The tables of one lever and tender flag (:class:`core.simulation.blocks.Table`), merged by slot and
+    multiplier, with what reading them year by year needs."""
+
+    lever: int
+    tender: bool
+    slots: list[int]  # (Q,) the slot of each table
+    mult: np.ndarray  # (Q,) index into the plan's multipliers
+    table: np.ndarray  # (Q, H, I) yearly shares by slip [months]
+    slope: np.ndarray  # (Q, H, I − 1) the change from each month to the next
+    total: np.ndarray  # (Q,) the amount at full effect
+    changes: list[list[list[int]]]  # [q][k] the months after which year k's share changes
+
+
+@dataclass(frozen=True)
 class CurveRows:
     """Bundling's lot-size curve (:class:`core.simulation.blocks.Curve`) with its rows merged by slot."""
 
@@ -125,8 +142,8 @@ class Program:
     keys: np.ndarray  # (S, 4) kind (SAVING …), then (lever, driver), (kind, driver), (0, 0) or (type, lever), group (−1: all)
     steps: Spread
     events: Spread
-    step_tables: Table  # its ``channel`` is the slot
-    event_tables: Table
+    step_tables: tuple[Tabled, ...]
+    event_tables: tuple[Tabled, ...]
     curve: CurveRows | None
     ramps: tuple[RampRows, ...]
     attrition: AttritionRows | None
@@ -138,7 +155,8 @@ class Program:
 
     def cells_per_draw(self, horizon: int) -> int:
         """The size of the largest temporary array :func:`place` makes, per draw."""
-        sizes = [self.size * horizon, 2 * (self.step_tables.size + self.event_tables.size) * horizon]
+        sizes = [self.size * horizon, 2 * max((t.table.shape[0] for t in (*self.step_tables, *self.event_tables)),
+                                              default=0) * horizon]
         sizes += [(s.sums.size + s.size) * horizon for s in (self.steps, self.events)]
         if self.curve is not None:
             sizes.append(self.curve.areas.size + (self.curve.spread.size + self.curve.spread.sums.size) * horizon)
@@ -220,13 +238,13 @@ def _by_year(out: np.ndarray, v: np.ndarray, onset: float, d: np.ndarray, step: 
     worked out only in the years where the draws differ (before, nothing; after, all of ``v``), as
     :func:`core.simulation.calendar.step_share` or :func:`core.simulation.calendar.event_share` gives it."""
     horizon = out.shape[0]
-    if not (np.isfinite(lo) and np.isfinite(hi)):
+    if not (math.isfinite(lo) and math.isfinite(hi)):
         t = (onset + d)[None, :]
         out += v * (step_share(t, horizon) if step else event_share(t, horizon))[0]
         return
-    first = max(0, int(np.floor(lo)))
+    first = max(0, math.floor(lo))
     if step:  # clip(k + 1 − t, 0, 1): 0 while k + 1 ≤ lo, 1 once k ≥ hi
-        last = min(horizon, max(0, int(np.ceil(hi))))
+        last = min(horizon, max(0, math.ceil(hi)))
         for k in range(first, last):
             np.subtract(k + 1.0 - onset, d, out=x)
             np.clip(x, 0.0, 1.0, out=x)
@@ -235,58 +253,46 @@ def _by_year(out: np.ndarray, v: np.ndarray, onset: float, d: np.ndarray, step: 
         if last < horizon:
             out[last:] += v
         return
-    below, above = int(np.floor(lo)), int(np.floor(hi))  # the event falls in year floor(t)
+    below, above = math.floor(lo), math.floor(hi)  # the event falls in year floor(t)
     year = None if below == above else np.floor(onset + d)
     for k in range(first, min(horizon, above + 1)):
         out[k] += v if year is None else v * (year == k)
 
 
-def _read(tables: Table, terms: Terms, horizon: int, acc: np.ndarray, full: np.ndarray, step: bool) -> None:
+def _read(classes: tuple[Tabled, ...], terms: Terms, horizon: int, acc: np.ndarray, full: np.ndarray,
+          step: bool) -> None:
     """Flows read from tables of yearly shares by slip (see :class:`core.simulation.blocks.Table`)."""
-    for lever, tender, sl in tables.classes():  # each lever's start slips alike for all its flows
-        months = np.minimum(np.maximum(12 * (terms.delay[lever] + (terms.slip if tender else 0.0)), 0.0), 12 * horizon)
+    for c in classes:  # each lever's start slips alike for all its flows
+        months = np.minimum(np.maximum(12 * (terms.delay[c.lever] + (terms.slip if c.tender else 0.0)), 0.0),
+                            12 * horizon)
         below = np.floor(months)
-        m = terms.mults[tables.mult[sl]]  # (Q, n)
+        at = below.astype(np.intp)
+        m = terms.mults[c.mult]  # (Q, n)
         if step:
-            for q, slot in enumerate(tables.channel[sl].tolist()):
-                full[slot] += tables.total[sl][q] * m[q]
-        table = tables.table[sl]
-        if table.shape[0] <= LOOP_SLOTS:
-            _read_by_year(table, tables.channel[sl], m, months, below, acc, step)
+            for q, slot in enumerate(c.slots):
+                full[slot] += c.total[q] * m[q]
+        if len(c.slots) > LOOP_SLOTS:
+            spread = np.take(c.table, at, axis=2)  # (Q, H, n)
+            if step:  # exact between whole months: the shares are linear there
+                spread += np.take(c.slope, at, axis=2) * (months - below)
+            spread *= m[:, None, :]
+            acc[c.slots] += spread
             continue
-        spread = np.take(table, below.astype(np.intp), axis=2)  # (Q, H, n)
-        if step:  # exact between whole months: the shares are linear there
-            above = np.take(table, below.astype(np.intp) + 1, axis=2)
-            above -= spread
-            above *= months - below
-            spread += above
-        spread *= m[:, None, :]
-        acc[tables.channel[sl]] += spread
-
-
-def _read_by_year(table: np.ndarray, slots: np.ndarray, m: np.ndarray, months: np.ndarray, below: np.ndarray,
-                  acc: np.ndarray, step: bool) -> None:
-    """A few tables read year by year: where a year's share does not change over the slips drawn it is
-    a constant; elsewhere it is read at each draw's slip (between whole months, linearly)."""
-    lo, hi = int(below.min()), int(below.max())
-    at = below.astype(np.intp)
-    frac = months - below
-    for q, slot in enumerate(slots.tolist()):
-        for k in range(table.shape[1]):
-            row = table[q, k]
-            seen = row[lo:hi + 2]
-            if seen.min() == seen.max():
-                if seen[0] != 0:
-                    acc[slot, k] += seen[0] * m[q]
-                continue
-            x = row[at]
-            if step:
-                above = row[at + 1]
-                above -= x
-                above *= frac
-                x += above
-            x *= m[q]
-            acc[slot, k] += x
+        # year by year: where a year's share does not change over the slips drawn it is a constant
+        lo, hi = int(at.min()), int(at.max())
+        frac = months - below
+        for q, slot in enumerate(c.slots):
+            for k, changes in enumerate(c.changes[q]):
+                i = bisect.bisect_left(changes, lo)
+                if i == len(changes) or changes[i] > (hi if step else hi - 1):
+                    if c.table[q, k, lo] != 0:
+                        acc[slot, k] += c.table[q, k, lo] * m[q]
+                    continue
+                x = c.table[q, k][at]
+                if step:
+                    x += c.slope[q, k][at] * frac
+                x *= m[q]
+                acc[slot, k] += x
 
 
 def _attrition(a: AttritionRows, terms: Terms, horizon: int, acc: np.ndarray, full: np.ndarray) -> None:
@@ -452,10 +458,10 @@ def _with_amount(sp: Spread, amount: np.ndarray) -> Spread:
     return replace(sp, amount=amount)
 
 
-def _merge(t: Table, chan_slot: np.ndarray) -> Table:
-    """Tables whose combinations land in one slot with one multiplier added up; ``channel`` is the slot."""
+def _merge(t: Table, chan_slot: np.ndarray) -> tuple[Tabled, ...]:
+    """Tables whose combinations land in one slot with one multiplier added up, by lever and tender flag."""
     if not t.size:
-        return t
+        return ()
     slot = chan_slot[t.channel]
     key = ((t.lever * 2 + t.tender) * (int(slot.max()) + 1) + slot) * (int(t.mult.max()) + 1) + t.mult
     uniq, first, inverse = np.unique(key, return_index=True, return_inverse=True)
@@ -463,5 +469,13 @@ def _merge(t: Table, chan_slot: np.ndarray) -> Table:
     np.add.at(table, inverse, t.table)
     total = np.zeros(uniq.size)
     np.add.at(total, inverse, t.total)
-    return Table(lever=t.lever[first], tender=t.tender[first], channel=slot[first], mult=t.mult[first], table=table,
-                 total=total)
+    merged = Table(lever=t.lever[first], tender=t.tender[first], channel=slot[first], mult=t.mult[first], table=table,
+                   total=total)
+    out = []
+    for lever, tender, sl in merged.classes():
+        tab = merged.table[sl]
+        slope = np.diff(tab, axis=2)
+        out.append(Tabled(lever=lever, tender=tender, slots=merged.channel[sl].tolist(), mult=merged.mult[sl], table=tab,
+                          slope=slope, total=merged.total[sl],
+                          changes=[[np.flatnonzero(row != 0).tolist() for row in q] for q in slope]))
+    return tuple(out)

@@ -111,17 +111,17 @@ def ramp_share(t: np.ndarray, r: np.ndarray, horizon: int) -> np.ndarray:
     last = int(min(max(np.ceil(hi), 0), horizon)) if np.isfinite(hi) else horizon
     share[..., last:, :] = 1.0
     if first < last:
-        # the in-effect time up to y, F(y) = a² / 2r + max(y − t − r, 0) with a = clip(y − t, 0, r), at the
-        # year boundaries first … last; the share of year k is F(k + 1) − F(k)
-        z = _until(t, last - first + 1, float(first))  # y − t
-        a = np.maximum(z, 0.0)
-        np.minimum(a, rr, out=a)  # (np.clip with an array bound is several times slower)
+        # the in-effect time up to y, F(y) = a² / 2r + e with a = clip(y − t, 0, r), the time on the ramp,
+        # and e = max(y − t − r, 0), the time at full effect, at the year boundaries first … last; the
+        # share of year k is F(k + 1) − F(k)
+        u = _until(t, last - first + 1, float(first))  # y − t
+        np.maximum(u, 0.0, out=u)
+        a = np.minimum(u, rr)  # (np.clip with an array bound is several times slower)
+        u -= a  # e
         np.square(a, out=a)
         a *= 0.5 / np.where(wide, rr, 1.0)
-        z -= rr
-        np.maximum(z, 0.0, out=z)
-        z += a
-        np.subtract(z[..., 1:, :], z[..., :-1, :], out=share[..., first:last, :])
+        u += a
+        np.subtract(u[..., 1:, :], u[..., :-1, :], out=share[..., first:last, :])
     if not wide.all():  # a ramp of no length: a step
         share = np.where(wide, share, step_share(t, horizon))
     return share

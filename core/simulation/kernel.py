@@ -26,6 +26,7 @@ from scipy import sparse
 
 from core.simulation.blocks import ONCE, PEOPLE, SAVING, Attrition, Mult, Ramp, Stream, Table
 from core.simulation.calendar import event_share, ramp_share, reached, step_share
+from core.simulation.conversions import BASIS
 from core.simulation.levers import LEVERS
 from core.simulation.plan import RAMP, Plan
 
@@ -176,6 +177,20 @@ def program(plan: Plan, *, totals: bool = False) -> Program:
     return out
 
 
+def margin_terms(plan: Plan) -> tuple[list[str], Any]:
+    """The counted conversions' expected saving and minimum differential on the basis terms they use
+    (:data:`core.simulation.conversions.BASIS`): the terms' names, and a scipy.sparse CSR array (2C, B) —
+    the savings' rows, then the differentials' (a sparse product: no BLAS threads, no zeros)."""
+    if "margin" not in plan.compiled:
+        c = plan.conv
+        both = np.concatenate([c["old_labour"] + c["old_price"] - c["new_labour"] - c["new_price"], c["differential"]])
+        used = np.flatnonzero(np.abs(both).sum(axis=0) > 0)
+        plan.compiled["margin"] = ([BASIS[j] for j in used.tolist()], sparse.csr_array(both[:, used]))
+    out = plan.compiled["margin"]
+    assert isinstance(out, tuple)
+    return out
+
+
 # --- placing the flows for n draws -----------------------------------------------------------------
 def place(prog: Program, plan: Plan, terms: Terms) -> tuple[np.ndarray, np.ndarray]:
     """Every flow of the plan for the draws of ``terms``: (S, H, n) each slot's amount in each year at
@@ -276,7 +291,8 @@ def _read(classes: tuple[Tabled, ...], terms: Terms, horizon: int, acc: np.ndarr
             if step:  # exact between whole months: the shares are linear there
                 spread += np.take(c.slope, at, axis=2) * (months - below)
             spread *= m[:, None, :]
-            acc[c.slots] += spread
+            runs = _runs(np.asarray(c.slots))  # one slot's tables (a multiplier each) are consecutive
+            acc[np.asarray(c.slots)[runs]] += _sums(spread, runs)
             continue
         # year by year: where a year's share does not change over the slips drawn it is a constant
         lo, hi = int(at.min()), int(at.max())
@@ -305,8 +321,9 @@ def _attrition(a: AttritionRows, terms: Terms, horizon: int, acc: np.ndarray, fu
     cost = r.wages[:, None] * terms.mu["ih"] * scale  # (R, n) [CNY/yr] once all are released
     _add(acc, a.save_slots, cost[:, None, :] * ramp_share(t, length, horizon), a.save_starts)
     _add(full, a.save_slots, cost, a.save_starts)
-    done = reached(t, length, horizon)  # share released by the end of each year
-    gone = np.diff(done, axis=1, prepend=0.0) * (r.posts[:, None] * scale)[:, None, :]
+    gone = reached(t, length, horizon)  # share released by the end of each year …
+    gone[:, 1:] -= gone[:, :-1].copy()  # … and in each year
+    gone *= (r.posts[:, None] * scale)[:, None, :]
     _add(acc, a.people_slots, gone, a.people_starts)
 
 

@@ -274,15 +274,11 @@ def _margin(plan: Plan, tm: Terms) -> np.ndarray:
     """(n,) the smallest expected saving less differential of the counted conversions (∞ without any)."""
     if not plan.n_conversions:
         return np.full(tm.n, np.inf)
-    from core.simulation.conversions import BASIS
-
-    c = plan.conv
-    both = np.concatenate([c["old_labour"] + c["old_price"] - c["new_labour"] - c["new_price"], c["differential"]])
-    used = np.flatnonzero(np.abs(both).sum(axis=0) > 0)  # the basis terms the conversions depend on
-    basis = np.empty((used.size, tm.n))
-    for i, j in enumerate(used.tolist()):
-        tm.product(() if BASIS[j] == "one" else (BASIS[j],), out=basis[i])
-    saving, differential = np.split(np.einsum("cb,bn->cn", both[:, used], basis), 2)  # (conversions, n); einsum: no BLAS threads
+    names, both = kernel.margin_terms(plan)
+    basis = np.empty((len(names), tm.n))
+    for i, name in enumerate(names):
+        tm.product(() if name == "one" else (name,), out=basis[i])
+    saving, differential = np.split(both @ basis, 2)  # (conversions, n) each
     saving *= tm.rho[LEVERS.index("conversion")]
     saving -= differential
     return saving.min(axis=0)

@@ -84,6 +84,18 @@ class Spread:
         """Entries."""
         return int(self.mult.shape[0])
 
+    def values(self, mults: np.ndarray) -> np.ndarray:
+        """(P, n) each pair's amount times its multipliers, summed over its entries."""
+        if self.size > LOOP_SLOTS:
+            return _sums(self.amount[:, None] * mults[self.mult], self.sums)
+        out = np.empty((self.sums.size, mults.shape[1]))
+        ends = [*self.sums[1:].tolist(), self.size]
+        for p, (a, b) in enumerate(zip(self.sums.tolist(), ends)):
+            np.multiply(mults[self.mult[a]], self.amount[a], out=out[p])
+            for e in range(a + 1, b):
+                out[p] += mults[self.mult[e]] * self.amount[e]
+        return out
+
     def times(self, terms: Terms) -> np.ndarray:
         """(P, n) when each pair starts [years from the first year's start]."""
         t = self.onset[:, None] + terms.delay[self.lever]
@@ -201,7 +213,7 @@ def place(prog: Program, plan: Plan, terms: Terms) -> tuple[np.ndarray, np.ndarr
     mults = terms.mults
     for sp, step in ((prog.steps, True), (prog.events, False)):
         if sp.size:
-            _spread(sp, sp.amount[:, None] * mults[sp.mult], terms, horizon, acc, full if step else None, step)
+            _spread(sp, sp.values(mults), terms, horizon, acc, full if step else None, step)
     for tables, step in ((prog.step_tables, True), (prog.event_tables, False)):
         _read(tables, terms, horizon, acc, full, step)
     c = prog.curve
@@ -210,8 +222,8 @@ def place(prog: Program, plan: Plan, terms: Terms) -> tuple[np.ndarray, np.ndarr
         scale_m2 = np.maximum(f["bundling_scale_m2"], 1.0)  # [m²]; a break-even search may try zero
         e = np.multiply.outer(-c.areas, 1 / scale_m2)  # (U, n)
         curve = c.weights @ np.exp(e, out=e)  # (R, n)
-        rows = curve * (f["bundling_max_saving"] * mults[c.spread.mult])  # (R, n)
-        _spread(c.spread, rows, terms, horizon, acc, full, True)
+        curve *= f["bundling_max_saving"]
+        _spread(c.spread, _sums(curve * mults[c.spread.mult], c.spread.sums), terms, horizon, acc, full, True)
     for r in prog.ramps:
         m = np.stack([terms.product(mult) for mult in r.mults])  # (K, n)
         w = np.einsum("sk,kn->sn", r.amount, m)  # (S, n); einsum: no BLAS threads
@@ -223,10 +235,9 @@ def place(prog: Program, plan: Plan, terms: Terms) -> tuple[np.ndarray, np.ndarr
     return acc, full
 
 
-def _spread(sp: Spread, values: np.ndarray, terms: Terms, horizon: int, acc: np.ndarray,
+def _spread(sp: Spread, pairs: np.ndarray, terms: Terms, horizon: int, acc: np.ndarray,
             full: np.ndarray | None, step: bool) -> None:
-    """Entries' ``values`` (E, n) summed per (slot, row) pair, spread from the pairs' onsets."""
-    pairs = _sums(values, sp.sums)  # (P, n)
+    """The (slot, row) pairs' ``pairs`` (P, n) spread from their onsets."""
     if full is not None:
         _add(full, sp.slots, pairs, sp.starts)
     if pairs.shape[0] > LOOP_SLOTS:

@@ -8,7 +8,10 @@ onset (:mod:`core.simulation.flows`). Then ONE function, :func:`evaluate`, maps 
 assumption book (a matrix: one row per factor of :data:`MODEL_INPUTS`, one column per draw) to the
 saving of every lever in every year, the one-time costs of every year and the people released by type
 and year. The deterministic result (:func:`run`) is that function at the book's values; the Monte
-Carlo of :mod:`core.simulation.risk` is the same function at sampled values, so the two cannot drift.
+Carlo of :mod:`core.simulation.risk` asks for the same function's totals over all groups
+(:func:`totals`) at sampled values. Both place the plan's flows, compiled once into slots
+(:mod:`core.simulation.slots`), with the same kernel (:mod:`core.simulation.kernel`), so the two cannot
+drift.
 
 **Baseline** (the do-nothing path): the scope's full cost (:mod:`core.domain.costing`) in the base
 year, the latest year of the ledger, with the book's current factors. Lines driven by labour (wages,
@@ -59,7 +62,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from core.simulation import kernel
+from core.simulation import kernel, slots
 from core.simulation.blocks import HURDLE, ONCE, PEOPLE, SAVING
 from core.simulation.kernel import Terms
 from core.simulation.levers import LEVERS, Levers
@@ -163,7 +166,7 @@ def evaluate(plan: Plan, theta: np.ndarray) -> Draws:
     whatever the size of the city (see the module docstring)."""
     tm = terms(plan, theta)
     f, n, horizon, groups, levers = tm.f, tm.n, plan.horizon, len(plan.groups), len(LEVERS)
-    prog = kernel.program(plan)
+    prog = slots.program(plan)
     acc, at_full = kernel.place(prog, plan, tm)
     kind, a, b, g = prog.keys.T
     saving = np.zeros((levers, 2, groups, horizon, n))  # base-year prices
@@ -214,7 +217,7 @@ def totals(plan: Plan, theta: np.ndarray | Mapping[str, np.ndarray]) -> Totals:
     before they are spread over the years: what the Monte Carlo, the tornado and the Sobol indices need."""
     tm = terms(plan, theta)
     f, n, horizon = tm.f, tm.n, plan.horizon
-    prog = kernel.program(plan, totals=True)
+    prog = slots.program(plan, totals=True)
     acc, at_full = kernel.place(prog, plan, tm)
     wages, prices, disc = _indices(plan, f)
     by_lever = np.zeros((len(LEVERS), horizon, n))  # levers without a flow stay zero
@@ -274,7 +277,7 @@ def _margin(plan: Plan, tm: Terms) -> np.ndarray:
     """(n,) the smallest expected saving less differential of the counted conversions (∞ without any)."""
     if not plan.n_conversions:
         return np.full(tm.n, np.inf)
-    names, both = kernel.margin_terms(plan)
+    names, both = slots.margin_terms(plan)
     basis = np.empty((len(names), tm.n))
     for i, name in enumerate(names):
         tm.product(() if name == "one" else (name,), out=basis[i])

@@ -79,7 +79,7 @@ class Plan:
     ramps: tuple[Ramp, ...]
     curve: Curve | None
     conv: dict[str, np.ndarray]  # counted conversions' coefficients on conversions.BASIS
-    compiled: dict[str, object] = field(default_factory=dict, compare=False, repr=False)  # core.simulation.kernel's
+    compiled: dict[str, object] = field(default_factory=dict, compare=False, repr=False)  # core.simulation.slots' programs
 
     @property
     def horizon(self) -> int:

@@ -6,8 +6,9 @@ uncertain: ``triangular`` (low = minimum, value = mode, high = maximum), ``unifo
 or ``normal`` (low and high are its P10 and P90). Each is a scipy.stats distribution
 (:attr:`Uncertain.dist`), whose quantiles the tornado, the break-even search and the Sobol indices
 use. The Monte Carlo draws every factor at once with numpy's generator for the same distribution
-(a small matrix, factors × draws) and then evaluates the draws in chunks, so a seed always gives
-the same result whatever the chunk size. The scenario's savings for every draw come from
+(factors × draws, each factor's row as drawn) and then evaluates the draws in chunks (the demo's
+10,000 in one), so a seed always gives the same result whatever the chunk size. The scenario's
+savings for every draw come from :func:`core.simulation.model.totals` — the totals over all groups of
 :func:`core.simulation.model.evaluate`, the same function as the deterministic result: with every
 distribution collapsed to its mode the two agree.
 """
@@ -21,7 +22,7 @@ import pandas as pd
 from scipy import optimize, special, stats
 
 from core.domain.modes import modes_of_buildings
-from core.simulation import kernel
+from core.simulation import slots
 from core.simulation.levers import LEVERS
 from core.simulation.model import evaluate, totals
 from core.simulation.plan import MODEL_INPUTS, Plan
@@ -150,16 +151,19 @@ def _rows(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Gene
     return {k: drawn[k] if k in drawn else np.broadcast_to(plan.theta0[i], (n,)) for i, k in enumerate(MODEL_INPUTS)}
 
 
-def cells_per_draw(plan: Plan) -> int:
-    """The size of the largest temporary array the Monte Carlo's evaluation makes, per draw (see
-    :meth:`core.simulation.kernel.Program.cells_per_draw`)."""
-    return kernel.program(plan, totals=True).cells_per_draw(plan.horizon)
+def cells_per_draw(plan: Plan, *, totals: bool = True) -> int:
+    """The size of the largest temporary array an evaluation makes, per draw: of the Monte Carlo's totals
+    (:meth:`core.simulation.slots.Program.cells_per_draw`), or by channel, where every channel's yearly
+    figures are also laid out (:func:`core.simulation.model.evaluate`)."""
+    own = slots.program(plan, totals=totals).cells_per_draw(plan.horizon)
+    return own if totals else max(own, plan.channels.size * plan.horizon)
 
 
-def chunk_size(plan: Plan) -> int:
+def chunk_size(plan: Plan, *, totals: bool = True) -> int:
     """Draws evaluated at once: :data:`DRAWS_PER_CHUNK`, fewer when a temporary array would exceed
-    :data:`CELLS_PER_CHUNK` (a city of many lot areas or many onsets), never fewer than 64."""
-    return max(64, min(DRAWS_PER_CHUNK, CELLS_PER_CHUNK // max(1, cells_per_draw(plan))))
+    :data:`CELLS_PER_CHUNK` (a city of many lot areas or many onsets; by channel, many groups), never
+    fewer than 64."""
+    return max(64, min(DRAWS_PER_CHUNK, CELLS_PER_CHUNK // max(1, cells_per_draw(plan, totals=totals))))
 
 
 def npv_of(plan: Plan, theta: np.ndarray) -> np.ndarray:

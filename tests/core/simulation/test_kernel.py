@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from core.files import admin
-from core.simulation import calendar, kernel, risk
+from core.simulation import calendar, kernel, risk, slots
 from core.simulation.model import evaluate, totals
 from core.simulation.plan import base_items, prepare
 
@@ -34,7 +34,7 @@ def test_the_totals_are_the_channels_added_up(demo_portfolio, everything, by):
     assert close(t.people, d.people.sum(axis=(1, 2))) and close(t.hurdle_npv, d.hurdle_npv)
     assert np.array_equal(t.beats, d.beats)
     # by building the totals layout merges what lands in one total: fewer slots than channels in use
-    assert kernel.program(plan, totals=True).size < kernel.program(plan).size or by == "scope"
+    assert slots.program(plan, totals=True).size < slots.program(plan).size or by == "scope"
 
 
 def test_the_shortcuts_give_what_the_array_formulas_give(demo_portfolio, everything, monkeypatch):

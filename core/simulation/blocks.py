@@ -24,6 +24,7 @@ import numpy as np
 DRIVERS: tuple[str, ...] = ("wage", "price", "flat")
 KINDS = 3  # one-time costs: severance, tendering, handover (core.simulation.flows.TRANSITION_KINDS)
 Mult = tuple[str, ...]  # a product of named factor terms; () is 1
+SAVING, ONCE, HURDLE, PEOPLE = range(4)  # what a channel holds (Channels.keys)
 
 
 @dataclass(frozen=True)
@@ -56,36 +57,35 @@ class Channels:
         base = self.levers * 2 * self.groups + KINDS * 3 * self.groups + self.groups
         return base + (kind * self.levers + lever) * self.groups + group
 
-    def split(self, out: np.ndarray) -> dict[str, np.ndarray]:
-        """The channels of a (C, …) array as ``saving`` (L, 2, G, …), ``once`` (3, 3, G, …), ``hurdle``
-        (G, …) and ``leavers`` (2, L, G, …)."""
-        rest = out.shape[1:]
-        a = self.levers * 2 * self.groups
-        b = a + KINDS * 3 * self.groups
-        c = b + self.groups
-        return {"saving": out[:a].reshape(self.levers, 2, self.groups, *rest),
-                "once": out[a:b].reshape(KINDS, 3, self.groups, *rest),
-                "hurdle": out[b:c].reshape(self.groups, *rest),
-                "leavers": out[c:].reshape(2, self.levers, self.groups, *rest)}
+    def keys(self) -> np.ndarray:
+        """(C, 4) what each channel holds: (SAVING, lever, driver, group), (ONCE, kind, driver, group),
+        (HURDLE, 0, 0, group) or (PEOPLE, type, lever, group), the type as in core.simulation.people.TYPES
+        (leavers are contract staff, type 1, or dispatched, type 2)."""
+        g, lv = self.groups, self.levers
+        group = np.arange(g)
+        saving = np.stack(np.broadcast_arrays(SAVING, *np.meshgrid(np.arange(lv), np.arange(2), group, indexing="ij")),
+                          axis=-1)
+        once = np.stack(np.broadcast_arrays(ONCE, *np.meshgrid(np.arange(KINDS), np.arange(3), group, indexing="ij")),
+                        axis=-1)
+        hurdle = np.stack(np.broadcast_arrays(HURDLE, 0, 0, group), axis=-1)
+        leavers = np.stack(np.broadcast_arrays(PEOPLE, *np.meshgrid(1 + np.arange(2), np.arange(lv), group,
+                                                                     indexing="ij")), axis=-1)
+        return np.concatenate([x.reshape(-1, 4) for x in (saving, once, hurdle, leavers)])
 
 
 @dataclass(frozen=True)
 class Stream:
     """Flows spread over the years from their onset (``step``: savings and differentials) or falling in
-    the onset's year (one-time costs and leavers), packed for :func:`core.simulation.model.evaluate`.
+    the onset's year (one-time costs and leavers), packed for :mod:`core.simulation.slots`.
 
     Entries are sorted by timing row and channel; ``sums`` marks where each (row, channel) pair starts
-    (multipliers are summed over it first), ``order`` then sorts those pairs by channel and ``starts``
-    marks where each channel in ``used`` begins."""
+    (multipliers are summed over it first)."""
 
     mult: np.ndarray  # (E,) index into the plan's multipliers
     amount: np.ndarray  # (E,) [CNY/yr, CNY or persons, base-year prices]
     sums: np.ndarray  # (P,) first entry of each (row, channel) pair
     row: np.ndarray  # (P,) timing row of each pair
     channel: np.ndarray  # (P,) channel of each pair
-    order: np.ndarray  # (P,) the pairs sorted by channel
-    starts: np.ndarray  # (U,) first sorted pair of each channel
-    used: np.ndarray  # (U,) the channels
 
     @property
     def size(self) -> int:
@@ -142,12 +142,6 @@ class Attrition:
         """Rows."""
         return int(self.lever.shape[0])
 
-    @property
-    def starts(self) -> np.ndarray:
-        """First row of each (lever, group) (rows are sorted by lever and group)."""
-        key = self.lever * (int(self.group.max(initial=0)) + 1) + self.group
-        return np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-
 
 @dataclass(frozen=True)
 class Ramp:
@@ -170,27 +164,6 @@ class Curve:
     mult: np.ndarray  # (R,) index into the plan's multipliers
     weights: np.ndarray  # (R, U) +w at today's area, −w at the lot's [CNY/yr]
     areas: np.ndarray  # (U,) [m²]
-
-    @property
-    def sums(self) -> np.ndarray:
-        """First row of each (group, timing row) pair."""
-        return np.flatnonzero(np.r_[True, (self.group[1:] != self.group[:-1]) | (self.row[1:] != self.row[:-1])])
-
-    @property
-    def pair_row(self) -> np.ndarray:
-        """The timing row of each pair."""
-        return self.row[self.sums]
-
-    @property
-    def starts(self) -> np.ndarray:
-        """First row of each group."""
-        return np.flatnonzero(np.r_[True, self.group[1:] != self.group[:-1]])
-
-    @property
-    def pair_starts(self) -> np.ndarray:
-        """First pair of each group."""
-        g = self.group[self.sums]
-        return np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
 
 
 @dataclass
@@ -293,8 +266,7 @@ def _direct(row: np.ndarray, channel: np.ndarray, mult: np.ndarray, amount: np.n
     """Flows packed onset by onset: entries merged per (row, channel, multiplier), pairs per (row, channel)."""
     if not row.size:
         empty = np.zeros(0, dtype=int)
-        return Stream(mult=empty, amount=np.zeros(0), sums=empty, row=empty, channel=empty, order=empty,
-                      starts=empty, used=empty)
+        return Stream(mult=empty, amount=np.zeros(0), sums=empty, row=empty, channel=empty)
     key = np.lexsort((mult, channel, row))
     row, channel, mult, amount = row[key], channel[key], mult[key], amount[key]
     new = np.r_[True, (row[1:] != row[:-1]) | (channel[1:] != channel[:-1]) | (mult[1:] != mult[:-1])]
@@ -302,12 +274,7 @@ def _direct(row: np.ndarray, channel: np.ndarray, mult: np.ndarray, amount: np.n
     amount = np.add.reduceat(amount, at)
     row, channel, mult = row[at], channel[at], mult[at]
     sums = np.flatnonzero(np.r_[True, (row[1:] != row[:-1]) | (channel[1:] != channel[:-1])])
-    p_row, p_channel = row[sums], channel[sums]
-    order = np.argsort(p_channel, kind="stable")
-    sorted_channel = p_channel[order]
-    starts = np.flatnonzero(np.r_[True, sorted_channel[1:] != sorted_channel[:-1]])
-    return Stream(mult=mult, amount=amount, sums=sums, row=p_row, channel=p_channel, order=order, starts=starts,
-                  used=sorted_channel[starts])
+    return Stream(mult=mult, amount=amount, sums=sums, row=row[sums], channel=channel[sums])
 
 
 def _table(step: bool, horizon: int, cls: np.ndarray, channel: np.ndarray, mult: np.ndarray, amount: np.ndarray,

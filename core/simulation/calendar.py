@@ -91,33 +91,40 @@ def _until(t: np.ndarray, horizon: int, shift: float = 0.0) -> np.ndarray:
 
 def step_share(t: np.ndarray, horizon: int) -> np.ndarray:
     """Share of each year after ``t`` [years]: ``t`` (…, n) → (…, H, n)."""
-    y = _until(t, horizon, 1.0)
-    np.maximum(y, 0.0, out=y)
-    return np.minimum(y, 1.0, out=y)
+    t = np.asarray(t, dtype=float)
+    y = np.empty((*t.shape[:-1], horizon, t.shape[-1]))
+    for k in range(horizon):  # year by year into one array: cheaper than broadcasting the years against t
+        np.subtract(k + 1.0, t, out=y[..., k, :])
+    return np.clip(y, 0.0, 1.0, out=y)
 
 
 def ramp_share(t: np.ndarray, r: np.ndarray, horizon: int) -> np.ndarray:
     """Mean in-effect share of each year for a ramp from ``t`` to ``t + r`` [years], then full:
     ``t``, ``r`` (…, n) → (…, H, n). A ramp of no length is a step."""
     t, r = np.broadcast_arrays(np.asarray(t, dtype=float), np.asarray(r, dtype=float))
-    u = _until(t, horizon)  # k − t
     rr = r[..., None, :]
-    # ∫ over [k, k + 1] of clip((x − t) / r, 0, 1) dx = (Q(u + 1) − Q(u) − Q(u + 1 − r) + Q(u − r)) / 2r,
-    # Q(y) = max(y, 0)², u = k − t
-    acc = np.zeros_like(u)
-    tmp = np.empty_like(u)
-    for shift, sign, ramp in ((1.0, 1.0, False), (0.0, -1.0, False), (1.0, -1.0, True), (0.0, 1.0, True)):
-        np.add(u, shift, out=tmp)
-        if ramp:
-            np.subtract(tmp, rr, out=tmp)
-        np.maximum(tmp, 0.0, out=tmp)
-        np.square(tmp, out=tmp)
-        acc += tmp if sign > 0 else -tmp
     wide = rr > 1e-9
-    np.divide(acc, 2 * np.where(wide, rr, 1.0), out=acc)
+    share = np.zeros((*t.shape[:-1], horizon, t.shape[-1]))
+    # only the years some draw's ramp overlaps need the integral: before, nothing; after, full effect
+    lo, hi = (float(t.min()), float((t + r).max())) if t.size else (0.0, 0.0)
+    first = int(min(max(np.floor(lo), 0), horizon)) if np.isfinite(lo) else 0
+    last = int(min(max(np.ceil(hi), 0), horizon)) if np.isfinite(hi) else horizon
+    share[..., last:, :] = 1.0
+    if first < last:
+        # the in-effect time up to y, F(y) = a² / 2r + e with a = clip(y − t, 0, r), the time on the ramp,
+        # and e = max(y − t − r, 0), the time at full effect, at the year boundaries first … last; the
+        # share of year k is F(k + 1) − F(k)
+        u = _until(t, last - first + 1, float(first))  # y − t
+        np.maximum(u, 0.0, out=u)
+        a = np.minimum(u, rr)  # (np.clip with an array bound is several times slower)
+        u -= a  # e
+        np.square(a, out=a)
+        a *= 0.5 / np.where(wide, rr, 1.0)
+        u += a
+        np.subtract(u[..., 1:, :], u[..., :-1, :], out=share[..., first:last, :])
     if not wide.all():  # a ramp of no length: a step
-        acc = np.where(wide, acc, step_share(t, horizon))
-    return acc
+        share = np.where(wide, share, step_share(t, horizon))
+    return share
 
 
 def reached(t: np.ndarray, r: np.ndarray, horizon: int) -> np.ndarray:

@@ -8,7 +8,10 @@ onset (:mod:`core.simulation.flows`). Then ONE function, :func:`evaluate`, maps 
 assumption book (a matrix: one row per factor of :data:`MODEL_INPUTS`, one column per draw) to the
 saving of every lever in every year, the one-time costs of every year and the people released by type
 and year. The deterministic result (:func:`run`) is that function at the book's values; the Monte
-Carlo of :mod:`core.simulation.risk` is the same function at sampled values, so the two cannot drift.
+Carlo of :mod:`core.simulation.risk` asks for the same function's totals over all groups
+(:func:`totals`) at sampled values. Both place the plan's flows, compiled once into slots
+(:mod:`core.simulation.slots`), with the same kernel (:mod:`core.simulation.kernel`), so the two cannot
+drift.
 
 **Baseline** (the do-nothing path): the scope's full cost (:mod:`core.domain.costing`) in the base
 year, the latest year of the ledger, with the book's current factors. Lines driven by labour (wages,
@@ -52,20 +55,26 @@ saving exceeds its own differential.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from core.simulation.blocks import Mult
-from core.simulation.calendar import event_share, ramp_share, reached, step_share
+from core.simulation import kernel, slots
+from core.simulation.blocks import HURDLE, ONCE, PEOPLE, SAVING
+from core.simulation.kernel import Terms
 from core.simulation.levers import LEVERS, Levers
 from core.simulation.people import TYPES
-from core.simulation.plan import DELAY, INPUT_INDEX, RAMP, REALISATION, TRANSITION_KINDS, Plan, prepare
+from core.simulation.plan import DELAY, INPUT_INDEX, REALISATION, TRANSITION_KINDS, Plan, prepare
 from core.store.repo import Portfolio
 
 MAX_FAIL = 0.95  # a tender that always fails would never end: the probability is held below this
+_RHO_ROWS = slice(INPUT_INDEX[REALISATION[LEVERS[0]]], INPUT_INDEX[REALISATION[LEVERS[-1]]] + 1)  # each lever's realisation
+_DELAY_ROWS = slice(INPUT_INDEX[DELAY[LEVERS[0]]], INPUT_INDEX[DELAY[LEVERS[-1]]] + 1)  # and delay [months], in lever order
+assert [INPUT_INDEX[REALISATION[lv]] for lv in LEVERS] == list(range(len(INPUT_INDEX)))[_RHO_ROWS]
+assert [INPUT_INDEX[DELAY[lv]] for lv in LEVERS] == list(range(len(INPUT_INDEX)))[_DELAY_ROWS]
 FULL_EFFECT = 0.995  # a saving is "in full effect" from the first year it reaches this share of its full size
 
 
@@ -87,11 +96,22 @@ def multipliers(f: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     }
 
 
-def _product(mu: dict[str, np.ndarray], mult: Mult, n: int) -> np.ndarray:
-    out = np.ones(n)
-    for name in mult:
-        out = out * mu[name]
-    return out
+def terms(plan: Plan, theta: np.ndarray | Mapping[str, np.ndarray]) -> Terms:
+    """The factor terms that the plan's flows are linear in, for the draws ``theta``: a matrix
+    (len(MODEL_INPUTS) × n) or each factor's row by name."""
+    if isinstance(theta, np.ndarray):
+        f = {k: theta[i] for k, i in INPUT_INDEX.items()}
+        rho, delay = theta[_RHO_ROWS], theta[_DELAY_ROWS]  # consecutive rows: views
+    else:
+        f = dict(theta)
+        rho, delay = (np.stack([f[key[lever]] for lever in LEVERS]) for key in (REALISATION, DELAY))
+    n = f["wage_growth"].shape[0]
+    fail = np.minimum(f["retender_fail_prob"], MAX_FAIL)
+    t = Terms(f=f, mu=multipliers(f), mults=np.empty((len(plan.mults), n)), rho=rho, delay=delay / 12,  # [years]
+              slip=f["retender_delay_months"] / 12 * fail / (1 - fail))  # expected roll-over after failed tenders [years]
+    for i, m in enumerate(plan.mults):
+        t.product(m, out=t.mults[i])
+    return t
 
 
 # --- the model: one function of the factors -------------------------------------------------------
@@ -141,110 +161,130 @@ class Draws:
 
 
 def evaluate(plan: Plan, theta: np.ndarray) -> Draws:
-    """The scenario's savings, costs and people for factor values ``theta`` (len(MODEL_INPUTS) × n):
-    a few array operations over the plan's flows, whatever the size of the city (see the module docstring)."""
-    f = {k: theta[i] for k, i in INPUT_INDEX.items()}
-    n, horizon, groups, levers = theta.shape[1], plan.horizon, len(plan.groups), len(LEVERS)
-    mu = multipliers(f)
-    rho = np.stack([f[REALISATION[lever]] for lever in LEVERS])  # (L, n)
-    delay = np.stack([f[DELAY[lever]] / 12 for lever in LEVERS])  # (L, n) [years]
-    fail = np.minimum(f["retender_fail_prob"], MAX_FAIL)
-    slip = f["retender_delay_months"] / 12 * fail / (1 - fail)  # expected roll-over after failed tenders [years]
-
-    # every flow of the plan: multipliers summed per timing row and channel, then spread over the years
-    lever_t, tender_t, onset_t = plan.timing
-    t = onset_t[:, None] + delay[lever_t] + np.where(tender_t[:, None], slip[None, :], 0.0)  # (T, n) [years]
-    mults = np.stack([_product(mu, m, n) for m in plan.mults]) if plan.mults else np.zeros((0, n))
-    out = np.zeros((plan.channels.size, horizon, n))
-    at_full = np.zeros((plan.channels.size, n))
-    for (stream, table), step in ((plan.steps, True), (plan.events, False)):
-        if stream.size:
-            pairs = np.add.reduceat(stream.amount[:, None] * mults[stream.mult], stream.sums, axis=0)[stream.order]
-            share = step_share if step else event_share
-            spread = pairs[:, None, :] * share(t[stream.row[stream.order]], horizon)  # (P, H, n)
-            out[stream.used] += np.add.reduceat(spread, stream.starts, axis=0)
-            at_full[stream.used] += np.add.reduceat(pairs, stream.starts, axis=0)
-        for lever, tender, sl in table.classes():  # each lever's start slips alike for all its flows
-            months = np.minimum(np.maximum(12 * (delay[lever] + (slip if tender else 0.0)), 0.0), 12 * horizon)
-            below = np.floor(months)
-            spread = np.take(table.table[sl], below.astype(np.intp), axis=2)  # (Q, H, n)
-            if step:  # exact between whole months: the shares are linear there
-                above = np.take(table.table[sl], below.astype(np.intp) + 1, axis=2)
-                above -= spread
-                above *= months - below
-                spread += above
-            m = mults[table.mult[sl]]  # (Q, n)
-            spread *= m[:, None, :]
-            for q, channel in enumerate(table.channel[sl]):
-                out[channel] += spread[q]
-                at_full[channel] += table.total[sl][q] * m[q]
-    parts = plan.channels.split(out)
-    saving = parts["saving"]  # (L, 2, G, H, n) base-year prices
-    full = plan.channels.split(at_full)["saving"].sum(axis=1)  # (L, G, n)
+    """The scenario's savings, costs and people for factor values ``theta`` (len(MODEL_INPUTS) × n), by
+    lever, kind and group: a few array operations over the plan's flows (:mod:`core.simulation.kernel`),
+    whatever the size of the city (see the module docstring)."""
+    tm = terms(plan, theta)
+    f, n, horizon, groups, levers = tm.f, tm.n, plan.horizon, len(plan.groups), len(LEVERS)
+    prog = slots.program(plan)
+    acc, at_full = kernel.place(prog, plan, tm)
+    kind, a, b, g = prog.keys.T
+    saving = np.zeros((levers, 2, groups, horizon, n))  # base-year prices
+    full = np.zeros((levers, 2, groups, n))
+    once = np.zeros((len(TRANSITION_KINDS), 3, groups, horizon, n))
+    hurdle = np.zeros((groups, horizon, n))
     people = np.zeros((len(TYPES), levers, groups, horizon, n))
-    people[1:] = parts["leavers"]
+    at = kind == SAVING
+    saving[a[at], b[at], g[at]] = acc[at]
+    full[a[at], b[at], g[at]] = at_full[at]
+    at = kind == ONCE
+    once[a[at], b[at], g[at]] = acc[at]
+    at = kind == HURDLE
+    hurdle[g[at]] = acc[at]
+    at = kind == PEOPLE
+    people[a[at], b[at], g[at]] = acc[at]
 
-    a = plan.attrition
-    if a.size:
-        t_a = a.onset[:, None] + delay[a.lever] + np.where(a.tender[:, None], slip[None, :], 0.0)  # (R, n)
-        pace = f["attrition_established"] * a.base[:, None] + f["redeployment_rate"] * a.posts[:, None]  # posts/yr
-        length = np.where(pace > 0, a.posts[:, None] / np.where(pace > 0, pace, 1.0), np.inf)  # [years]
-        scale = np.where(a.realised[:, None], rho[a.lever], 1.0)  # (R, n)
-        cost = a.wages[:, None] * mu["ih"] * scale  # (R, n) [CNY/yr] once all are released
-        lever, group = a.lever[a.starts], a.group[a.starts]  # rows come sorted by lever and group
-        saving[lever, 0, group] += np.add.reduceat(cost[:, None, :] * ramp_share(t_a, length, horizon), a.starts)
-        full[lever, group] += np.add.reduceat(cost, a.starts)
-        done = reached(t_a, length, horizon)  # share released by the end of each year
-        gone = np.diff(done, axis=1, prepend=0.0) * (a.posts[:, None] * scale)[:, None, :]
-        people[0, lever, group] += np.add.reduceat(gone, a.starts)
-
-    for r in plan.ramps:
-        m = np.stack([_product(mu, mult, n) for mult in r.mults])
-        w = np.einsum("dgk,kn->dgn", r.amounts, m)
-        saving[r.lever] += w[:, :, None, :] * ramp_share(delay[r.lever], f[RAMP[LEVERS[r.lever]]] / 12, horizon)
-        full[r.lever] += w.sum(axis=0)
-
-    c = plan.curve
-    if c is not None:
-        scale_m2 = np.maximum(f["bundling_scale_m2"], 1.0)  # [m²]; a break-even search may try zero
-        curve = np.einsum("ru,un->rn", c.weights, np.exp(-c.areas[:, None] / scale_m2))  # (R, n); einsum: no BLAS threads
-        rows = curve * (f["bundling_max_saving"] * mults[c.mult])  # (R, n), sorted by group and timing row
-        pairs = np.add.reduceat(rows, c.sums, axis=0)  # (P, n) by group and timing row
-        spread = pairs[:, None, :] * step_share(t[c.pair_row], horizon)
-        saving[c.lever, 0, c.group[c.starts]] += np.add.reduceat(spread, c.pair_starts, axis=0)
-        full[c.lever, c.group[c.starts]] += np.add.reduceat(rows, c.starts, axis=0)
-
-    first = plan.years[0] - plan.base_year
-    wages = _compound(f["wage_growth"], first, horizon)  # (H, n) index from the base year
-    prices = _compound(f["price_inflation"], first, horizon)
+    wages, prices, disc = _indices(plan, f)
     by_lever = saving[:, 0] * wages + saving[:, 1] * prices
-    once = parts["once"]
     transition = once[:, 0] * wages + once[:, 1] * prices + once[:, 2]
-    hurdle = parts["hurdle"] * wages
-    disc = 1 / _compound(f["discount_rate"], 1, horizon)  # end of each year, to the start of the first
+    hurdle *= wages
     net = by_lever.sum(axis=(0, 1)) - transition.sum(axis=(0, 1))
     npv = (net * disc).sum(axis=0)
     hurdle_npv = (hurdle.sum(axis=0) * disc).sum(axis=0)
+    base_labour, base_price = _base(plan, f)
+    full_g = full.sum(axis=1)
+    return Draws(lever_saving=full_g.sum(axis=1), by_group=full_g, by_lever=by_lever, transition=transition,
+                 people=people, hurdle=hurdle, base_labour=base_labour, base_price=base_price, wages=wages,
+                 prices=prices, npv=npv, hurdle_npv=hurdle_npv, beats=(npv > hurdle_npv) & (_margin(plan, tm) > 0))
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What the Monte Carlo keeps of n draws (last axis), over all groups: :class:`Draws` added up."""
+
+    lever_saving: np.ndarray  # (L, n) annual saving at full effect, realised, by lever [CNY/yr, base-year prices]
+    by_lever: np.ndarray  # (L, H, n) saving in each year, by lever [CNY]
+    one_time: np.ndarray  # (H, n) one-time costs per year [CNY]
+    people: np.ndarray  # (3, H, n) people released in each year, by type (people.TYPES) [persons]
+    net: np.ndarray  # (H, n) saving less one-time costs [CNY]
+    npv: np.ndarray  # (n,) NPV of the net saving [CNY]
+    hurdle_npv: np.ndarray  # (n,) present value of the minimum differentials [CNY]
+    beats: np.ndarray  # (n,) bool: beats the hurdle
+
+
+def totals(plan: Plan, theta: np.ndarray | Mapping[str, np.ndarray]) -> Totals:
+    """:func:`evaluate` added up over groups (and one-time costs over their kinds), the flows merged
+    before they are spread over the years: what the Monte Carlo, the tornado and the Sobol indices need."""
+    tm = terms(plan, theta)
+    f, n, horizon = tm.f, tm.n, plan.horizon
+    prog = slots.program(plan, totals=True)
+    acc, at_full = kernel.place(prog, plan, tm)
+    wages, prices, disc = _indices(plan, f)
+    by_lever = np.zeros((len(LEVERS), horizon, n))  # levers without a flow stay zero
+    lever_saving = np.zeros((len(LEVERS), n))
+    one_time, hurdle, people = np.zeros((horizon, n)), np.zeros((horizon, n)), np.zeros((len(TYPES), horizon, n))
+    index = (wages, prices)
+    first: set[tuple[int, int]] = set()  # outputs already written: the first slot is written, not added
+    for s, (kind, a, b, _) in enumerate(prog.keys.tolist()):
+        if kind == SAVING:
+            _into(by_lever[a], acc[s], index[b], first, (SAVING, a))
+            lever_saving[a] += at_full[s]
+        elif kind == ONCE:
+            _into(one_time, acc[s], index[b] if b < 2 else None, first, (ONCE, 0))
+        elif kind == HURDLE:
+            _into(hurdle, acc[s], wages, first, (HURDLE, 0))
+        else:
+            _into(people[a], acc[s], None, first, (PEOPLE, a))
+    net = -one_time
+    for a in sorted({a for kind, a in first if kind == SAVING}):
+        net += by_lever[a]
+    npv = (net * disc).sum(axis=0)
+    hurdle_npv = (hurdle * disc).sum(axis=0)
+    return Totals(lever_saving=lever_saving, by_lever=by_lever, one_time=one_time, people=people, net=net, npv=npv,
+                  hurdle_npv=hurdle_npv, beats=(npv > hurdle_npv) & (_margin(plan, tm) > 0))
+
+
+def _into(out: np.ndarray, x: np.ndarray, index: np.ndarray | None, first: set[tuple[int, int]],
+          key: tuple[int, int]) -> None:
+    """``out`` += ``x`` × ``index`` (× 1 without one), written outright the first time ``key`` is met."""
+    if key in first:
+        out += x if index is None else x * index
+    elif index is None:
+        out[:] = x
+    else:
+        np.multiply(x, index, out=out)
+    first.add(key)
+
+
+def _indices(plan: Plan, f: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(H, n) the wage and price indices of each simulated year from the base year, and the discount
+    factors (end of each year, to the start of the first)."""
+    first = plan.years[0] - plan.base_year
+    return (_compound(f["wage_growth"], first, plan.horizon), _compound(f["price_inflation"], first, plan.horizon),
+            1 / _compound(f["discount_rate"], 1, plan.horizon))
+
+
+def _base(plan: Plan, f: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """(n,) the scope's base-year full cost that grows with wages, and with prices."""
     sums = plan.sums
     oc1, oh, sup, ca = 1 + f["on_cost_rate"], f["overhead_rate"], f["supervision_rate"], f["contract_admin_rate"]
     base_labour = (oc1 * (1 + oh) * sums["base_ih_wages"] + (1 + sup) * sums["base_lo_fee"]
                    + (1 + ca) * sums["base_ct_fee"] + sums["base_fixed_labour"])
-    base_price = sums["base_price"] + (1 + ca) * sums["base_ct_materials"]
-    return Draws(lever_saving=full.sum(axis=1), by_group=full, by_lever=by_lever, transition=transition, people=people, hurdle=hurdle,
-                 base_labour=base_labour, base_price=base_price, wages=wages, prices=prices, npv=npv,
-                 hurdle_npv=hurdle_npv, beats=(npv > hurdle_npv) & (_margin(plan, mu, rho, n) > 0))
+    return base_labour, sums["base_price"] + (1 + ca) * sums["base_ct_materials"]
 
 
-def _margin(plan: Plan, mu: dict[str, np.ndarray], rho: np.ndarray, n: int) -> np.ndarray:
+def _margin(plan: Plan, tm: Terms) -> np.ndarray:
     """(n,) the smallest expected saving less differential of the counted conversions (∞ without any)."""
     if not plan.n_conversions:
-        return np.full(n, np.inf)
-    from core.simulation.conversions import BASIS
-
-    basis = np.stack([_product(mu, () if b == "one" else (b,), n) for b in BASIS])  # (B, n)
-    c = plan.conv
-    saving = (c["old_labour"] + c["old_price"] - c["new_labour"] - c["new_price"]) @ basis
-    return (saving * rho[LEVERS.index("conversion")] - c["differential"] @ basis).min(axis=0)
+        return np.full(tm.n, np.inf)
+    names, both = slots.margin_terms(plan)
+    basis = np.empty((len(names), tm.n))
+    for i, name in enumerate(names):
+        tm.product(() if name == "one" else (name,), out=basis[i])
+    saving, differential = np.split(both @ basis, 2)  # (conversions, n) each
+    saving *= tm.rho[LEVERS.index("conversion")]
+    saving -= differential
+    return saving.min(axis=0)
 
 
 def _compound(rate: np.ndarray, first: int, years: int) -> np.ndarray:

@@ -10,7 +10,7 @@ the optimiser: :mod:`core.simulation.options`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -79,6 +79,7 @@ class Plan:
     ramps: tuple[Ramp, ...]
     curve: Curve | None
     conv: dict[str, np.ndarray]  # counted conversions' coefficients on conversions.BASIS
+    compiled: dict[str, object] = field(default_factory=dict, compare=False, repr=False)  # core.simulation.slots' programs
 
     @property
     def horizon(self) -> int:

@@ -64,7 +64,7 @@ def forecast(p: Portfolio, levers: Levers | dict[str, Any] | str, *, draws: int 
     levers_n, groups, horizon = len(LEVERS), len(plan.groups), plan.horizon
     n = max(MIN_DRAWS, min(draws, CELLS // max(1, levers_n * groups * horizon)))
     theta = risk.sample(plan, inputs, n, np.random.default_rng(seed))
-    step = risk.chunk_size(plan)
+    step = risk.chunk_size(plan, totals=False)
     parts = [evaluate(plan, theta[:, i:i + step]) for i in range(0, n, step)]
     by_lever = np.concatenate([d.by_lever for d in parts], axis=-1)  # (L, G, H, n)
     npv = np.concatenate([d.npv for d in parts])

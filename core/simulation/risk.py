@@ -6,8 +6,9 @@ uncertain: ``triangular`` (low = minimum, value = mode, high = maximum), ``unifo
 or ``normal`` (low and high are its P10 and P90). Each is a scipy.stats distribution
 (:attr:`Uncertain.dist`), whose quantiles the tornado, the break-even search and the Sobol indices
 use. The Monte Carlo draws every factor at once with numpy's generator for the same distribution
-(a small matrix, factors × draws) and then evaluates the draws in chunks, so a seed always gives
-the same result whatever the chunk size. The scenario's savings for every draw come from
+(factors × draws, each factor's row as drawn) and then evaluates the draws in chunks (the demo's
+10,000 in one), so a seed always gives the same result whatever the chunk size. The scenario's
+savings for every draw come from :func:`core.simulation.model.totals` — the totals over all groups of
 :func:`core.simulation.model.evaluate`, the same function as the deterministic result: with every
 distribution collapsed to its mode the two agree.
 """
@@ -21,8 +22,9 @@ import pandas as pd
 from scipy import optimize, special, stats
 
 from core.domain.modes import modes_of_buildings
+from core.simulation import slots
 from core.simulation.levers import LEVERS
-from core.simulation.model import evaluate
+from core.simulation.model import evaluate, totals
 from core.simulation.plan import MODEL_INPUTS, Plan
 from core.store.book import AssumptionBook
 from core.store.repo import Portfolio
@@ -32,7 +34,7 @@ DEFAULT_SEED = 20_260_101
 QUANTILES: tuple[float, ...] = (0.10, 0.50, 0.90)  # P10, P50, P90
 FAN: tuple[float, ...] = (0.10, 0.25, 0.50, 0.75, 0.90)
 Z90 = float(special.ndtri(0.90))  # a normal's P90 is this many standard deviations above its mean
-DRAWS_PER_CHUNK = 4_096  # evaluated at once: their temporaries stay in cache (10,000 at once is slower)
+DRAWS_PER_CHUNK = 16_384  # evaluated at once: the demo's 10,000 draws in one call (a call's overhead is per chunk)
 CELLS_PER_CHUNK = 4_000_000  # and at most this many cells of the largest temporary array: ~32 MB
 SOBOL_N = 1_024
 BREAKEVEN_GRID = 49
@@ -117,47 +119,57 @@ def draw(inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator,
     factor by factor."""
     out = np.empty((len(inputs), n)) if out is None else out
     for i, u in enumerate(inputs):
-        if u.kind == "triangular":
-            out[i] = rng.triangular(u.low, u.mode, u.high, n)
-        elif u.kind == "uniform":
-            out[i] = rng.uniform(u.low, u.high, n)
-        else:
-            out[i] = rng.normal((u.low + u.high) / 2, (u.high - u.low) / (2 * Z90), n)
+        out[i] = _draw(u, n, rng)
     return out
+
+
+def _draw(u: Uncertain, n: int, rng: np.random.Generator) -> np.ndarray:
+    """``n`` draws of one factor."""
+    if u.kind == "triangular":
+        return rng.triangular(u.low, u.mode, u.high, n)
+    if u.kind == "uniform":
+        return rng.uniform(u.low, u.high, n)
+    return rng.normal((u.low + u.high) / 2, (u.high - u.low) / (2 * Z90), n)
 
 
 def sample(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator) -> np.ndarray:
     """``n`` draws of the whole parameter matrix (the fixed factors at the book's values)."""
     theta = np.empty((len(MODEL_INPUTS), n))
-    rows = [MODEL_INPUTS.index(u.key) for u in inputs]
-    theta[:] = plan.theta0[:, None]
-    if rows:
-        theta[rows] = draw(inputs, n, rng)
+    uncertain = {u.key for u in inputs}
+    for i, key in enumerate(MODEL_INPUTS):
+        if key not in uncertain:
+            theta[i] = plan.theta0[i]
+    for u in inputs:  # drawn straight into their rows, in the order of ``inputs`` (the generator's stream)
+        draw((u,), n, rng, theta[MODEL_INPUTS.index(u.key)][None, :])
     return theta
 
 
-def cells_per_draw(plan: Plan) -> int:
-    """The size of the largest temporary array :func:`evaluate` makes, per draw: the bundling curve
-    (lot areas and member rows), a block spread over the years, the attrition ramps, the results."""
-    h = plan.horizon
-    sizes = [plan.channels.size * h, plan.attrition.size * h]
-    sizes += [part.row.size * h for part, _ in (plan.steps, plan.events)]
-    sizes += [table.size * h * 2 for _, table in (plan.steps, plan.events)]
-    if plan.curve is not None:
-        sizes.append(plan.curve.areas.size + plan.curve.group.size * h)
-    return max(sizes)
+def _rows(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
+    """What :func:`sample` draws, each factor's row by name (no matrix to copy them into; the fixed
+    factors as read-only views of the book's value)."""
+    drawn = {u.key: _draw(u, n, rng) for u in inputs}
+    return {k: drawn[k] if k in drawn else np.broadcast_to(plan.theta0[i], (n,)) for i, k in enumerate(MODEL_INPUTS)}
 
 
-def chunk_size(plan: Plan) -> int:
+def cells_per_draw(plan: Plan, *, totals: bool = True) -> int:
+    """The size of the largest temporary array an evaluation makes, per draw: of the Monte Carlo's totals
+    (:meth:`core.simulation.slots.Program.cells_per_draw`), or by channel, where every channel's yearly
+    figures are also laid out (:func:`core.simulation.model.evaluate`)."""
+    own = slots.program(plan, totals=totals).cells_per_draw(plan.horizon)
+    return own if totals else max(own, plan.channels.size * plan.horizon)
+
+
+def chunk_size(plan: Plan, *, totals: bool = True) -> int:
     """Draws evaluated at once: :data:`DRAWS_PER_CHUNK`, fewer when a temporary array would exceed
-    :data:`CELLS_PER_CHUNK` (a city of many lot areas, or a forecast by building), never fewer than 64."""
-    return max(64, min(DRAWS_PER_CHUNK, CELLS_PER_CHUNK // max(1, cells_per_draw(plan))))
+    :data:`CELLS_PER_CHUNK` (a city of many lot areas or many onsets; by channel, many groups), never
+    fewer than 64."""
+    return max(64, min(DRAWS_PER_CHUNK, CELLS_PER_CHUNK // max(1, cells_per_draw(plan, totals=totals))))
 
 
 def npv_of(plan: Plan, theta: np.ndarray) -> np.ndarray:
     """The NPV saving for each column of ``theta``, evaluated in chunks."""
     step = chunk_size(plan)
-    return np.concatenate([evaluate(plan, theta[:, i:i + step]).npv for i in range(0, theta.shape[1], step)])
+    return np.concatenate([totals(plan, theta[:, i:i + step]).npv for i in range(0, theta.shape[1], step)])
 
 
 # --- Monte Carlo ---------------------------------------------------------------------------------
@@ -222,24 +234,18 @@ class MonteCarlo:
 def monte_carlo(plan: Plan, inputs: tuple[Uncertain, ...], *, draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED,
                 progress: Progress | None = None) -> MonteCarlo:
     """Run the scenario at ``draws`` seeded draws of the uncertain ``inputs``, in chunks."""
-    theta = sample(plan, inputs, draws, np.random.default_rng(seed))  # all at once: small (factors × draws)
+    rows = _rows(plan, inputs, draws, np.random.default_rng(seed))  # all at once: small (factors × draws)
     step = chunk_size(plan)
-    parts: dict[str, list[np.ndarray]] = {k: [] for k in (
-        "npv", "net", "lever_saving", "by_lever", "one_time", "people", "hurdle_npv", "beats")}
+    parts = []
     for start in range(0, draws, step):
-        d = evaluate(plan, theta[:, start:start + step])
-        parts["npv"].append(d.npv)
-        parts["net"].append(d.net)
-        parts["lever_saving"].append(d.lever_saving)
-        parts["by_lever"].append(d.by_lever.sum(axis=1))
-        parts["one_time"].append(d.one_time)
-        parts["people"].append(d.people.sum(axis=(1, 2)))
-        parts["hurdle_npv"].append(d.hurdle_npv)
-        parts["beats"].append(d.beats)
+        parts.append(totals(plan, {k: v[start:start + step] for k, v in rows.items()}))
         if progress is not None:
             progress(min(1.0, (start + step) / draws))
-    cat = {k: np.concatenate(v, axis=-1) for k, v in parts.items()}
-    return MonteCarlo(draws=draws, seed=seed, **cat)
+    fields = ("npv", "net", "lever_saving", "by_lever", "one_time", "people", "hurdle_npv", "beats")
+    if len(parts) == 1:
+        return MonteCarlo(draws=draws, seed=seed, **{k: getattr(parts[0], k) for k in fields})
+    return MonteCarlo(draws=draws, seed=seed, **{k: np.concatenate([getattr(d, k) for d in parts], axis=-1)
+                                                 for k in fields})
 
 
 # --- sensitivity -----------------------------------------------------------------------------------

@@ -37,12 +37,8 @@ if modes_tab.open:
         spread, composition, adjusted, quality = view.exhibits
         ui.exhibit(spread)
         ui.exhibit(composition)
-        left, right = st.columns(2)
-        with left:
-            ui.exhibit(adjusted)
-            st.caption(ui.tr("compare.adjusted.note"))
-        with right:
-            ui.exhibit(quality)
+        ui.exhibit_tabs("compare_checks", [(ui.tr("compare.tab.adjusted"), adjusted, ui.tr("compare.adjusted.note")),
+                                           (ui.tr("compare.tab.quality"), quality, None)])
 
 if departments_tab.open:
     with departments_tab:

@@ -43,12 +43,8 @@ else:
     figures, dist, by_lever, paths = ui.derived(lambda: scenario_compare.comparison_exhibits(named, lang, colors),
                                                 "scenarios", shown, lang)
     ui.table(figures.data, key="scen_figures")
-    ui.exhibit(dist, scenario="+".join(chosen))
-    left, right = st.columns(2)
-    with left:
-        ui.exhibit(by_lever, scenario="+".join(chosen))
-    with right:
-        ui.exhibit(paths, scenario="+".join(chosen))
+    ui.exhibit_tabs("scen_chart", [(ui.tr("scen.tab.npv"), dist, None), (ui.tr("scen.tab.levers"), by_lever, None),
+                                   (ui.tr("scen.tab.paths"), paths, None)], scenario="+".join(chosen))
     st.subheader(ui.tr("scen.waterfalls"))
     # one scenario's waterfall at a time, full width: only the open tab is drawn
     tabs = st.tabs([ui.plain(n) for n, _ in named], key="scen_waterfall", on_change="rerun")

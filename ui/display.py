@@ -64,6 +64,17 @@ def exhibit(ex: Exhibit, *, scenario: str | None = None) -> None:
     chart(ex.figure, ex.key, scenario=scenario, ex=ex)
 
 
+def exhibit_tabs(key: str, tabs: list[tuple[str, Exhibit, str | None]], *, scenario: str | None = None) -> None:
+    """Exhibits one at a time, a tab each (label, exhibit, caption below it or None): only the open tab is
+    drawn, so a page of many charts opens as fast as one of few and reads one chart at a time."""
+    for tab, (_label, ex, caption) in zip(st.tabs([t[0] for t in tabs], key=key, on_change="rerun"), tabs):
+        if tab.open:
+            with tab:
+                exhibit(ex, scenario=scenario)
+                if caption:
+                    st.caption(caption)
+
+
 _FIGURE = r"[+-]?[\d,.]+%?|—|"
 
 

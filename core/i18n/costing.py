@@ -26,6 +26,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.tab.modes": {"zh": "模式对比", "en": "Modes side by side"},
     "compare.tab.departments": {"zh": "部门费用与分摊", "en": "Departments and cost sharing"},
     "compare.tab.working": {"zh": "计算过程", "en": "Show the working"},
+    "compare.tab.adjusted": {"zh": "剔除面积与等级差异后", "en": "Adjusted for size and tier"},
+    "compare.tab.quality": {"zh": "费用与服务质量", "en": "Cost and service quality"},
     "compare.table.title": {"zh": "各模式全成本与归一化指标", "en": "Full cost and normalised measures by mode"},
     "compare.table.note": {
         "zh": "“最低”一律按每平方米全成本 = 该模式各楼全成本合计 ÷ 建筑面积合计判断，各楼中位数仅作稳健性检验。"

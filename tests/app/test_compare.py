@@ -5,7 +5,7 @@ import pytest
 
 from core.domain import compare, costing
 from core.views import compare as compare_views
-from tests.app.conftest import assert_clean, run_app, shown
+from tests.app.conftest import assert_clean, open_lazy, run_app, shown
 
 PAGE = "pages/compare.py"
 
@@ -29,8 +29,11 @@ def test_mode_table_equals_core(lang, demo_portfolio):
     takeaways = [shown(m.value) for m in at.markdown]
     adj = compare.adjusted_comparison(compare.building_measures(demo_portfolio, 2025))
     assert f"**{compare_views.adjusted_sentence(adj, lang)}**" in takeaways
-    assert len(at.get("plotly_chart")) == 4  # four comparisons: only the open tab runs
-    assert len(at.tabs) == 3
+    assert len(at.get("plotly_chart")) == 3  # spread, composition, the open check: only open tabs run
+    assert len(at.tabs) == 3 + 2
+    open_lazy(at, "compare_checks", "费用与服务质量" if lang == "zh" else "Cost and service quality")
+    assert_clean(at)
+    assert [c.key for c in at.get("plotly_chart")][-1] == "chart-compare-quality"
 
 
 def test_filters_change_the_figures(demo_portfolio):
@@ -58,14 +61,8 @@ def test_tax_neutral_toggle(demo_portfolio):
     assert table(at).equals(compare_views.mode_display(compare.mode_comparison(m), "zh"))
 
 
-def open_lazy(at, label: str):
-    """Open a tab of the page (the tabs run lazily: only the open one runs)."""
-    at.session_state["compare_tab"] = label
-    return at.run()
-
-
 def test_departments_tab_shares_the_whole_cost(demo_portfolio):
-    at = open_lazy(run_app("zh", PAGE), "部门费用与分摊")
+    at = open_lazy(run_app("zh", PAGE), "compare_tab", "部门费用与分摊")
     assert_clean(at)
     assert len(at.get("plotly_chart")) == 1  # the departments' chart alone
     year = costing.select(costing.arrangement_costs(demo_portfolio), year=2025)
@@ -80,7 +77,7 @@ def test_departments_tab_shares_the_whole_cost(demo_portfolio):
 
 
 def test_show_the_working_for_any_building(demo_portfolio):
-    at = open_lazy(run_app("en", PAGE), "Show the working")
+    at = open_lazy(run_app("en", PAGE), "compare_tab", "Show the working")
     ids = demo_portfolio.buildings.set_index("name")["id"]
     at.selectbox(key="compare_working_building").set_value(int(ids["市档案馆"])).run()
     assert_clean(at)

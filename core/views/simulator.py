@@ -5,6 +5,7 @@ the ledger's history, fan chart, NPV distribution with the hurdle, tornado), and
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -43,11 +44,16 @@ class Analysis:
     result: Result
     mc: MonteCarlo
     tornado: pd.DataFrame
-    sobol: pd.DataFrame
     volatility: Volatility
     inputs: tuple[Uncertain, ...]
     figures: Figures  # the key figures, as the sentence, the tiles and the pack give them
     history: pd.DataFrame  # the scope's full cost in every year of the ledger: year, cost
+
+    @functools.cached_property
+    def sobol(self) -> pd.DataFrame:
+        """The Sobol indices of the uncertain factors, computed when first asked (only the risk view and the
+        pack show them; a third of the analysis's time, not spent on every lever change)."""
+        return risk.sobol(self.result.plan, self.inputs, seed=self.mc.seed)
 
     @property
     def levers(self) -> Levers:
@@ -69,7 +75,8 @@ class Analysis:
 def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, draws: int = risk.DEFAULT_DRAWS,
             seed: int = risk.DEFAULT_SEED, *, progress: Callable[[float], object] | None = None,
             items: pd.DataFrame | None = None) -> Analysis:
-    """Prepare, run, simulate and test the sensitivity of a scenario (seeded: the same every time).
+    """Prepare, run, simulate and test the sensitivity of a scenario (seeded: the same every time; the
+    Sobol indices when first asked).
     ``items`` is :func:`core.simulation.model.base_items` of ``p`` when already at hand."""
     plan = prepare(p, levers, items)
     if progress:
@@ -79,12 +86,9 @@ def analyse(p: Portfolio, levers: Levers | dict[str, Any] | str, draws: int = ri
                           progress=(lambda f: progress(0.7 * f)) if progress else None)
     tornado = risk.tornado(plan, inputs)
     if progress:
-        progress(0.8)
-    sobol = risk.sobol(plan, inputs, seed=seed)
-    if progress:
         progress(1.0)
     r = run(plan)
-    return Analysis(result=r, mc=mc, tornado=tornado, sobol=sobol, volatility=risk.budget_volatility(p, plan),
+    return Analysis(result=r, mc=mc, tornado=tornado, volatility=risk.budget_volatility(p, plan),
                     inputs=inputs, figures=sim_figures.figures(r, mc), history=schedule.history(p, plan))
 
 

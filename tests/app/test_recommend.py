@@ -61,3 +61,7 @@ def test_conflicting_constraints_are_named_in_one_line():
     assert len(at.error) == 1
     text = at.error[0].value
     assert "无法同时满足" in text and "每年最多影响 0 人" in text and "指定 农业农村大楼 · 餐饮 改为整体外包" in text
+    open_lazy(at, "rec_group_constraints", False)  # the group closed: its settings are kept, and still apply
+    assert not at.exception
+    assert form.on_key("people_per_year") not in [w.key for w in at.toggle]  # not drawn
+    assert len(at.error) == 1 and "无法同时满足" in at.error[0].value

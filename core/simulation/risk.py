@@ -113,16 +113,6 @@ def _theta(plan: Plan, inputs: tuple[Uncertain, ...], values: np.ndarray) -> np.
     return theta
 
 
-def draw(inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator,
-         out: np.ndarray | None = None) -> np.ndarray:
-    """``n`` draws of each uncertain factor (d × n, into ``out`` if given), by numpy's own generators,
-    factor by factor."""
-    out = np.empty((len(inputs), n)) if out is None else out
-    for i, u in enumerate(inputs):
-        out[i] = _draw(u, n, rng)
-    return out
-
-
 def _draw(u: Uncertain, n: int, rng: np.random.Generator) -> np.ndarray:
     """``n`` draws of one factor."""
     if u.kind == "triangular":
@@ -133,15 +123,10 @@ def _draw(u: Uncertain, n: int, rng: np.random.Generator) -> np.ndarray:
 
 
 def sample(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator) -> np.ndarray:
-    """``n`` draws of the whole parameter matrix (the fixed factors at the book's values)."""
-    theta = np.empty((len(MODEL_INPUTS), n))
-    uncertain = {u.key for u in inputs}
-    for i, key in enumerate(MODEL_INPUTS):
-        if key not in uncertain:
-            theta[i] = plan.theta0[i]
-    for u in inputs:  # drawn straight into their rows, in the order of ``inputs`` (the generator's stream)
-        draw((u,), n, rng, theta[MODEL_INPUTS.index(u.key)][None, :])
-    return theta
+    """``n`` draws of the whole parameter matrix (the fixed factors at the book's values): the Monte Carlo's
+    rows (:func:`_rows`, the same stream of the generator) as one matrix."""
+    rows = _rows(plan, inputs, n, rng)
+    return np.stack([rows[k] for k in MODEL_INPUTS])
 
 
 def _rows(plan: Plan, inputs: tuple[Uncertain, ...], n: int, rng: np.random.Generator) -> dict[str, np.ndarray]:
